@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: MIT
+#include "analysis/parallel.hpp"
+
+#include <cstdlib>
+#include <string>
+
+namespace zoning::analysis {
+
+unsigned default_threads() {
+    if (const char* env = std::getenv("ZONING_THREADS"); env && *env) {
+        int n = std::atoi(env);
+        if (n > 0) return static_cast<unsigned>(n);
+    }
+    unsigned hw = std::thread::hardware_concurrency();
+    return hw == 0 ? 1 : hw;
+}
+
+}  // namespace zoning::analysis

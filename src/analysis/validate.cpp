@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: MIT
+#include "analysis/validate.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <unordered_map>
+
+#include "analysis/parallel.hpp"
+#include "geo/geos.hpp"
+
+namespace zoning::analysis {
+
+using core::FeatureRef;
+using core::Finding;
+using core::Severity;
+
+namespace {
+
+// Slivers below this are floating-point noise of a union, not a planner's gap.
+constexpr double kNoiseArea = 1e-4;
+
+std::string fmt(double v, int decimals = 2) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+geo::GeomPtr union_of_layer(const geo::GeosContext& ctx, const core::Layer& layer) {
+    std::vector<geo::GeomPtr> parts;
+    for (auto& f : layer.features) parts.push_back(geo::from_wkb(ctx, f.wkb));
+    geo::GeomPtr coll = geo::collect(ctx, GEOS_GEOMETRYCOLLECTION, std::move(parts));
+    return geo::unary_union(ctx, coll.get());
+}
+
+void add_parts(const geo::GeosContext& ctx, const GEOSGeometry* g, Severity sev, const std::string& check,
+               const FeatureRef& where, const std::string& what, std::vector<Finding>& out) {
+    geo::GeomPtr polys = geo::extract_dimension(ctx, g, 2);
+    int n = geo::num_geometries(ctx, polys.get());
+    for (int i = 0; i < n; ++i) {
+        const GEOSGeometry* part = geo::geometry_n(ctx, polys.get(), i);
+        double a = geo::area(ctx, part);
+        if (a < kNoiseArea) continue;
+        out.push_back(Finding{sev, check, where, what + " of " + fmt(a) + " m²", a, geo::location_text(ctx, part)});
+    }
+}
+
+TilingResult check_tiling(const geo::GeosContext& ctx, const core::Layer& zones, const GEOSGeometry* boundary,
+                          const ValidationOptions& opt, std::vector<Finding>& findings) {
+    TilingResult t;
+    t.checked = true;
+    t.boundary_area_m2 = geo::area(ctx, boundary);
+    std::vector<geo::GeomPtr> geoms;
+    for (auto& f : zones.features) {
+        geoms.push_back(geo::from_wkb(ctx, f.wkb));
+        t.zones_area_m2 += geo::area(ctx, geoms.back().get());
+    }
+    geo::GeomPtr zone_union = union_of_layer(ctx, zones);
+    geo::GeomPtr gap = geo::difference(ctx, boundary, zone_union.get());
+    t.gap_area_m2 = geo::area(ctx, gap.get());
+
+    std::vector<Finding> overlaps;
+    geo::StrTree tree(ctx);
+    for (std::size_t i = 0; i < geoms.size(); ++i) tree.insert(geoms[i].get(), i);
+    for (std::size_t i = 0; i < geoms.size(); ++i) {
+        for (std::size_t j : tree.query(geoms[i].get())) {
+            if (j <= i || !geo::intersects(ctx, geoms[i].get(), geoms[j].get())) continue;
+            geo::GeomPtr inter = geo::intersection(ctx, geoms[i].get(), geoms[j].get());
+            geo::GeomPtr polys = geo::extract_dimension(ctx, inter.get(), 2);
+            double a = geo::area(ctx, polys.get());
+            if (a < kNoiseArea) continue;
+            t.overlap_area_m2 += a;
+            FeatureRef ref{zones.source, zones.name(), zones.features[i].fid, zones.id_of(zones.features[i])};
+            overlaps.push_back(Finding{Severity::error, "tiling-overlap", ref,
+                                       "overlaps '" + zones.id_of(zones.features[j]) + "' (fid " +
+                                           std::to_string(zones.features[j].fid) + ") by " + fmt(a) + " m²",
+                                       a, geo::location_text(ctx, polys.get())});
+        }
+    }
+    const Severity gap_sev = t.gap_area_m2 > opt.tiling_tolerance_m2 ? Severity::error : Severity::info;
+    const Severity ov_sev = t.overlap_area_m2 > opt.tiling_tolerance_m2 ? Severity::error : Severity::info;
+    FeatureRef layer_ref{zones.source, zones.name(), {}, {}};
+    if (gap_sev == Severity::error)
+        add_parts(ctx, gap.get(), Severity::error, "tiling-gap", layer_ref, "gap between zones (not covered by any zone)", findings);
+    for (auto& o : overlaps) {
+        o.severity = ov_sev;
+        if (ov_sev == Severity::error) findings.push_back(o);
+    }
+    findings.push_back(Finding{gap_sev == Severity::error || ov_sev == Severity::error ? Severity::error : Severity::info,
+                               "tiling", layer_ref,
+                               "zones tile the district: gaps " + fmt(t.gap_area_m2, 3) + " m², overlaps " +
+                                   fmt(t.overlap_area_m2, 3) + " m² in total (tolerance " + fmt(opt.tiling_tolerance_m2) + " m²)",
+                               t.gap_area_m2 + t.overlap_area_m2, {}});
+    return t;
+}
+
+std::vector<Finding> check_within(const core::Layer& layer, const std::string& boundary_wkb, const ValidationOptions& opt,
+                                  unsigned threads) {
+    const bool polygons = layer.spec->geometry == core::GeomKind::polygon;
+    auto chunks = parallel_chunks<std::vector<Finding>>(
+        layer.features.size(), threads,
+        [&](const geo::GeosContext& ctx, std::size_t begin, std::size_t end) {
+            std::vector<Finding> out;
+            // Each chunk prepares its own boundary: prepared geometries are not shareable.
+            geo::PreparedGeom district(ctx, geo::from_wkb(ctx, boundary_wkb));
+            for (std::size_t i = begin; i < end; ++i) {
+                const auto& f = layer.features[i];
+                geo::GeomPtr g = geo::from_wkb(ctx, f.wkb);
+                if (district.covers(g.get())) continue;
+                geo::GeomPtr outside = geo::difference(ctx, g.get(), district.base());
+                double amount = polygons ? geo::area(ctx, outside.get()) : geo::length(ctx, outside.get());
+                double total = polygons ? geo::area(ctx, g.get()) : geo::length(ctx, g.get());
+                double tol = polygons ? opt.outside_tolerance_m2 : opt.outside_tolerance_m;
+                if (amount <= tol) continue;
+                std::string unit = polygons ? " m²" : " m";
+                out.push_back(Finding{Severity::warning, "outside-district", FeatureRef{layer.source, layer.name(), f.fid, layer.id_of(f)},
+                                      "lies partly outside the district: " + fmt(amount, 1) + unit + " of " + fmt(total, 1) + unit +
+                                          " (" + fmt(total > 0 ? 100.0 * amount / total : 0.0, 1) + "%)",
+                                      polygons ? amount : 0.0, geo::location_text(ctx, outside.get())});
+            }
+            return out;
+        });
+    std::vector<Finding> out;
+    for (auto& c : chunks) out.insert(out.end(), c.begin(), c.end());
+    return out;
+}
+
+void check_duplicate_ids(const core::Layer& layer, std::vector<Finding>& findings) {
+    std::unordered_map<std::string, std::int64_t> seen;
+    for (auto& f : layer.features) {
+        std::string id = layer.id_of(f);
+        auto [it, inserted] = seen.emplace(id, f.fid);
+        if (!inserted)
+            findings.push_back(Finding{Severity::error, "duplicate-id", FeatureRef{layer.source, layer.name(), f.fid, id},
+                                       "id '" + id + "' is used again (first at fid " + std::to_string(it->second) + ")", 0, {}});
+    }
+}
+
+int severity_rank(Severity s) { return s == Severity::error ? 0 : s == Severity::warning ? 1 : 2; }
+
+}  // namespace
+
+ValidationReport validate(const core::Dataset& dataset, std::vector<Finding> read_findings, const ValidationOptions& opt) {
+    ValidationReport rep;
+    rep.findings = std::move(read_findings);
+    const unsigned threads = opt.threads ? opt.threads : default_threads();
+    geo::GeosContext ctx;
+
+    for (const auto& layer : dataset.layers) {
+        LayerSummary s;
+        s.layer = layer.name();
+        s.title_zh = layer.spec->title_zh;
+        s.count = layer.features.size();
+        s.crs = layer.source_crs;
+        s.repaired = layer.repairs.size();
+        for (auto& f : layer.features) {
+            geo::GeomPtr g = geo::from_wkb(ctx, f.wkb);
+            s.geometry_types[geo::type_name(ctx, g.get())]++;
+            if (layer.spec->geometry == core::GeomKind::polygon) s.total_area_m2 += geo::area(ctx, g.get());
+            else s.total_length_m += geo::length(ctx, g.get());
+        }
+        rep.layers.push_back(std::move(s));
+        // A store read back has not been through the reader's id check.
+        bool reader_checked = false;
+        for (auto& f : rep.findings)
+            if (f.where.layer == layer.name()) reader_checked = true;
+        if (!reader_checked) check_duplicate_ids(layer, rep.findings);
+    }
+
+    const core::Layer* boundary = dataset.find("boundary");
+    if (!boundary || boundary->features.empty()) {
+        rep.findings.push_back(Finding{Severity::error, "boundary", FeatureRef{{}, "boundary", {}, {}},
+                                       "no district boundary: the containment and tiling checks need one", 0, {}});
+    } else {
+        geo::GeomPtr district = union_of_layer(ctx, *boundary);
+        std::string district_wkb = geo::to_wkb(ctx, district.get());
+        if (const core::Layer* zones = dataset.find(opt.tiling_layer); zones && !zones->features.empty())
+            rep.tiling = check_tiling(ctx, *zones, district.get(), opt, rep.findings);
+        for (const auto& layer : dataset.layers) {
+            if (layer.name() == "boundary") continue;
+            auto out = check_within(layer, district_wkb, opt, threads);
+            rep.findings.insert(rep.findings.end(), out.begin(), out.end());
+        }
+    }
+    std::stable_sort(rep.findings.begin(), rep.findings.end(), [](const Finding& a, const Finding& b) {
+        if (severity_rank(a.severity) != severity_rank(b.severity)) return severity_rank(a.severity) < severity_rank(b.severity);
+        if (a.where.layer != b.where.layer) return a.where.layer < b.where.layer;
+        return a.where.fid.value_or(-1) < b.where.fid.value_or(-1);
+    });
+    return rep;
+}
+
+}  // namespace zoning::analysis

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// One class per subcommand. setup() declares options and must not open files;
+// run() does the work and returns the exit code. Errors are thrown as core::Error
+// and caught once, in main.cpp.
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "core/error.hpp"
+
+namespace zoning::cli {
+
+class Command {
+public:
+    virtual ~Command() = default;
+    virtual const char* name() const = 0;
+    virtual const char* description() const = 0;
+    virtual void setup(CLI::App& app) = 0;
+    virtual core::ExitCode run() = 0;
+};
+
+/// Options most commands share.
+struct CommonOptions {
+    std::filesystem::path catalog_dir;
+    bool quiet = false;
+    unsigned threads = 0;
+    void add_to(CLI::App& app);
+};
+
+/// The registry, in the order `zoning --help` lists them.
+std::vector<std::unique_ptr<Command>> make_commands();
+
+/// `data/xinhua` relative to the working directory, else the bundled copy.
+std::filesystem::path default_data_dir();
+inline const char* kDefaultStore = "out/xinhua.gpkg";
+
+/// Warnings and progress go to stderr through here; `--quiet` silences them.
+void log(bool quiet, const std::string& line);
+
+}  // namespace zoning::cli

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+#include <iostream>
+
+#include "cli/cmd_build.hpp"
+#include "cli/cmd_validate.hpp"
+#include "cli/command.hpp"
+#include "core/catalog.hpp"
+
+namespace zoning::cli {
+
+void CommonOptions::add_to(CLI::App& app) {
+    catalog_dir = core::Catalog::default_dir();
+    app.add_option("--catalog", catalog_dir, "Layer catalog directory (default: the bundled layers/)");
+    app.add_flag("-q,--quiet", quiet, "Print no warnings or progress on stderr");
+    app.add_option("--threads", threads, "Worker threads (default: all cores, or $ZONING_THREADS)");
+}
+
+std::vector<std::unique_ptr<Command>> make_commands() {
+    std::vector<std::unique_ptr<Command>> r;
+    r.push_back(std::make_unique<BuildCommand>());
+    r.push_back(std::make_unique<ValidateCommand>());
+    return r;
+}
+
+std::filesystem::path default_data_dir() {
+    std::filesystem::path local = "data/xinhua";
+    if (std::filesystem::exists(local / "dataset.toml")) return local;
+    return std::filesystem::path(ZONING_SOURCE_DIR) / "data" / "xinhua";
+}
+
+void log(bool quiet, const std::string& line) {
+    if (!quiet) std::cerr << line << '\n';
+}
+
+}  // namespace zoning::cli

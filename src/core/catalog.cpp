@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: MIT
+#include "core/catalog.hpp"
+
+#include <cstdlib>
+#include <toml++/toml.h>
+
+#include "core/error.hpp"
+
+namespace zoning::core {
+
+const char* to_string(GeomKind k) { return k == GeomKind::polygon ? "polygon" : "line"; }
+const char* to_string(FieldType t) {
+    switch (t) {
+        case FieldType::string: return "string";
+        case FieldType::integer: return "integer";
+        case FieldType::real: return "real";
+    }
+    return "?";
+}
+
+int LayerSpec::field_index(const std::string& n) const {
+    for (std::size_t i = 0; i < fields.size(); ++i)
+        if (fields[i].name == n) return static_cast<int>(i);
+    return -1;
+}
+
+void LanduseTable::add(LanduseClass c) {
+    m_index[c.code] = m_classes.size();
+    m_classes.push_back(std::move(c));
+}
+
+const LanduseClass* LanduseTable::find(const std::string& code) const {
+    auto it = m_index.find(code);
+    return it == m_index.end() ? nullptr : &m_classes[it->second];
+}
+
+std::string LanduseTable::first_level(const std::string& code) { return code.size() >= 2 ? code.substr(0, 2) : code; }
+
+namespace {
+
+toml::table parse_file(const std::filesystem::path& path) {
+    try {
+        return toml::parse_file(path.string());
+    } catch (const toml::parse_error& e) {
+        std::string msg = "line " + std::to_string(e.source().begin.line) + ": " + std::string(e.description());
+        throw bad_input(FeatureRef{path.string(), {}, {}, {}}, msg);
+    } catch (const std::exception& e) {
+        throw bad_input(FeatureRef{path.string(), {}, {}, {}}, e.what());
+    }
+}
+
+std::string require_string(const toml::table& t, const char* key, const std::filesystem::path& file) {
+    auto v = t[key].value<std::string>();
+    if (!v) throw bad_input(FeatureRef{file.string(), {}, {}, {}}, std::string("missing string key '") + key + "'");
+    return *v;
+}
+
+FieldType parse_type(const std::string& s, const std::filesystem::path& file) {
+    if (s == "string") return FieldType::string;
+    if (s == "integer") return FieldType::integer;
+    if (s == "real") return FieldType::real;
+    throw bad_input(FeatureRef{file.string(), {}, {}, {}}, "unknown field type '" + s + "' (string, integer, real)");
+}
+
+LayerSpec parse_layer(const std::filesystem::path& file) {
+    toml::table t = parse_file(file);
+    LayerSpec spec;
+    spec.file = file;
+    spec.name = require_string(t, "name", file);
+    spec.title_zh = t["title_zh"].value_or(spec.name);
+    spec.title_en = t["title_en"].value_or(spec.name);
+    spec.group = t["group"].value_or(std::string());
+    std::string geom = require_string(t, "geometry", file);
+    if (geom == "polygon") spec.geometry = GeomKind::polygon;
+    else if (geom == "line") spec.geometry = GeomKind::line;
+    else throw bad_input(FeatureRef{file.string(), {}, {}, {}}, "geometry must be 'polygon' or 'line', not '" + geom + "'");
+    if (auto* params = t["parameters"].as_table()) {
+        for (auto& [k, v] : *params) {
+            auto d = v.value<double>();
+            if (!d) throw bad_input(FeatureRef{file.string(), {}, {}, {}}, "parameter '" + std::string(k.str()) + "' must be a number");
+            spec.parameters[std::string(k.str())] = *d;
+        }
+    }
+    auto* fields = t["fields"].as_array();
+    if (!fields) throw bad_input(FeatureRef{file.string(), {}, {}, {}}, "no [[fields]]");
+    for (auto& node : *fields) {
+        auto* f = node.as_table();
+        if (!f) throw bad_input(FeatureRef{file.string(), {}, {}, {}}, "[[fields]] entries must be tables");
+        FieldSpec fs;
+        fs.name = require_string(*f, "name", file);
+        fs.type = parse_type((*f)["type"].value_or(std::string("string")), file);
+        fs.required = (*f)["required"].value_or(false);
+        fs.unique = (*f)["unique"].value_or(false);
+        fs.domain = (*f)["domain"].value_or(std::string());
+        fs.title_zh = (*f)["title_zh"].value_or(std::string());
+        if (auto* allowed = (*f)["allowed"].as_array())
+            for (auto& a : *allowed)
+                if (auto s = a.value<std::string>()) fs.allowed.push_back(*s);
+        spec.fields.push_back(std::move(fs));
+    }
+    if (spec.field_index("id") != 0)
+        throw bad_input(FeatureRef{file.string(), {}, {}, {}}, "the first field of every layer must be 'id'");
+    return spec;
+}
+
+}  // namespace
+
+std::filesystem::path Catalog::default_dir() {
+    if (const char* env = std::getenv("ZONING_LAYERS"); env && *env) return env;
+    return std::filesystem::path(ZONING_SOURCE_DIR) / "layers";
+}
+
+Catalog Catalog::load(const std::filesystem::path& dir) {
+    Catalog c;
+    c.m_dir = dir;
+    std::filesystem::path index = dir / "catalog.toml";
+    if (!std::filesystem::exists(index)) throw bad_input(FeatureRef{index.string(), {}, {}, {}}, "layer catalog not found");
+    toml::table t = parse_file(index);
+    auto* layers = t["layers"].as_array();
+    if (!layers) throw bad_input(FeatureRef{index.string(), {}, {}, {}}, "missing 'layers' array");
+    for (auto& n : *layers) {
+        auto name = n.value<std::string>();
+        if (!name) throw bad_input(FeatureRef{index.string(), {}, {}, {}}, "'layers' must list layer names");
+        LayerSpec spec = parse_layer(dir / (*name + ".toml"));
+        if (spec.name != *name)
+            throw bad_input(FeatureRef{spec.file.string(), {}, {}, {}}, "name '" + spec.name + "' does not match file name");
+        c.m_layers.push_back(std::move(spec));
+    }
+    std::filesystem::path lu = dir / t["landuse_codes"].value_or(std::string("landuse.toml"));
+    toml::table lt = parse_file(lu);
+    auto* classes = lt["class"].as_array();
+    if (!classes) throw bad_input(FeatureRef{lu.string(), {}, {}, {}}, "missing [[class]] entries");
+    for (auto& node : *classes) {
+        auto* k = node.as_table();
+        if (!k) continue;
+        LanduseClass lc;
+        lc.code = require_string(*k, "code", lu);
+        lc.name_zh = require_string(*k, "name_zh", lu);
+        lc.name_en = (*k)["name_en"].value_or(lc.name_zh);
+        lc.construction = (*k)["construction"].value_or(false);
+        lc.color = (*k)["color"].value_or(std::string("#cccccc"));
+        c.m_landuse.add(std::move(lc));
+    }
+    return c;
+}
+
+const LayerSpec* Catalog::find(const std::string& name) const {
+    for (auto& l : m_layers)
+        if (l.name == name) return &l;
+    return nullptr;
+}
+
+const LayerSpec& Catalog::at(const std::string& name) const {
+    if (auto* l = find(name)) return *l;
+    throw bad_input(FeatureRef{{}, name, {}, {}}, "unknown layer (the catalog in " + m_dir.string() + " has no such layer)");
+}
+
+}  // namespace zoning::core

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The layer catalog (layers/*.toml): what each store layer is, its geometry type
+// and fields. The catalog is the schema; a district's data is mapped onto it by
+// its dataset.toml, never in code.
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace zoning::core {
+
+enum class GeomKind { polygon, line };
+enum class FieldType { string, integer, real };
+
+const char* to_string(GeomKind k);
+const char* to_string(FieldType t);
+
+struct FieldSpec {
+    std::string name;
+    FieldType type = FieldType::string;
+    bool required = false;
+    bool unique = false;
+    std::vector<std::string> allowed;  ///< empty: any value
+    std::string domain;                ///< "landuse": value must be a national 用地用海 code
+    std::string title_zh;
+};
+
+struct LayerSpec {
+    std::string name;
+    std::string title_zh;
+    std::string title_en;
+    GeomKind geometry = GeomKind::polygon;
+    std::string group;  ///< QGIS layer-tree group
+    std::vector<FieldSpec> fields;
+    std::map<std::string, double> parameters;  ///< e.g. buffer widths the data is drawn with
+    std::filesystem::path file;
+    int field_index(const std::string& name) const;  ///< -1 when absent
+};
+
+/// One class of the national 国土空间调查、规划、用途管制用地用海分类 (2023).
+struct LanduseClass {
+    std::string code;     ///< "07", "0701", "1001", ...
+    std::string name_zh;
+    std::string name_en;
+    bool construction = false;  ///< 建设用地
+    std::string color;          ///< "#rrggbb", the standard's map colour where it has one
+};
+
+class LanduseTable {
+public:
+    void add(LanduseClass c);
+    const LanduseClass* find(const std::string& code) const;
+    /// The first-level class ("0701" -> "07"; "1001" -> "10").
+    static std::string first_level(const std::string& code);
+    const std::vector<LanduseClass>& classes() const noexcept { return m_classes; }
+
+private:
+    std::vector<LanduseClass> m_classes;
+    std::map<std::string, std::size_t> m_index;
+};
+
+class Catalog {
+public:
+    /// Reads `dir/catalog.toml` and the layer files it lists. Throws Error (bad_input)
+    /// naming the file and line on malformed TOML.
+    static Catalog load(const std::filesystem::path& dir);
+    /// The catalog shipped in the source tree (ZONING_SOURCE_DIR/layers) or $ZONING_LAYERS.
+    static std::filesystem::path default_dir();
+
+    const std::vector<LayerSpec>& layers() const noexcept { return m_layers; }
+    const LayerSpec* find(const std::string& name) const;
+    const LayerSpec& at(const std::string& name) const;  ///< throws bad_input "unknown layer"
+    const LanduseTable& landuse() const noexcept { return m_landuse; }
+    const std::filesystem::path& dir() const noexcept { return m_dir; }
+
+private:
+    std::filesystem::path m_dir;
+    std::vector<LayerSpec> m_layers;
+    LanduseTable m_landuse;
+};
+
+}  // namespace zoning::core

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+#include "core/dataset.hpp"
+
+#include <cstdio>
+#include <toml++/toml.h>
+
+#include "core/error.hpp"
+
+namespace zoning::core {
+
+std::string value_text(const Value& v) {
+    struct Visitor {
+        std::string operator()(std::monostate) const { return {}; }
+        std::string operator()(std::int64_t i) const { return std::to_string(i); }
+        std::string operator()(double d) const {
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "%.15g", d);
+            return buf;
+        }
+        std::string operator()(const std::string& s) const { return s; }
+    };
+    return std::visit(Visitor{}, v);
+}
+
+std::string Layer::text(const Feature& f, const std::string& field) const {
+    int i = spec->field_index(field);
+    return i < 0 ? std::string() : value_text(f.values.at(static_cast<std::size_t>(i)));
+}
+
+const Layer* Dataset::find(const std::string& name) const {
+    for (auto& l : layers)
+        if (l.spec->name == name) return &l;
+    return nullptr;
+}
+
+Layer* Dataset::find(const std::string& name) {
+    for (auto& l : layers)
+        if (l.spec->name == name) return &l;
+    return nullptr;
+}
+
+bool Dataset::illustrative() const {
+    auto it = metadata.find("certainty");
+    return it == metadata.end() || it->second != "surveyed";
+}
+
+namespace {
+std::vector<std::string> string_list(const toml::node_view<toml::node>& n) {
+    std::vector<std::string> out;
+    if (auto* a = n.as_array())
+        for (auto& e : *a)
+            if (auto s = e.value<std::string>()) out.push_back(*s);
+    return out;
+}
+}  // namespace
+
+DatasetConfig DatasetConfig::load(const std::filesystem::path& dir_or_file) {
+    DatasetConfig c;
+    c.file = std::filesystem::is_directory(dir_or_file) ? dir_or_file / "dataset.toml" : dir_or_file;
+    FeatureRef where{c.file.string(), {}, {}, {}};
+    if (!std::filesystem::exists(c.file)) throw bad_input(where, "dataset description not found (expected dataset.toml)");
+    toml::table t;
+    try {
+        t = toml::parse_file(c.file.string());
+    } catch (const toml::parse_error& e) {
+        throw bad_input(where, "line " + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
+    }
+    auto ds = t["dataset"];
+    c.name = ds["name"].value_or(std::string());
+    c.name_en = ds["name_en"].value_or(c.name);
+    c.certainty = ds["certainty"].value_or(std::string());
+    c.description = ds["description"].value_or(std::string());
+    c.sources = string_list(ds["sources"]);
+    c.notes = string_list(ds["notes"]);
+    c.attached_files = string_list(ds["attach"]);
+    if (c.name.empty()) throw bad_input(where, "[dataset] needs a name");
+    if (c.certainty != "illustrative" && c.certainty != "surveyed")
+        throw bad_input(where, "[dataset] certainty must be 'illustrative' or 'surveyed' (say which honestly)");
+    auto* layers = t["layers"].as_table();
+    if (!layers) throw bad_input(where, "no [layers.<name>] sections");
+    for (auto& [key, node] : *layers) {
+        auto* lt = node.as_table();
+        if (!lt) throw bad_input(where, "[layers." + std::string(key.str()) + "] must be a table");
+        LayerSource ls;
+        ls.layer = std::string(key.str());
+        ls.source = (*lt)["source"].value_or(std::string());
+        if (ls.source.empty()) throw bad_input(where, "[layers." + ls.layer + "] needs source = \"...\"");
+        ls.source_layer = (*lt)["layer"].value_or(std::string());
+        ls.crs = (*lt)["crs"].value_or(std::string());
+        ls.encoding = (*lt)["encoding"].value_or(std::string());
+        if (auto* f = (*lt)["fields"].as_table())
+            for (auto& [k, v] : *f) ls.fields[std::string(k.str())] = v.value_or(std::string());
+        if (auto* vm = (*lt)["values"].as_table())
+            for (auto& [field, m] : *vm)
+                if (auto* mt = m.as_table())
+                    for (auto& [from, to] : *mt) ls.values[std::string(field.str())][std::string(from.str())] = to.value_or(std::string());
+        c.layers.push_back(std::move(ls));
+    }
+    return c;
+}
+
+}  // namespace zoning::core

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The in-memory dataset: catalog layers with features in EPSG:4547, plus the
+// metadata and text files (targets, rules) a store carries so it is self-contained.
+// Geometry is held as 2D WKB so that any thread can parse it in its own GEOS context.
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/catalog.hpp"
+
+namespace zoning::core {
+
+/// The CRS every area and length is computed in.
+inline constexpr const char* kWorkCrs = "EPSG:4547";
+
+using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
+std::string value_text(const Value& v);
+
+struct Feature {
+    std::int64_t fid = 0;       ///< the source's feature id (store: GeoPackage fid)
+    std::vector<Value> values;  ///< aligned with LayerSpec::fields
+    std::string wkb;            ///< EPSG:4547, 2D ISO WKB, Multi* type
+};
+
+/// A geometry that build repaired, named so the user knows (never silent).
+struct Repair {
+    std::string layer;
+    std::int64_t fid = 0;
+    std::string id;
+    std::string reason;  ///< GEOS's validity message with location
+    double area_before = 0, area_after = 0;
+};
+
+struct Layer {
+    const LayerSpec* spec = nullptr;
+    std::string source;      ///< where it was read from (file or PG: string)
+    std::string source_crs;  ///< e.g. "EPSG:4326"
+    std::vector<Feature> features;
+    std::vector<Repair> repairs;
+    const std::string& name() const { return spec->name; }
+    /// The `id` (first field) of a feature as text.
+    std::string id_of(const Feature& f) const { return value_text(f.values.at(0)); }
+    /// A field's value as text, "" for null or unknown field.
+    std::string text(const Feature& f, const std::string& field) const;
+};
+
+/// How one catalog layer is read from a district's files (dataset.toml [layers.X]).
+struct LayerSource {
+    std::string layer;         ///< catalog layer name
+    std::string source;        ///< path relative to dataset.toml, or an OGR connection ("PG:...")
+    std::string source_layer;  ///< layer inside the source; empty: the only / first layer
+    std::string crs;           ///< CRS to assume when the source declares none
+    std::string encoding;      ///< e.g. "GBK" for a DBF without .cpg
+    std::map<std::string, std::string> fields;                          ///< schema field -> source field
+    std::map<std::string, std::map<std::string, std::string>> values;   ///< schema field -> source value -> schema value
+};
+
+struct DatasetConfig {
+    std::filesystem::path file;  ///< the dataset.toml
+    std::string name;
+    std::string name_en;
+    std::string certainty;  ///< "illustrative" or "surveyed"
+    std::string description;
+    std::vector<std::string> sources;
+    std::vector<std::string> notes;
+    std::vector<LayerSource> layers;
+    std::vector<std::string> attached_files;  ///< targets.toml, rules.toml, ... copied into the store
+    /// Reads DIR/dataset.toml (or the file itself). Throws bad_input with file and line.
+    static DatasetConfig load(const std::filesystem::path& dir_or_file);
+    std::filesystem::path dir() const { return file.parent_path(); }
+};
+
+struct Dataset {
+    std::map<std::string, std::string> metadata;  ///< name, certainty, sources, notes, built_at, ...
+    std::map<std::string, std::string> files;     ///< attached text files by name (targets.toml, rules.toml)
+    std::vector<Layer> layers;                    ///< catalog order
+    const Layer* find(const std::string& name) const;
+    Layer* find(const std::string& name);
+    bool illustrative() const;
+};
+
+}  // namespace zoning::core

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+#include "core/number_format.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace zoning::core {
+
+namespace {
+std::string one_decimal(double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    std::string s = buf;
+    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.erase(s.size() - 2);
+    if (s == "-0") s = "0";
+    return s;
+}
+}  // namespace
+
+std::string wan(double value) {
+    if (std::fabs(value) >= 10000.0) return one_decimal(value / 10000.0) + "万";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.0f", value);
+    return buf;
+}
+
+std::string grouped(double value) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.0f", std::fabs(value));
+    std::string digits = buf, out;
+    int n = static_cast<int>(digits.size());
+    for (int i = 0; i < n; ++i) {
+        out += digits[static_cast<std::size_t>(i)];
+        if ((n - i - 1) % 3 == 0 && i != n - 1) out += ',';
+    }
+    return (value < 0 && out != "0" ? "-" : "") + out;
+}
+
+std::string percent(double ratio, int decimals) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f%%", decimals, ratio * 100.0);
+    return buf;
+}
+
+std::string area_text(double m2, bool zh) { return (zh ? wan(m2) : grouped(m2)) + " m²"; }
+
+}  // namespace zoning::core

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+#include "geo/proj.hpp"
+
+#include <proj.h>
+
+#include <cmath>
+
+namespace zoning::geo {
+
+ProjContext::ProjContext() : m_ctx(proj_context_create()) {
+    if (!m_ctx) throw ProjError("proj_context_create failed");
+    // Never reach for the network: grids must come from Debian's proj-data.
+    proj_context_set_enable_network(m_ctx, 0);
+    proj_log_level(m_ctx, PJ_LOG_NONE);
+}
+
+ProjContext::~ProjContext() { proj_context_destroy(m_ctx); }
+
+std::string ProjContext::last_error() const {
+    const char* s = proj_context_errno_string(m_ctx, proj_context_errno(m_ctx));
+    return s ? s : "unknown PROJ error";
+}
+
+void ProjDeleter::operator()(PJconsts* p) const noexcept {
+    if (p) proj_destroy(p);
+}
+
+namespace {
+ProjPtr create_crs(const ProjContext& ctx, const std::string& def) {
+    ProjPtr crs(proj_create(ctx.handle(), def.c_str()));
+    if (!crs) throw ProjError("unknown CRS '" + def.substr(0, 80) + "': " + ctx.last_error());
+    return crs;
+}
+std::string short_name(const ProjContext& ctx, PJ* crs) {
+    const char* auth = proj_get_id_auth_name(crs, 0);
+    const char* code = proj_get_id_code(crs, 0);
+    if (auth && code) return std::string(auth) + ":" + code;
+    // WKT from OGR often carries the code only through an identify() match.
+    int* confidence = nullptr;
+    PJ_OBJ_LIST* matches = proj_identify(ctx.handle(), crs, "EPSG", nullptr, &confidence);
+    std::string out;
+    if (matches && proj_list_get_count(matches) > 0 && confidence && confidence[0] >= 90) {
+        ProjPtr best(proj_list_get(ctx.handle(), matches, 0));
+        const char* c = proj_get_id_code(best.get(), 0);
+        if (c) out = std::string("EPSG:") + c;
+    }
+    if (matches) proj_list_destroy(matches);
+    if (confidence) proj_int_list_destroy(confidence);
+    if (out.empty()) {
+        const char* name = proj_get_name(crs);
+        out = name ? name : "unnamed CRS";
+    }
+    return out;
+}
+}  // namespace
+
+Transformer::Transformer(const ProjContext& ctx, const std::string& source, const std::string& target) : m_ctx(ctx) {
+    ProjPtr src = create_crs(ctx, source);
+    ProjPtr dst = create_crs(ctx, target);
+    m_source_name = short_name(ctx, src.get());
+    m_noop = m_source_name == short_name(ctx, dst.get());
+    ProjPtr op(proj_create_crs_to_crs_from_pj(ctx.handle(), src.get(), dst.get(), nullptr, nullptr));
+    if (!op) throw ProjError("no transformation from " + m_source_name + " to " + target + ": " + ctx.last_error());
+    m_op.reset(proj_normalize_for_visualization(ctx.handle(), op.get()));
+    if (!m_op) throw ProjError("cannot normalise axis order: " + ctx.last_error());
+}
+
+bool Transformer::transform(double& x, double& y) const {
+    if (!std::isfinite(x) || !std::isfinite(y)) return false;
+    if (m_noop) return true;
+    PJ_COORD c = proj_coord(x, y, 0, 0);
+    PJ_COORD r = proj_trans(m_op.get(), PJ_FWD, c);
+    if (!std::isfinite(r.xy.x) || !std::isfinite(r.xy.y) || r.xy.x == HUGE_VAL) return false;
+    x = r.xy.x;
+    y = r.xy.y;
+    return true;
+}
+
+std::string crs_short_name(const ProjContext& ctx, const std::string& definition) {
+    ProjPtr crs = create_crs(ctx, definition);
+    return short_name(ctx, crs.get());
+}
+
+bool crs_is_geographic(const ProjContext& ctx, const std::string& definition) {
+    ProjPtr crs = create_crs(ctx, definition);
+    PJ_TYPE t = proj_get_type(crs.get());
+    return t == PJ_TYPE_GEOGRAPHIC_2D_CRS || t == PJ_TYPE_GEOGRAPHIC_3D_CRS || t == PJ_TYPE_GEOGRAPHIC_CRS;
+}
+
+}  // namespace zoning::geo

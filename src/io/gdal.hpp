@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// GDAL glue. Thread rule: GDAL is re-entrant, not thread-safe: a dataset (and the
+// layers and features it owns) is used by one thread only; GdalRuntime lives in main.
+#include <string>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include "io/runtime.hpp"
+
+namespace zoning::io {
+
+
+/// Collects CPLErrors raised in its scope instead of printing them; `message()` is
+/// the last one. Push and pop in one scope.
+class GdalErrorScope {
+public:
+    GdalErrorScope();
+    ~GdalErrorScope();
+    GdalErrorScope(const GdalErrorScope&) = delete;
+    GdalErrorScope& operator=(const GdalErrorScope&) = delete;
+    const std::string& message() const noexcept { return m_message; }
+    std::string message_or(const std::string& fallback) const { return m_message.empty() ? fallback : m_message; }
+    bool failed() const noexcept { return m_failed; }
+
+private:
+    static void CPL_STDCALL handler(CPLErr cls, CPLErrorNum num, const char* msg);
+    std::string m_message;
+    bool m_failed = false;
+};
+
+/// Closes an output dataset and throws core::Error(output) if the close fails:
+/// write errors can first appear at close.
+void close_or_throw(GDALDatasetUniquePtr& ds, const std::string& path);
+
+/// Opens a vector source (file or connection string) read-only, with open options
+/// for the encoding. Throws bad_input naming the source.
+GDALDatasetUniquePtr open_vector(const std::string& source, const std::string& encoding = {});
+
+/// Registers that EPSG:4547 is to be used with x = easting.
+OGRSpatialReference work_srs();
+
+}  // namespace zoning::io

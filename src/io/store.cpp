@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: MIT
+#include "io/store.hpp"
+
+#include <chrono>
+#include <ctime>
+
+#include "core/error.hpp"
+#include "io/file_util.hpp"
+#include "io/gdal.hpp"
+#include "io/source_reader.hpp"
+
+namespace zoning::io {
+
+using core::FeatureRef;
+
+namespace {
+
+OGRFieldType ogr_type(core::FieldType t) {
+    switch (t) {
+        case core::FieldType::integer: return OFTInteger64;
+        case core::FieldType::real: return OFTReal;
+        default: return OFTString;
+    }
+}
+
+OGRLayer* create_attribute_table(GDALDataset& ds, const char* name, const std::vector<std::pair<const char*, OGRFieldType>>& fields,
+                                 const std::string& path) {
+    GdalErrorScope scope;
+    const char* opts[] = {"FID=fid", nullptr};
+    OGRLayer* l = ds.CreateLayer(name, nullptr, wkbNone, const_cast<char**>(opts));
+    if (!l) throw core::output_error(path, std::string("cannot create table ") + name + ": " + scope.message());
+    for (auto& [fname, ftype] : fields) {
+        OGRFieldDefn fd(fname, ftype);
+        if (l->CreateField(&fd) != OGRERR_NONE) throw core::output_error(path, std::string("cannot create field ") + fname);
+    }
+    return l;
+}
+
+void add_row(OGRLayer* l, const std::vector<std::string>& values, const std::string& path) {
+    OGRFeature f(l->GetLayerDefn());
+    for (std::size_t i = 0; i < values.size(); ++i) f.SetField(static_cast<int>(i), values[i].c_str());
+    if (l->CreateFeature(&f) != OGRERR_NONE) throw core::output_error(path, std::string("cannot write to ") + l->GetName());
+}
+
+std::string now_iso() {
+    std::time_t t = std::time(nullptr);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+    return buf;
+}
+
+void write_layer(GDALDataset& ds, const core::Layer& layer, const OGRSpatialReference& srs, const std::string& path) {
+    const core::LayerSpec& spec = *layer.spec;
+    GdalErrorScope scope;
+    std::string identifier = "IDENTIFIER=" + spec.title_zh;
+    std::string description = "DESCRIPTION=" + spec.title_en;
+    const char* opts[] = {"GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=YES", identifier.c_str(), description.c_str(), nullptr};
+    OGRwkbGeometryType gt = spec.geometry == core::GeomKind::polygon ? wkbMultiPolygon : wkbMultiLineString;
+    OGRLayer* l = ds.CreateLayer(spec.name.c_str(), const_cast<OGRSpatialReference*>(&srs), gt, const_cast<char**>(opts));
+    if (!l) throw core::output_error(path, "cannot create layer " + spec.name + ": " + scope.message());
+    for (auto& fs : spec.fields) {
+        OGRFieldDefn fd(fs.name.c_str(), ogr_type(fs.type));
+        if (l->CreateField(&fd) != OGRERR_NONE) throw core::output_error(path, "cannot create field " + spec.name + "." + fs.name);
+    }
+    OGRFeatureDefn* defn = l->GetLayerDefn();
+    for (const auto& feat : layer.features) {
+        OGRFeature f(defn);
+        f.SetFID(feat.fid);
+        for (std::size_t i = 0; i < feat.values.size(); ++i) {
+            const auto& v = feat.values[i];
+            int idx = static_cast<int>(i);
+            if (auto* s = std::get_if<std::string>(&v)) f.SetField(idx, s->c_str());
+            else if (auto* n = std::get_if<std::int64_t>(&v)) f.SetField(idx, static_cast<GIntBig>(*n));
+            else if (auto* d = std::get_if<double>(&v)) f.SetField(idx, *d);
+            else f.SetFieldNull(idx);
+        }
+        OGRGeometry* g = nullptr;
+        if (OGRGeometryFactory::createFromWkb(feat.wkb.data(), nullptr, &g, feat.wkb.size()) != OGRERR_NONE)
+            throw core::Error(core::ExitCode::internal, FeatureRef{path, spec.name, feat.fid, {}}, "bad WKB in memory");
+        f.SetGeometryDirectly(g);
+        if (l->CreateFeature(&f) != OGRERR_NONE)
+            throw core::output_error(path, "cannot write " + spec.name + " fid " + std::to_string(feat.fid) + ": " + scope.message());
+    }
+}
+
+}  // namespace
+
+void write_store(const std::filesystem::path& path, const core::Dataset& dataset, const core::Catalog& catalog) {
+    AtomicFile out(path);
+    const std::string tmp = out.temp_path().string();
+    {
+        GdalErrorScope scope;
+        GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
+        if (!drv) throw core::Error(core::ExitCode::internal, "GDAL has no GPKG driver");
+        GDALDatasetUniquePtr ds(drv->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        if (!ds) throw core::output_error(path.string(), "cannot create: " + scope.message_or("unknown GDAL error"));
+        OGRSpatialReference srs = work_srs();
+
+        // One transaction for everything: a GeoPackage commit per feature would be
+        // orders of magnitude slower on a million parcels.
+        if (ds->StartTransaction() != OGRERR_NONE) throw core::output_error(path.string(), "cannot start a transaction");
+        for (const auto& layer : dataset.layers) write_layer(*ds, layer, srs, path.string());
+
+        OGRLayer* meta = create_attribute_table(*ds, kMetadataTable, {{"key", OFTString}, {"value", OFTString}}, path.string());
+        auto md = dataset.metadata;
+        md["built_at"] = now_iso();
+        md["zoning_store_version"] = "1";
+        for (auto& [k, v] : md) add_row(meta, {k, v}, path.string());
+
+        OGRLayer* files = create_attribute_table(*ds, kFilesTable, {{"name", OFTString}, {"content", OFTString}}, path.string());
+        for (auto& [k, v] : dataset.files) add_row(files, {k, v}, path.string());
+
+        OGRLayer* repairs = create_attribute_table(
+            *ds, kRepairsTable,
+            {{"layer", OFTString}, {"feature_fid", OFTInteger64}, {"feature_id", OFTString}, {"reason", OFTString},
+             {"area_before_m2", OFTReal}, {"area_after_m2", OFTReal}},
+            path.string());
+        for (auto& layer : dataset.layers)
+            for (auto& r : layer.repairs)
+                add_row(repairs, {r.layer, std::to_string(r.fid), r.id, r.reason, std::to_string(r.area_before), std::to_string(r.area_after)},
+                        path.string());
+
+        OGRLayer* lu = create_attribute_table(
+            *ds, kLanduseTable,
+            {{"code", OFTString}, {"level", OFTInteger}, {"name_zh", OFTString}, {"name_en", OFTString},
+             {"construction", OFTInteger}, {"color", OFTString}},
+            path.string());
+        for (auto& c : catalog.landuse().classes())
+            add_row(lu, {c.code, std::to_string(c.code.size() / 2), c.name_zh, c.name_en, c.construction ? "1" : "0", c.color},
+                    path.string());
+
+        if (ds->CommitTransaction() != OGRERR_NONE)
+            throw core::output_error(path.string(), "cannot commit: " + scope.message_or("disk full or not writable?"));
+        close_or_throw(ds, path.string());
+    }
+    out.commit();
+}
+
+core::Dataset read_store(const std::filesystem::path& path, const core::Catalog& catalog) {
+    const std::string p = path.string();
+    if (!std::filesystem::exists(path))
+        throw core::bad_input(FeatureRef{p, {}, {}, {}}, "store not found (run `zoning build` first)");
+    GDALDatasetUniquePtr ds = open_vector(p);
+    if (std::string(ds->GetDriverName()) != "GPKG") throw core::bad_input(FeatureRef{p, {}, {}, {}}, "not a GeoPackage");
+    OGRLayer* meta = ds->GetLayerByName(kMetadataTable);
+    if (!meta) throw core::bad_input(FeatureRef{p, {}, {}, {}}, "not a zoning store (no zoning_metadata table)");
+
+    core::Dataset d;
+    GdalErrorScope scope;
+    for (auto& f : *meta) d.metadata[f->GetFieldAsString("key")] = f->GetFieldAsString("value");
+    if (OGRLayer* files = ds->GetLayerByName(kFilesTable))
+        for (auto& f : *files) d.files[f->GetFieldAsString("name")] = f->GetFieldAsString("content");
+
+    for (const auto& spec : catalog.layers()) {
+        OGRLayer* l = ds->GetLayerByName(spec.name.c_str());
+        if (!l) continue;
+        core::Layer layer;
+        layer.spec = &spec;
+        layer.source = p;
+        layer.source_crs = core::kWorkCrs;
+        OGRFeatureDefn* defn = l->GetLayerDefn();
+        std::vector<int> idx;
+        for (auto& fs : spec.fields) {
+            int i = defn->GetFieldIndex(fs.name.c_str());
+            if (i < 0 && fs.required)
+                throw core::bad_input(FeatureRef{p, spec.name, {}, {}}, "store layer lacks field '" + fs.name + "' (rebuild the store)");
+            idx.push_back(i);
+        }
+        layer.features.reserve(static_cast<std::size_t>(std::max<GIntBig>(0, l->GetFeatureCount())));
+        for (auto& f : *l) {
+            core::Feature feat;
+            feat.fid = f->GetFID();
+            feat.values.resize(spec.fields.size());
+            for (std::size_t i = 0; i < spec.fields.size(); ++i) {
+                int j = idx[i];
+                if (j < 0 || !f->IsFieldSetAndNotNull(j)) continue;
+                switch (spec.fields[i].type) {
+                    case core::FieldType::integer: feat.values[i] = static_cast<std::int64_t>(f->GetFieldAsInteger64(j)); break;
+                    case core::FieldType::real: feat.values[i] = f->GetFieldAsDouble(j); break;
+                    default: feat.values[i] = std::string(f->GetFieldAsString(j)); break;
+                }
+            }
+            const OGRGeometry* g = f->GetGeometryRef();
+            if (!g) throw core::bad_input(FeatureRef{p, spec.name, feat.fid, {}}, "feature has no geometry");
+            feat.wkb.resize(static_cast<std::size_t>(g->WkbSize()));
+            g->exportToWkb(wkbNDR, reinterpret_cast<unsigned char*>(feat.wkb.data()), wkbVariantIso);
+            layer.features.push_back(std::move(feat));
+        }
+        if (OGRLayer* rep = ds->GetLayerByName(kRepairsTable)) {
+            rep->SetAttributeFilter(("layer = '" + spec.name + "'").c_str());
+            for (auto& f : *rep)
+                layer.repairs.push_back(core::Repair{spec.name, f->GetFieldAsInteger64("feature_fid"), f->GetFieldAsString("feature_id"),
+                                                     f->GetFieldAsString("reason"), f->GetFieldAsDouble("area_before_m2"),
+                                                     f->GetFieldAsDouble("area_after_m2")});
+            rep->SetAttributeFilter(nullptr);
+        }
+        d.layers.push_back(std::move(layer));
+    }
+    if (!scope.message().empty() && d.layers.empty())
+        throw core::bad_input(FeatureRef{p, {}, {}, {}}, "store is unreadable: " + scope.message());
+    return d;
+}
+
+}  // namespace zoning::io
