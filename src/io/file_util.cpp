@@ -2,8 +2,11 @@
 #include "io/file_util.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
+#include <cctype>
+#include <cerrno>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -20,8 +23,19 @@ AtomicFile::AtomicFile(std::filesystem::path target) : m_target(std::move(target
     if (ec) throw core::output_error(m_target.string(), "cannot create directory " + dir.string() + ": " + ec.message());
     if (::access(dir.c_str(), W_OK) != 0)
         throw core::output_error(m_target.string(), "directory " + dir.string() + " is not writable");
-    m_temp = dir / ("." + m_target.filename().string() + ".tmp-" + std::to_string(::getpid()));
-    std::filesystem::remove(m_temp, ec);
+    const std::string prefix = "." + m_target.filename().string() + ".tmp-";
+    m_temp = dir / (prefix + std::to_string(::getpid()));
+    // A build that was killed leaves its temporary behind; clear those of dead processes.
+    for (auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+        std::string name = entry.path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        std::string rest = name.substr(prefix.size());
+        std::size_t digits = 0;
+        while (digits < rest.size() && std::isdigit(static_cast<unsigned char>(rest[digits]))) ++digits;
+        if (digits == 0) continue;
+        pid_t pid = static_cast<pid_t>(std::stol(rest.substr(0, digits)));
+        if (pid == ::getpid() || (::kill(pid, 0) != 0 && errno == ESRCH)) std::filesystem::remove(entry.path(), ec);
+    }
 }
 
 AtomicFile::~AtomicFile() {

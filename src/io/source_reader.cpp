@@ -123,6 +123,14 @@ ReadResult read_layer(const core::Catalog& catalog, const core::LayerSpec& spec,
         throw core::bad_input(layer_ref, std::string("CRS: ") + e.what());
     }
 
+    if (ogr_layer->GetFeatureCount(TRUE) == 0) {
+        ReadResult empty;
+        empty.layer.spec = &spec;
+        empty.layer.source = source;
+        empty.findings.push_back(Finding{Severity::error, "empty-layer", layer_ref, "layer has no features", 0, {}});
+        return empty;
+    }
+
     // Map each catalog field to a source field.
     OGRFeatureDefn* defn = ogr_layer->GetLayerDefn();
     std::vector<SourceField> mapped(spec.fields.size());

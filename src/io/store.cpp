@@ -140,6 +140,7 @@ core::Dataset read_store(const std::filesystem::path& path, const core::Catalog&
     const std::string p = path.string();
     if (!std::filesystem::exists(path))
         throw core::bad_input(FeatureRef{p, {}, {}, {}}, "store not found (run `zoning build` first)");
+    GdalErrorScope open_scope;
     GDALDatasetUniquePtr ds = open_vector(p);
     if (std::string(ds->GetDriverName()) != "GPKG") throw core::bad_input(FeatureRef{p, {}, {}, {}}, "not a GeoPackage");
     OGRLayer* meta = ds->GetLayerByName(kMetadataTable);
@@ -196,8 +197,7 @@ core::Dataset read_store(const std::filesystem::path& path, const core::Catalog&
         }
         d.layers.push_back(std::move(layer));
     }
-    if (!scope.message().empty() && d.layers.empty())
-        throw core::bad_input(FeatureRef{p, {}, {}, {}}, "store is unreadable: " + scope.message());
+    if (scope.failed()) throw core::bad_input(FeatureRef{p, {}, {}, {}}, "store is corrupt or truncated: " + scope.message());
     return d;
 }
 

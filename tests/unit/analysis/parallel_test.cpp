@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+#include <gtest/gtest.h>
+
+#include <numeric>
+
+#include "analysis/parallel.hpp"
+
+using namespace zoning;
+
+TEST(Parallel, ResultsInChunkOrderWhateverTheThreadCount) {
+    const std::size_t n = 10 * analysis::kChunk + 17;
+    auto run = [n](unsigned threads) {
+        auto chunks = analysis::parallel_chunks<std::vector<std::size_t>>(
+            n, threads, [](const geo::GeosContext&, std::size_t b, std::size_t e) {
+                std::vector<std::size_t> v(e - b);
+                std::iota(v.begin(), v.end(), b);
+                return v;
+            });
+        std::vector<std::size_t> all;
+        for (auto& c : chunks) all.insert(all.end(), c.begin(), c.end());
+        return all;
+    };
+    std::vector<std::size_t> expect(n);
+    std::iota(expect.begin(), expect.end(), 0);
+    EXPECT_EQ(run(1), expect);
+    EXPECT_EQ(run(2), expect);
+    EXPECT_EQ(run(8), expect);
+}
+
+TEST(Parallel, FirstErrorInChunkOrderIsRethrown) {
+    EXPECT_THROW(analysis::parallel_chunks<int>(5 * analysis::kChunk, 4,
+                                                [](const geo::GeosContext&, std::size_t b, std::size_t) -> int {
+                                                    if (b >= 2 * analysis::kChunk) throw std::runtime_error("chunk " + std::to_string(b));
+                                                    return 0;
+                                                }),
+                 std::runtime_error);
+}

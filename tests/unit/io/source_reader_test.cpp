@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: MIT
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+#include <ogrsf_frmts.h>
+
+#include "core/error.hpp"
+#include "geo/geos.hpp"
+#include "io/gdal.hpp"
+#include "io/source_reader.hpp"
+#include "support.hpp"
+
+using namespace zoning;
+
+namespace {
+
+const core::Catalog& catalog() {
+    static core::Catalog c = core::Catalog::load(test::source_dir() / "layers");
+    return c;
+}
+
+core::LayerSource source_of(const std::string& layer, const std::string& file) {
+    core::LayerSource s;
+    s.layer = layer;
+    s.source = file;
+    return s;
+}
+
+/// Writes features with OGR: (field values, WKT) into `path` with the given driver.
+void write_ogr(const std::filesystem::path& path, const char* driver, const char* layer_name, int epsg,
+               OGRwkbGeometryType type, const std::vector<std::pair<std::vector<std::pair<std::string, std::string>>, std::string>>& feats,
+               const std::vector<std::string>& layer_options = {}) {
+    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName(driver);
+    ASSERT_NE(drv, nullptr);
+    GDALDatasetUniquePtr ds(drv->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    ASSERT_TRUE(ds);
+    OGRSpatialReference srs;
+    OGRSpatialReference* srs_ptr = nullptr;
+    if (epsg) {
+        srs.importFromEPSG(epsg);
+        srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        srs_ptr = &srs;
+    }
+    CPLStringList opts;
+    for (auto& o : layer_options) opts.AddString(o.c_str());
+    OGRLayer* l = ds->CreateLayer(layer_name, srs_ptr, type, opts.List());
+    ASSERT_NE(l, nullptr);
+    if (!feats.empty())
+        for (auto& [k, v] : feats[0].first) {
+            OGRFieldDefn fd(k.c_str(), OFTString);
+            l->CreateField(&fd);
+        }
+    for (auto& [attrs, wkt] : feats) {
+        OGRFeature f(l->GetLayerDefn());
+        for (auto& [k, v] : attrs) f.SetField(k.c_str(), v.c_str());
+        OGRGeometry* g = nullptr;
+        OGRGeometryFactory::createFromWkt(wkt.c_str(), nullptr, &g);
+        f.SetGeometryDirectly(g);
+        ASSERT_EQ(l->CreateFeature(&f), OGRERR_NONE);
+    }
+}
+
+double area_of(const core::Feature& f) {
+    geo::GeosContext ctx;
+    return geo::area(ctx, geo::from_wkb(ctx, f.wkb).get());
+}
+
+const char* kSquare = "POLYGON((430000 3740000,430100 3740000,430100 3740100,430000 3740100,430000 3740000))";
+
+}  // namespace
+
+TEST(SourceReader, GeoJsonIn4547IsReadAsIs) {
+    io::ReadResult r = io::read_layer(catalog(), catalog().at("parcels"), source_of("parcels", "parcels.geojson"), test::fixture("mini"));
+    EXPECT_TRUE(r.findings.empty());
+    ASSERT_EQ(r.layer.features.size(), 4u);
+    EXPECT_EQ(r.layer.source_crs, "EPSG:4547");
+    EXPECT_DOUBLE_EQ(area_of(r.layer.features[0]), 250000.0);
+    EXPECT_EQ(r.layer.text(r.layer.features[1], "landuse"), "0901");
+}
+
+TEST(SourceReader, LonLatGeoJsonIsTransformedTo4547) {
+    test::TempDir dir;
+    test::write_file(dir / "b.geojson",
+                     R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"G","name":"政府"},)"
+                     R"("geometry":{"type":"Polygon","coordinates":[[[113.293,33.739],[113.294,33.739],[113.294,33.740],[113.293,33.740],[113.293,33.739]]]}}]})");
+    io::ReadResult r = io::read_layer(catalog(), catalog().at("boundary"), source_of("boundary", "b.geojson"), dir.path());
+    ASSERT_EQ(r.layer.features.size(), 1u);
+    EXPECT_EQ(r.layer.source_crs, "EPSG:4326");
+    geo::GeosContext ctx;
+    geo::GeomPtr g = geo::from_wkb(ctx, r.layer.features[0].wkb);
+    // The first vertex is (113.293, 33.739): the cs2cs figure of proj_test.cpp, easting first.
+    std::string wkt = geo::to_wkt(ctx, g.get(), 4);
+    EXPECT_EQ(wkt.rfind("MULTIPOLYGON (((434484.2291 3734935.826,", 0), 0u) << wkt;
+    EXPECT_NEAR(geo::area(ctx, g.get()), 92.6 * 111.0, 50.0);  // 0.001° x 0.001° at 33.7°N
+}
+
+TEST(SourceReader, GbkShapefileKeepsChineseNames) {
+    test::TempDir dir;
+    write_ogr(dir / "zones.shp", "ESRI Shapefile", "zones", 4547, wkbPolygon,
+              {{{{"id", "FZ1"}, {"name", "新华区商业商务区"}}, kSquare}}, {"ENCODING=CP936"});
+    // The DBF really holds GBK bytes: 新 = D0 C2, 华 = BB AA.
+    std::string dbf = test::read_file(dir / "zones.dbf");
+    EXPECT_NE(dbf.find("\xD0\xC2\xBB\xAA"), std::string::npos);
+    EXPECT_EQ(dbf.find("新华"), std::string::npos);
+
+    // With the .cpg GDAL wrote, the encoding is found by itself.
+    io::ReadResult r = io::read_layer(catalog(), catalog().at("functional_zones"), source_of("functional_zones", "zones.shp"), dir.path());
+    ASSERT_EQ(r.layer.features.size(), 1u);
+    EXPECT_EQ(r.layer.text(r.layer.features[0], "name"), "新华区商业商务区");
+
+    // Without .cpg (as older Chinese GIS software leaves it), the user names the encoding.
+    std::filesystem::remove(dir / "zones.cpg");
+    core::LayerSource s = source_of("functional_zones", "zones.shp");
+    s.encoding = "GBK";
+    io::ReadResult r2 = io::read_layer(catalog(), catalog().at("functional_zones"), s, dir.path());
+    ASSERT_EQ(r2.layer.features.size(), 1u);
+    EXPECT_EQ(r2.layer.text(r2.layer.features[0], "name"), "新华区商业商务区");
+}
+
+TEST(SourceReader, GeoPackageSourceWithFieldAndValueMapping) {
+    test::TempDir dir;
+    write_ogr(dir / "src.gpkg", "GPKG", "dk", 4547, wkbPolygon, {{{{"DKBH", "X1"}, {"YDDM", "R2"}}, kSquare}});
+    core::LayerSource s = source_of("parcels", "src.gpkg");
+    s.fields = {{"id", "DKBH"}, {"landuse", "YDDM"}};
+    s.values["landuse"]["R2"] = "0701";
+    io::ReadResult r = io::read_layer(catalog(), catalog().at("parcels"), s, dir.path());
+    ASSERT_EQ(r.layer.features.size(), 1u) << (r.findings.empty() ? "" : r.findings[0].line());
+    EXPECT_EQ(r.layer.id_of(r.layer.features[0]), "X1");
+    EXPECT_EQ(r.layer.text(r.layer.features[0], "landuse"), "0701");
+}
+
+TEST(SourceReader, NoCrsIsAnErrorUnlessTheUserNamesOne) {
+    test::TempDir dir;
+    write_ogr(dir / "p.shp", "ESRI Shapefile", "p", 0, wkbPolygon, {{{{"id", "A"}, {"landuse", "0701"}}, kSquare}});
+    try {
+        io::read_layer(catalog(), catalog().at("parcels"), source_of("parcels", "p.shp"), dir.path());
+        FAIL() << "expected an error";
+    } catch (const core::Error& e) {
+        EXPECT_EQ(e.code(), core::ExitCode::bad_input);
+        std::string msg = e.what();
+        EXPECT_NE(msg.find("p.shp"), std::string::npos) << msg;
+        EXPECT_NE(msg.find("layer 'parcels'"), std::string::npos) << msg;
+        EXPECT_NE(msg.find("no CRS"), std::string::npos) << msg;
+    }
+    core::LayerSource s = source_of("parcels", "p.shp");
+    s.crs = "EPSG:4547";
+    io::ReadResult r = io::read_layer(catalog(), catalog().at("parcels"), s, dir.path());
+    EXPECT_EQ(r.layer.features.size(), 1u);
+}
+
+TEST(SourceReader, BowTieIsRepairedAndReportedById) {
+    test::TempDir dir;
+    write_ogr(dir / "p.gpkg", "GPKG", "p", 4547, wkbPolygon,
+              {{{{"id", "OK"}, {"landuse", "0701"}}, kSquare},
+               {{{"id", "BOWTIE"}, {"landuse", "0901"}}, "POLYGON((0 0,10 10,10 0,0 10,0 0))"}});
+    io::ReadResult r = io::read_layer(catalog(), catalog().at("parcels"), source_of("parcels", "p.gpkg"), dir.path());
+    ASSERT_EQ(r.layer.features.size(), 2u);
+    ASSERT_EQ(r.layer.repairs.size(), 1u);
+    EXPECT_EQ(r.layer.repairs[0].id, "BOWTIE");
+    EXPECT_EQ(r.layer.repairs[0].fid, 2);
+    EXPECT_NE(r.layer.repairs[0].reason.find("Self-intersection"), std::string::npos);
+    EXPECT_NEAR(r.layer.repairs[0].area_after, 50.0, 1e-6);
+    ASSERT_EQ(r.findings.size(), 1u);
+    EXPECT_EQ(r.findings[0].severity, core::Severity::warning);
+    EXPECT_NE(r.findings[0].line().find("(id 'BOWTIE')"), std::string::npos);
+}
+
+TEST(SourceReader, PerFeatureProblemsAreFindingsNamingTheFeature) {
+    test::TempDir dir;
+    write_ogr(dir / "p.gpkg", "GPKG", "p", 4547, wkbUnknown,
+              {{{{"id", "GOOD"}, {"landuse", "0701"}}, kSquare},
+               {{{"id", "CODE"}, {"landuse", "99"}}, kSquare},
+               {{{"id", "LINE"}, {"landuse", "0701"}}, "LINESTRING(0 0,10 10)"},
+               {{{"id", "GOOD"}, {"landuse", "0701"}}, kSquare},
+               {{{"id", ""}, {"landuse", "0701"}}, kSquare},
+               {{{"id", "FLAT"}, {"landuse", "0701"}}, "POLYGON((0 0,10 0,20 0,0 0))"}});
+    io::ReadResult r = io::read_layer(catalog(), catalog().at("parcels"), source_of("parcels", "p.gpkg"), dir.path());
+    EXPECT_EQ(r.layer.features.size(), 1u);
+    std::map<std::string, std::string> by_check;
+    for (auto& f : r.findings) by_check[f.check] = f.line();
+    EXPECT_NE(by_check["landuse-code"].find("fid 2 (id 'CODE'): unknown land-use code '99'"), std::string::npos) << by_check["landuse-code"];
+    EXPECT_NE(by_check["geometry-type"].find("fid 3 (id 'LINE'): a Line String where a polygon belongs"), std::string::npos)
+        << by_check["geometry-type"];
+    EXPECT_NE(by_check["duplicate-id"].find("fid 4 (id 'GOOD'): id 'GOOD' is used again (first at fid 1)"), std::string::npos);
+    EXPECT_NE(by_check["missing-value"].find("fid 5: required field 'id' is empty"), std::string::npos) << by_check["missing-value"];
+    EXPECT_TRUE(by_check.count("geometry-invalid") || by_check.count("geometry-empty")) << "zero-area polygon not reported";
+    for (auto& f : r.findings) EXPECT_NE(f.line().find("p.gpkg: layer 'parcels'"), std::string::npos) << f.line();
+}
+
+TEST(SourceReader, NonFiniteCoordinatesAreReported) {
+    test::TempDir dir;
+    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
+    {
+        GDALDatasetUniquePtr ds(drv->Create((dir / "n.gpkg").c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        OGRSpatialReference srs;
+        srs.importFromEPSG(4547);
+        OGRLayer* l = ds->CreateLayer("n", &srs, wkbPolygon, nullptr);
+        for (const char* name : {"id", "landuse"}) {
+            OGRFieldDefn fd(name, OFTString);
+            l->CreateField(&fd);
+        }
+        OGRFeature f(l->GetLayerDefn());
+        f.SetField("id", "NAN");
+        f.SetField("landuse", "0701");
+        OGRLinearRing ring;
+        ring.addPoint(0, 0);
+        ring.addPoint(std::numeric_limits<double>::quiet_NaN(), 0);
+        ring.addPoint(10, 10);
+        ring.addPoint(0, 0);
+        OGRPolygon poly;
+        poly.addRing(&ring);
+        f.SetGeometry(&poly);
+        ASSERT_EQ(l->CreateFeature(&f), OGRERR_NONE);
+    }
+    io::ReadResult r = io::read_layer(catalog(), catalog().at("parcels"), source_of("parcels", "n.gpkg"), dir.path());
+    EXPECT_TRUE(r.layer.features.empty());
+    ASSERT_FALSE(r.findings.empty());
+    EXPECT_NE(r.findings[0].line().find("(id 'NAN')"), std::string::npos) << r.findings[0].line();
+    EXPECT_NE(r.findings[0].message.find("NaN"), std::string::npos) << r.findings[0].line();
+}
+
+TEST(SourceReader, WholeSourceProblemsThrowBadInput) {
+    test::TempDir dir;
+    auto expect_bad = [&](const core::LayerSource& s, const std::string& needle) {
+        try {
+            io::read_layer(catalog(), catalog().at(s.layer), s, dir.path());
+            ADD_FAILURE() << "expected an error containing " << needle;
+        } catch (const core::Error& e) {
+            EXPECT_EQ(e.code(), core::ExitCode::bad_input);
+            EXPECT_NE(std::string(e.what()).find(needle), std::string::npos) << e.what();
+        }
+    };
+    expect_bad(source_of("parcels", "missing.geojson"), "missing.geojson: file not found");
+    test::write_file(dir / "garbage.gpkg", "this is not a geopackage at all");
+    expect_bad(source_of("parcels", "garbage.gpkg"), "cannot open as a vector dataset");
+    write_ogr(dir / "noland.gpkg", "GPKG", "p", 4547, wkbPolygon, {{{{"id", "A"}}, kSquare}});
+    expect_bad(source_of("parcels", "noland.gpkg"), "missing required field 'landuse'");
+    core::LayerSource wrong_layer = source_of("parcels", "noland.gpkg");
+    wrong_layer.source_layer = "nope";
+    expect_bad(wrong_layer, "layer 'nope': no such layer");
+}
+
+TEST(SourceReader, EmptyLayerIsAnError) {
+    test::TempDir dir;
+    test::write_file(dir / "e.geojson", R"({"type":"FeatureCollection","features":[]})");
+    io::ReadResult r = io::read_layer(catalog(), catalog().at("roads"), source_of("roads", "e.geojson"), dir.path());
+    ASSERT_EQ(r.findings.size(), 1u);
+    EXPECT_EQ(r.findings[0].check, "empty-layer");
+    EXPECT_EQ(r.findings[0].severity, core::Severity::error);
+}

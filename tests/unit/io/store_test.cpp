@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: MIT
+#include <gtest/gtest.h>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
+
+#include "core/error.hpp"
+#include "io/source_reader.hpp"
+#include "io/store.hpp"
+#include "support.hpp"
+
+using namespace zoning;
+
+namespace {
+const core::Catalog& catalog() {
+    static core::Catalog c = core::Catalog::load(test::source_dir() / "layers");
+    return c;
+}
+core::Dataset mini() {
+    io::DatasetReadResult r = io::read_dataset(catalog(), core::DatasetConfig::load(test::fixture("mini")));
+    return std::move(r.dataset);
+}
+}  // namespace
+
+TEST(Store, RoundTripKeepsFeaturesValuesAndMetadata) {
+    test::TempDir dir;
+    core::Dataset d = mini();
+    io::write_store(dir / "s.gpkg", d, catalog());
+    core::Dataset back = io::read_store(dir / "s.gpkg", catalog());
+    ASSERT_EQ(back.layers.size(), d.layers.size());
+    const core::Layer* projects = back.find("projects");
+    ASSERT_NE(projects, nullptr);
+    ASSERT_EQ(projects->features.size(), 1u);
+    EXPECT_EQ(projects->text(projects->features[0], "name"), "测试项目");
+    EXPECT_EQ(projects->text(projects->features[0], "completion_year"), "2023");
+    EXPECT_EQ(projects->text(projects->features[0], "built_floor_m2"), "80000");
+    EXPECT_EQ(back.metadata.at("name"), "测试区");
+    EXPECT_EQ(back.metadata.at("certainty"), "illustrative");
+    EXPECT_TRUE(back.files.count("dataset.toml"));
+    EXPECT_EQ(back.find("parcels")->features[2].wkb, d.find("parcels")->features[2].wkb);
+}
+
+TEST(Store, FailedWriteLeavesTheOldStoreByteIdentical) {
+    test::TempDir dir;
+    core::Dataset d = mini();
+    io::write_store(dir / "s.gpkg", d, catalog());
+    std::string before = test::read_file(dir / "s.gpkg");
+    core::Dataset broken = mini();
+    broken.find("parcels")->features[1].wkb = "not wkb";
+    EXPECT_THROW(io::write_store(dir / "s.gpkg", broken, catalog()), core::Error);
+    EXPECT_EQ(test::read_file(dir / "s.gpkg"), before);
+    for (auto& e : std::filesystem::directory_iterator(dir.path()))
+        EXPECT_EQ(e.path().filename(), "s.gpkg") << "left behind: " << e.path();
+}
+
+TEST(Store, KilledBuildLeavesTheOldStoreByteIdentical) {
+    test::TempDir dir;
+    io::write_store(dir / "s.gpkg", mini(), catalog());
+    std::string before = test::read_file(dir / "s.gpkg");
+
+    // A big dataset so the write is still running when it is killed.
+    core::Dataset big = mini();
+    core::Layer& parcels = *big.find("parcels");
+    auto proto = parcels.features[0];
+    parcels.features.clear();
+    for (int i = 0; i < 300000; ++i) {
+        proto.fid = i + 1;
+        proto.values[0] = std::string("P") + std::to_string(i);
+        parcels.features.push_back(proto);
+    }
+    pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        try {
+            io::write_store(dir / "s.gpkg", big, catalog());
+        } catch (...) {
+        }
+        _exit(0);
+    }
+    // Kill it once its temporary file is being written.
+    bool saw_temp = false;
+    for (int i = 0; i < 2000 && !saw_temp; ++i) {
+        for (auto& e : std::filesystem::directory_iterator(dir.path()))
+            if (e.path().filename().string().find(".tmp-") != std::string::npos) saw_temp = true;
+        if (!saw_temp) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    kill(child, SIGKILL);
+    int status = 0;
+    waitpid(child, &status, 0);
+    ASSERT_TRUE(saw_temp);
+    ASSERT_TRUE(WIFSIGNALED(status)) << "the write finished before it was killed; make the dataset bigger";
+    EXPECT_EQ(test::read_file(dir / "s.gpkg"), before);
+    // The next build clears the dead process's temporary file.
+    io::write_store(dir / "s.gpkg", mini(), catalog());
+    for (auto& e : std::filesystem::directory_iterator(dir.path()))
+        EXPECT_EQ(e.path().filename().string().find(".tmp-"), std::string::npos) << e.path();
+}
+
+TEST(Store, CorruptOrTruncatedOrForeignStoreIsBadInput) {
+    test::TempDir dir;
+    io::write_store(dir / "good.gpkg", mini(), catalog());
+    std::string bytes = test::read_file(dir / "good.gpkg");
+    test::write_file(dir / "truncated.gpkg", bytes.substr(0, bytes.size() / 3));
+    test::write_file(dir / "garbage.gpkg", "SQLite format 3\0garbage garbage garbage");
+    for (const char* name : {"truncated.gpkg", "garbage.gpkg", "absent.gpkg"}) {
+        try {
+            io::read_store(dir / name, catalog());
+            ADD_FAILURE() << name << " was read without error";
+        } catch (const core::Error& e) {
+            EXPECT_EQ(e.code(), core::ExitCode::bad_input) << e.what();
+            EXPECT_NE(std::string(e.what()).find(name), std::string::npos) << e.what();
+        }
+    }
+}
+
+TEST(Store, UnwritablePathIsAnOutputError) {
+    try {
+        io::write_store("/dev/null/sub/s.gpkg", mini(), catalog());
+        FAIL();
+    } catch (const core::Error& e) {
+        EXPECT_EQ(e.code(), core::ExitCode::output);
+        EXPECT_NE(std::string(e.what()).find("/dev/null/sub/s.gpkg"), std::string::npos) << e.what();
+    }
+}
