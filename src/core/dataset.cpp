@@ -56,7 +56,8 @@ std::vector<std::string> string_list(const toml::node_view<toml::node>& n) {
 
 DatasetConfig DatasetConfig::load(const std::filesystem::path& dir_or_file) {
     DatasetConfig c;
-    c.file = std::filesystem::is_directory(dir_or_file) ? dir_or_file / "dataset.toml" : dir_or_file;
+    const bool names_file = dir_or_file.extension() == ".toml" && !std::filesystem::is_directory(dir_or_file);
+    c.file = names_file ? dir_or_file : dir_or_file / "dataset.toml";
     FeatureRef where{c.file.string(), {}, {}, {}};
     if (!std::filesystem::exists(c.file)) throw bad_input(where, "dataset description not found (expected dataset.toml)");
     toml::table t;

@@ -76,6 +76,38 @@ std::string geometry_family(OGRwkbGeometryType t) {
     }
 }
 
+bool all_finite(const OGRGeometry* g) {
+    switch (wkbFlatten(g->getGeometryType())) {
+        case wkbPoint: {
+            auto* p = g->toPoint();
+            return std::isfinite(p->getX()) && std::isfinite(p->getY());
+        }
+        case wkbLineString: case wkbLinearRing: case wkbCircularString: {
+            auto* c = g->toSimpleCurve();
+            for (int i = 0; i < c->getNumPoints(); ++i)
+                if (!std::isfinite(c->getX(i)) || !std::isfinite(c->getY(i))) return false;
+            return true;
+        }
+        case wkbPolygon: case wkbCurvePolygon: {
+            for (const auto* ring : *g->toCurvePolygon())
+                if (!all_finite(ring)) return false;
+            return true;
+        }
+        case wkbCompoundCurve: {
+            for (const auto* c : *g->toCompoundCurve())
+                if (!all_finite(c)) return false;
+            return true;
+        }
+        default: {
+            if (auto* coll = dynamic_cast<const OGRGeometryCollection*>(g)) {
+                for (const auto* part : *coll)
+                    if (!all_finite(part)) return false;
+            }
+            return true;
+        }
+    }
+}
+
 }  // namespace
 
 ReadResult read_layer(const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src,
@@ -241,6 +273,10 @@ ReadResult read_layer(const core::Catalog& catalog, const core::LayerSpec& spec,
         if (family != want) {
             problem("geometry-type", std::string("a ") + OGRGeometryTypeToName(g->getGeometryType()) + " where a " + want +
                                          " belongs");
+            continue;
+        }
+        if (!all_finite(g)) {
+            problem("coordinates", "NaN or infinite coordinate in the geometry");
             continue;
         }
         std::unique_ptr<OGRGeometry> linear;

@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# One CLI case: `run_case.sh NAME`. Needs $ZONING (the binary) and $ZONING_SRC.
+set -u
+case_name=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+fixture="$ZONING_SRC/tests/fixtures/mini"
+
+fail() { echo "FAIL [$case_name]: $*"; echo "--- stdout"; cat "$work/out" 2>/dev/null; echo "--- stderr"; cat "$work/err" 2>/dev/null; exit 1; }
+# run EXPECTED_EXIT args...: runs zoning, checks the exit code
+run() {
+  local want=$1; shift
+  "$ZONING" "$@" >"$work/out" 2>"$work/err"
+  local got=$?
+  [ "$got" = "$want" ] || fail "exit $got, expected $want: zoning $*"
+}
+stdout_has() { grep -qF -- "$1" "$work/out" || fail "stdout lacks: $1"; }
+stderr_has() { grep -qF -- "$1" "$work/err" || fail "stderr lacks: $1"; }
+stderr_matches() { grep -qE -- "$1" "$work/err" || fail "stderr does not match: $1"; }
+copy_mini() { cp -r "$fixture" "$work/mini"; }
+
+case "$case_name" in
+  help_build) run 0 build --help; stdout_has "--data"; stdout_has "--store" ;;
+  help_validate) run 0 validate --help; stdout_has "--store"; stdout_has "--data" ;;
+  help_top) run 0 --help; stdout_has "build"; stdout_has "validate" ;;
+  usage_error) run 3 validate --no-such-option; stderr_has "zoning:" ;;
+  build_validate_mini)
+    run 0 build --data "$fixture" --store s.gpkg
+    stdout_has "Built s.gpkg"; stdout_has "parcels"
+    stderr_has "layer 'service_layout': the dataset does not provide this catalog layer"
+    run 0 validate --store s.gpkg
+    stdout_has "parcels                     4"
+    stdout_has "gaps 0.000 m², overlaps 0.000 m²"
+    stdout_has "district 1.000 km², zones 1.000 km²"
+    stdout_has "0 error(s)"
+    run 0 validate --store s.gpkg --format json
+    python3 -c "import json,sys; j=json.load(open('$work/out')); assert j['ok'] and j['tiling']['gap_area_m2']==0, j; assert [l['count'] for l in j['layers'] if l['layer']=='parcels']==[4]" \
+      || fail "json output"
+    ;;
+  build_validate_bundled)
+    run 0 build --store xinhua.gpkg
+    stdout_has "parcels"; stdout_has "0 feature(s) repaired"
+    run 0 validate --store xinhua.gpkg
+    stdout_has "0 error(s)"; stdout_has "illustrative"
+    grep -qE "gaps 0\.[0-9]+ m², overlaps 0\.[0-9]+ m²" out || fail "zones do not tile to under 1 m²"
+    stdout_has "warning:"   # the 孟宝 railway really leaves the district
+    command -v ogrinfo >/dev/null && { ogrinfo -ro -so xinhua.gpkg parcels | grep -q "EPSG\",4547\|4547" || fail "store layer not in EPSG:4547"; }
+    ;;
+  validate_data_dir) run 0 validate --data "$fixture"; stdout_has "Validating"; stdout_has "0 error(s)" ;;
+  missing_data_dir) run 3 build --data "$work/nowhere" --store s.gpkg; stderr_has "nowhere/dataset.toml: dataset description not found" ;;
+  unknown_layer_in_dataset)
+    copy_mini; printf '\n[layers.parkland]\nsource = "roads.geojson"\n' >> mini/dataset.toml
+    run 3 build --data mini --store s.gpkg; stderr_has "layer 'parkland': unknown layer" ;;
+  no_crs)
+    copy_mini; python3 - "$work/mini/roads.geojson" <<'PY'
+import json, sys
+p = sys.argv[1]; j = json.load(open(p)); del j["crs"]
+# plain GeoJSON without crs means WGS84 by RFC 7946; a shapefile without .prj has none: use one
+json.dump(j, open(p, "w"))
+PY
+    command -v ogr2ogr >/dev/null || fail "ogr2ogr (gdal-bin) is needed"
+    ogr2ogr -f "ESRI Shapefile" mini/roads.shp "$fixture/roads.geojson" -lco ENCODING=UTF-8 >/dev/null 2>&1
+    rm -f mini/roads.prj
+    sed -i 's/source = "roads.geojson"/source = "roads.shp"/' mini/dataset.toml
+    run 3 build --data mini --store s.gpkg
+    stderr_matches "mini/roads.shp: layer 'roads': the source has no CRS; name the one it is in with crs"
+    [ ! -e s.gpkg ] || fail "a store was written" ;;
+  unknown_landuse_code)
+    copy_mini; sed -i 's/"landuse": "1001"/"landuse": "9999"/' mini/parcels.geojson
+    run 3 build --data mini --store s.gpkg
+    stderr_matches "mini/parcels.geojson: layer 'parcels': fid [0-9]+ \(id 'E'\): unknown land-use code '9999'" ;;
+  missing_required_field)
+    copy_mini; sed -i 's/"landuse"/"dlbm"/g' mini/parcels.geojson
+    run 3 build --data mini --store s.gpkg; stderr_has "mini/parcels.geojson: layer 'parcels': missing required field 'landuse'" ;;
+  line_for_polygon)
+    copy_mini; sed -i 's/"source = \\"parcels.geojson\\""//' mini/dataset.toml
+    python3 - "$work/mini/parcels.geojson" <<'PY'
+import json, sys
+p = sys.argv[1]; j = json.load(open(p))
+j["features"][1]["geometry"] = {"type": "LineString", "coordinates": [[430000, 3740000], [430100, 3740100]]}
+json.dump(j, open(p, "w"))
+PY
+    run 3 build --data mini --store s.gpkg
+    stderr_matches "layer 'parcels': fid [0-9]+ \(id 'B'\): a Line String where a polygon belongs" ;;
+  empty_layer)
+    copy_mini; echo '{"type":"FeatureCollection","features":[]}' > mini/roads.geojson
+    run 3 build --data mini --store s.gpkg; stderr_has "mini/roads.geojson: layer 'roads': layer has no features" ;;
+  nan_coordinates)
+    copy_mini
+    ogr2ogr -f GPKG mini/parcels.gpkg "$fixture/parcels.geojson" -nln parcels >/dev/null 2>&1 || fail "ogr2ogr"
+    # poke a NaN into one vertex with SQL (GeoPackage blobs are little-endian doubles)
+    python3 - "$work/mini/parcels.gpkg" <<'PY'
+import sqlite3, struct, sys
+db = sqlite3.connect(sys.argv[1])
+for (name,) in db.execute("select name from sqlite_master where type = 'trigger'").fetchall():
+    db.execute(f'drop trigger "{name}"')   # GeoPackage triggers call SpatiaLite-less ST_ functions
+fid, blob = db.execute("select fid, geom from parcels where id = 'C'").fetchone()
+blob = bytearray(blob)
+flags = blob[3]; env = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}[(flags >> 1) & 7]
+first_x = 8 + env + 1 + 4 + 4 + 4   # header, envelope, WKB order+type, ring count, point count
+blob[first_x:first_x + 8] = struct.pack("<d", float("nan"))
+db.execute("update parcels set geom = ? where fid = ?", (bytes(blob), fid)); db.commit()
+PY
+    sed -i 's/source = "parcels.geojson"/source = "parcels.gpkg"/' mini/dataset.toml
+    run 3 build --data mini --store s.gpkg
+    stderr_matches "mini/parcels.gpkg: layer 'parcels': fid [0-9]+ \(id 'C'\): .*(NaN|invalid)" ;;
+  failed_build_keeps_store)
+    run 0 build --data "$fixture" --store s.gpkg
+    cp s.gpkg before.gpkg
+    copy_mini; sed -i 's/"landuse": "0701"/"landuse": "77"/' mini/parcels.geojson
+    run 3 build --data mini --store s.gpkg
+    stderr_has "s.gpkg is unchanged"
+    cmp -s s.gpkg before.gpkg || fail "the store changed"
+    [ "$(ls -a | grep -c tmp)" = 0 ] || fail "temporary file left behind" ;;
+  corrupt_store)
+    head -c 5000 /dev/urandom > bad.gpkg
+    run 3 validate --store bad.gpkg; stderr_matches "zoning validate: bad.gpkg: (cannot open|not a)" ;;
+  truncated_store)
+    run 0 build --data "$fixture" --store s.gpkg
+    head -c $(( $(stat -c %s s.gpkg) / 3 )) s.gpkg > t.gpkg
+    run 3 validate --store t.gpkg; stderr_has "t.gpkg" ;;
+  unwritable_store)
+    run 4 build --data "$fixture" --store /dev/null/x/s.gpkg; stderr_has "/dev/null/x/s.gpkg" ;;
+  planted_gap_and_overlap)
+    copy_mini
+    python3 - "$work/mini/functional_zones.geojson" <<'PY'
+import json, sys
+p = sys.argv[1]; j = json.load(open(p))
+X, Y = 430000.0, 3740000.0
+# west zone reaches 10 m into the east one (10,000 m²); the east one has a 50 x 50 m hole (2,500 m²)
+j["features"][0]["geometry"]["coordinates"] = [[[X, Y], [X + 510, Y], [X + 510, Y + 1000], [X, Y + 1000], [X, Y]]]
+j["features"][1]["geometry"]["coordinates"].append([[X + 900, Y + 900], [X + 950, Y + 900], [X + 950, Y + 950], [X + 900, Y + 950], [X + 900, Y + 900]])
+json.dump(j, open(p, "w"))
+PY
+    run 0 build --data mini --store s.gpkg
+    run 3 validate --store s.gpkg
+    stdout_has "gap between zones (not covered by any zone) of 2500.00 m²"
+    stdout_has "overlaps 'Z2' (fid 1) by 10000.00 m²"
+    stdout_has "gaps 2500.000 m², overlaps 10000.000 m²" ;;
+  *) fail "unknown case" ;;
+esac
+echo "ok [$case_name]"
