@@ -702,3 +702,7 @@ for zid, name, alias, en, anchor, g in ZONES:
 for sid, name, kind, axis, en, g, note in SERVICE[:2]:
     print(f"  {name}: {g.GetArea() / 1e6:.2f} km²")
 print(" ".join(f"{k}={v}" for k, v in sorted(counts.items())))
+
+# The overview map in data/xinhua/README.md is drawn from these files: redraw it.
+import subprocess  # noqa: E402
+subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "make-overview-map.py"), OUT], check=True)
