@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/cmd_build.hpp"
+#include "cli/cmd_report.hpp"
 #include "cli/cmd_validate.hpp"
 #include "cli/command.hpp"
 #include "core/catalog.hpp"
@@ -19,6 +20,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     std::vector<std::unique_ptr<Command>> r;
     r.push_back(std::make_unique<BuildCommand>());
     r.push_back(std::make_unique<ValidateCommand>());
+    r.push_back(std::make_unique<ReportCommand>());
     return r;
 }
 

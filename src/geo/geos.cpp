@@ -292,6 +292,45 @@ std::string location_text(const GeosContext& ctx, const GEOSGeometry* g) {
 }
 
 namespace {
+void append_sequence(const GeosContext& ctx, const GEOSGeometry* line, std::vector<std::vector<XY>>& out) {
+    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(ctx.handle(), line);
+    if (!seq) ctx.raise("getCoordSeq");
+    unsigned n = 0;
+    GEOSCoordSeq_getSize_r(ctx.handle(), seq, &n);
+    std::vector<XY> pts(n);
+    for (unsigned i = 0; i < n; ++i) GEOSCoordSeq_getXY_r(ctx.handle(), seq, i, &pts[i].x, &pts[i].y);
+    out.push_back(std::move(pts));
+}
+void gather_paths(const GeosContext& ctx, const GEOSGeometry* g, std::vector<std::vector<XY>>& out) {
+    switch (type_id(ctx, g)) {
+        case GEOS_POLYGON: {
+            append_sequence(ctx, GEOSGetExteriorRing_r(ctx.handle(), g), out);
+            int holes = GEOSGetNumInteriorRings_r(ctx.handle(), g);
+            for (int i = 0; i < holes; ++i) append_sequence(ctx, GEOSGetInteriorRingN_r(ctx.handle(), g, i), out);
+            break;
+        }
+        case GEOS_LINESTRING:
+        case GEOS_LINEARRING: append_sequence(ctx, g, out); break;
+        case GEOS_POINT: break;
+        default: {
+            int n = num_geometries(ctx, g);
+            for (int i = 0; i < n; ++i) gather_paths(ctx, geometry_n(ctx, g, i), out);
+        }
+    }
+}
+}  // namespace
+
+std::vector<std::vector<XY>> paths(const GeosContext& ctx, const GEOSGeometry* g) {
+    std::vector<std::vector<XY>> out;
+    if (!is_empty(ctx, g)) gather_paths(ctx, g, out);
+    return out;
+}
+
+GeomPtr simplify(const GeosContext& ctx, const GEOSGeometry* g, double tolerance) {
+    return own(ctx, GEOSTopologyPreserveSimplify_r(ctx.handle(), g, tolerance), "simplify");
+}
+
+namespace {
 struct TransformState {
     const XYFunction* fn;
     bool aborted = false;

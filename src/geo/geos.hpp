@@ -154,6 +154,14 @@ GeomPtr extract_dimension(const GeosContext& ctx, const GEOSGeometry* g, int dim
 /// First coordinate of the geometry's representative point, for messages.
 std::string location_text(const GeosContext& ctx, const GEOSGeometry* g);
 
+/// Every ring (polygons) or line (lineal) of g as point lists, for drawing.
+struct XY {
+    double x, y;
+};
+std::vector<std::vector<XY>> paths(const GeosContext& ctx, const GEOSGeometry* g);
+/// Douglas-Peucker that keeps topology, for drawing at a coarser scale.
+GeomPtr simplify(const GeosContext& ctx, const GEOSGeometry* g, double tolerance);
+
 /// Applies `fn(x, y)` to every coordinate; `fn` returns false to abort (then the
 /// function returns nullptr and `aborted` is set).
 using XYFunction = std::function<bool(double& x, double& y)>;

@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: MIT
+#include "analysis/overlay.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "analysis/parallel.hpp"
+#include "analysis/robust.hpp"
+#include "core/error.hpp"
+#include "geo/geos.hpp"
+
+namespace zoning::analysis {
+
+namespace {
+
+struct Frame {
+    const core::Layer* layer;
+    std::size_t feature;
+    std::string id, name, kind;
+};
+
+/// A worker's own copy of the frames: parsed, prepared and indexed in its context.
+struct FrameSet {
+    std::vector<std::unique_ptr<geo::PreparedGeom>> prepared;
+    std::unique_ptr<geo::StrTree> tree;
+    FrameSet(const geo::GeosContext& ctx, const std::vector<Frame>& frames) {
+        for (auto& f : frames)
+            prepared.push_back(std::make_unique<geo::PreparedGeom>(ctx, geo::from_wkb(ctx, f.layer->features[f.feature].wkb)));
+        tree = std::make_unique<geo::StrTree>(ctx);
+        for (std::size_t i = 0; i < prepared.size(); ++i) tree->insert(prepared[i]->base(), i);
+        tree->build();
+    }
+    ~FrameSet() {
+        tree.reset();  // the tree refers to the prepared bases
+        prepared.clear();
+    }
+};
+
+/// Land-use area by (frame, code), summed in item order within a chunk.
+struct ParcelChunk {
+    std::vector<std::pair<std::size_t, double>> cells;  ///< (frame * codes + code, m²), ascending key
+    std::vector<std::string> notes;
+};
+
+std::vector<Frame> collect_frames(const core::Dataset& d, const OverlayOptions& opt) {
+    std::vector<Frame> frames;
+    bool matched = opt.only_frame.empty();
+    for (const auto& layer_name : opt.frame_layers) {
+        const core::Layer* layer = d.find(layer_name);
+        if (!layer) continue;
+        for (std::size_t i = 0; i < layer->features.size(); ++i) {
+            const auto& f = layer->features[i];
+            Frame fr{layer, i, layer->id_of(f), layer->text(f, "name"), layer->text(f, "kind")};
+            if (!opt.only_frame.empty()) {
+                if (fr.name != opt.only_frame && fr.id != opt.only_frame) continue;
+                matched = true;
+            }
+            frames.push_back(std::move(fr));
+        }
+    }
+    if (!matched)
+        throw core::bad_input(core::FeatureRef{{}, {}, {}, {}},
+                              "--zone '" + opt.only_frame + "' matches no zone, area, belt, core, corridor or park (by name or id)");
+    return frames;
+}
+
+}  // namespace
+
+OverlayResult overlay(const core::Dataset& d, const OverlayOptions& opt) {
+    OverlayResult result;
+    const unsigned threads = opt.threads ? opt.threads : default_threads();
+    std::vector<Frame> frames = collect_frames(d, opt);
+    geo::GeosContext ctx;
+    RobustnessLog log;
+
+    for (auto& fr : frames) {
+        CoverageRow row;
+        row.layer = fr.layer->name();
+        row.id = fr.id;
+        row.name = fr.name;
+        row.kind = fr.kind;
+        row.name_en = fr.layer->text(fr.layer->features[fr.feature], "name_en");
+        row.area_m2 = geo::area(ctx, geo::from_wkb(ctx, fr.layer->features[fr.feature].wkb).get());
+        result.coverage.push_back(std::move(row));
+    }
+    if (const core::Layer* b = d.find("boundary"))
+        for (auto& f : b->features) result.district_area_m2 += geo::area(ctx, geo::from_wkb(ctx, f.wkb).get());
+
+    // 1. Parcels: land use by frame, in parallel over parcel chunks.
+    if (const core::Layer* parcels = d.find("parcels"); parcels && !frames.empty()) {
+        std::vector<std::string> codes;
+        std::unordered_map<std::string, std::size_t> code_index;
+        std::vector<std::size_t> parcel_code(parcels->features.size());
+        for (std::size_t i = 0; i < parcels->features.size(); ++i) {
+            std::string c = parcels->text(parcels->features[i], "landuse");
+            auto [it, inserted] = code_index.emplace(c, codes.size());
+            if (inserted) codes.push_back(c);
+            parcel_code[i] = it->second;
+        }
+        const std::size_t ncodes = codes.size();
+        auto chunks = parallel_chunks_with<ParcelChunk, FrameSet>(
+            parcels->features.size(), threads,
+            [&frames](const geo::GeosContext& c) { return std::make_unique<FrameSet>(c, frames); },
+            [&](FrameSet& fs, const geo::GeosContext& c, std::size_t begin, std::size_t end) {
+                ParcelChunk out;
+                RobustnessLog local;
+                std::map<std::size_t, double> sums;
+                for (std::size_t i = begin; i < end; ++i) {
+                    geo::GeomPtr g = geo::from_wkb(c, parcels->features[i].wkb);
+                    double own_area = -1;
+                    for (std::size_t k : fs.tree->query(g.get())) {
+                        const geo::PreparedGeom& frame = *fs.prepared[k];
+                        double a = 0;
+                        if (frame.contains_properly(g.get())) {
+                            if (own_area < 0) own_area = geo::area(c, g.get());
+                            a = own_area;
+                        } else if (frame.intersects(g.get())) {
+                            geo::GeomPtr piece = robust_intersection(c, frame.base(), g.get(),
+                                                                     "parcel " + parcels->id_of(parcels->features[i]) + " × " + frames[k].id, local);
+                            a = geo::area(c, piece.get());
+                        }
+                        if (a > 0) sums[k * ncodes + parcel_code[i]] += a;
+                    }
+                }
+                out.cells.assign(sums.begin(), sums.end());
+                out.notes = std::move(local.notes);
+                return out;
+            });
+        std::vector<double> total(frames.size() * ncodes, 0.0);
+        for (auto& chunk : chunks) {
+            for (auto& [key, a] : chunk.cells) total[key] += a;
+            log.notes.insert(log.notes.end(), chunk.notes.begin(), chunk.notes.end());
+        }
+        for (std::size_t k = 0; k < frames.size(); ++k) {
+            CoverageRow& row = result.coverage[k];
+            for (std::size_t c = 0; c < ncodes; ++c) {
+                double a = total[k * ncodes + c];
+                if (a <= 0) continue;
+                row.landuse_m2[codes[c]] += a;
+                row.landuse_level1_m2[core::LanduseTable::first_level(codes[c])] += a;
+                row.parcels_m2 += a;
+            }
+        }
+    }
+
+    // 2. Projects and redevelopment areas: union inside each frame, overlaps counted once.
+    auto union_cover = [&](const core::Layer* layer, bool by_status) {
+        if (!layer || layer->features.empty()) return;
+        std::vector<geo::GeomPtr> geoms;
+        for (auto& f : layer->features) geoms.push_back(geo::from_wkb(ctx, f.wkb));
+        geo::StrTree tree(ctx);
+        for (std::size_t i = 0; i < geoms.size(); ++i) tree.insert(geoms[i].get(), i);
+        for (std::size_t k = 0; k < frames.size(); ++k) {
+            geo::PreparedGeom frame(ctx, geo::from_wkb(ctx, frames[k].layer->features[frames[k].feature].wkb));
+            std::vector<geo::GeomPtr> pieces;
+            std::map<std::string, std::vector<geo::GeomPtr>> by_status_pieces;
+            CoverageRow& row = result.coverage[k];
+            for (std::size_t i : tree.query(frame.base())) {
+                geo::GeomPtr piece;
+                if (frame.contains_properly(geoms[i].get())) piece = geo::clone(ctx, geoms[i].get());
+                else if (frame.intersects(geoms[i].get()))
+                    piece = robust_intersection(ctx, frame.base(), geoms[i].get(), layer->id_of(layer->features[i]) + " × " + frames[k].id, log);
+                if (!piece) continue;
+                double a = geo::area(ctx, piece.get());
+                if (a <= 0) continue;
+                if (by_status) {
+                    const auto& f = layer->features[i];
+                    std::string status = layer->text(f, "status");
+                    row.projects.push_back(ProjectShare{layer->id_of(f), layer->text(f, "name"), status, a});
+                    by_status_pieces[status].push_back(geo::clone(ctx, piece.get()));
+                }
+                pieces.push_back(std::move(piece));
+            }
+            double covered = pieces.empty() ? 0.0 : geo::area(ctx, robust_union(ctx, std::move(pieces), "union in " + frames[k].id, log).get());
+            if (by_status) {
+                row.projects_m2 = covered;
+                for (auto& [status, ps] : by_status_pieces)
+                    row.projects_by_status_m2[status] = geo::area(ctx, robust_union(ctx, std::move(ps), "union in " + frames[k].id, log).get());
+            } else {
+                row.redevelopment_m2 = covered;
+            }
+        }
+    };
+    union_cover(d.find("projects"), true);
+    union_cover(d.find("redevelopment_areas"), false);
+
+    // 3. Reconciliation: over a layer that tiles the district, land use adds up to the district's.
+    double district_landuse = 0;
+    for (auto& row : result.coverage)
+        if (row.layer == "boundary") district_landuse += row.parcels_m2;
+    if (opt.only_frame.empty() && district_landuse > 0) {
+        Reconciliation r;
+        r.layer = opt.tiling_layer;
+        for (auto& row : result.coverage)
+            if (row.layer == opt.tiling_layer) r.frames_landuse_m2 += row.parcels_m2;
+        r.parcels_in_district_m2 = district_landuse;
+        r.relative_difference = std::fabs(r.frames_landuse_m2 - district_landuse) / district_landuse;
+        result.reconciliation.push_back(r);
+    }
+    result.robustness_notes = std::move(log.notes);
+    return result;
+}
+
+}  // namespace zoning::analysis

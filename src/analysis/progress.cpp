@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: MIT
+#include "analysis/progress.hpp"
+
+#include <cmath>
+#include <functional>
+#include <map>
+
+#include "core/error.hpp"
+#include "core/number_format.hpp"
+#include "geo/geos.hpp"
+
+namespace zoning::analysis {
+
+namespace {
+
+constexpr int kFirstYear = 2021;  // the plan period is 2021–2025
+
+const core::Feature* find_named(const core::Layer& layer, const std::string& name, std::size_t* index = nullptr) {
+    for (std::size_t i = 0; i < layer.features.size(); ++i)
+        if (layer.text(layer.features[i], "name") == name || layer.id_of(layer.features[i]) == name) {
+            if (index) *index = i;
+            return &layer.features[i];
+        }
+    return nullptr;
+}
+
+const core::Layer& need_layer(const core::Dataset& d, const std::string& name, const core::Target& t) {
+    const core::Layer* l = d.find(name);
+    if (!l) throw core::bad_input(core::FeatureRef{"targets.toml", name, {}, {}}, "target " + t.id + " (line " + std::to_string(t.line) + ") needs this layer; the store has none");
+    return *l;
+}
+
+double number(const core::Layer& l, const core::Feature& f, const std::string& field) {
+    int i = l.spec->field_index(field);
+    if (i < 0) return 0;
+    const core::Value& v = f.values[static_cast<std::size_t>(i)];
+    if (auto* d = std::get_if<double>(&v)) return *d;
+    if (auto* n = std::get_if<std::int64_t>(&v)) return static_cast<double>(*n);
+    return 0;
+}
+
+int year_of(const core::Layer& l, const core::Feature& f) { return static_cast<int>(number(l, f, "completion_year")); }
+
+/// Completed projects, with a yearly series, that pass `keep`.
+void sum_completed(const core::Layer& projects, const std::string& field, int last_year,
+                   const std::function<bool(std::size_t)>& keep, ProgressRow& row) {
+    std::map<int, double> by_year;
+    double total = 0;
+    for (std::size_t i = 0; i < projects.features.size(); ++i) {
+        const auto& f = projects.features[i];
+        if (projects.text(f, "status") != "completed" || !keep(i)) continue;
+        double v = number(projects, f, field);
+        if (v <= 0) continue;
+        total += v;
+        by_year[year_of(projects, f)] += v;
+        row.counted_ids.push_back(projects.id_of(f));
+    }
+    double cum = 0;
+    for (auto& [y, v] : by_year)
+        if (y < kFirstYear) cum += v;
+    for (int y = kFirstYear; y <= std::max(last_year, kFirstYear); ++y) {
+        if (auto it = by_year.find(y); it != by_year.end()) cum += it->second;
+        row.series.emplace_back(y, cum);
+    }
+    row.measured = total;
+}
+
+}  // namespace
+
+std::vector<ProgressRow> measure_progress(const core::Dataset& d, const std::vector<core::Target>& targets, const OverlayResult& ov) {
+    std::vector<ProgressRow> rows;
+    geo::GeosContext ctx;
+    for (const auto& t : targets) {
+        ProgressRow row;
+        row.target = t;
+        if (!t.measurable) {
+            row.status = "not_measurable";
+            row.basis = t.note.empty() ? "not measurable from the data" : "not measurable from the data: " + t.note;
+            rows.push_back(std::move(row));
+            continue;
+        }
+        if (t.measure == "built_floor") {
+            const core::Layer& frames = need_layer(d, t.frame_layer, t);
+            const core::Feature* frame = find_named(frames, t.frame_name);
+            if (!frame) throw core::bad_input(core::FeatureRef{"targets.toml", t.frame_layer, {}, {}}, "target " + t.id + ": no feature named '" + t.frame_name + "'");
+            const core::Layer* projects = d.find("projects");
+            if (projects) {
+                geo::PreparedGeom fg(ctx, geo::from_wkb(ctx, frame->wkb));
+                // A project counts where most of it lies: built floor area is not spread evenly.
+                sum_completed(*projects, "built_floor_m2", t.year, [&](std::size_t i) {
+                    geo::GeomPtr g = geo::from_wkb(ctx, projects->features[i].wkb);
+                    if (fg.contains(g.get())) return true;
+                    if (!fg.intersects(g.get())) return false;
+                    double inside = geo::area(ctx, geo::intersection(ctx, fg.base(), g.get()).get());
+                    return inside >= 0.5 * geo::area(ctx, g.get());
+                }, row);
+            }
+            row.basis = "built floor area of completed projects lying mostly inside " + t.frame_name;
+        } else if (t.measure == "project_sum") {
+            const core::Layer& projects = need_layer(d, "projects", t);
+            sum_completed(projects, t.field, t.year, [&](std::size_t i) {
+                return t.category.empty() || projects.text(projects.features[i], "category") == t.category;
+            }, row);
+            row.basis = "sum of " + t.field + " over completed projects" + (t.category.empty() ? "" : " of category " + t.category);
+        } else if (t.measure == "landuse_share") {
+            double district = 0, matching = 0;
+            for (auto& c : ov.coverage) {
+                if (c.layer != "boundary") continue;
+                district += c.area_m2;
+                for (auto& [code, a] : c.landuse_m2)
+                    if (code.rfind(t.landuse_prefix, 0) == 0) matching += a;
+            }
+            if (district > 0) row.measured = matching / district;
+            row.basis = "area of parcels coded " + t.landuse_prefix + "* over the district area (" +
+                        core::grouped(matching) + " / " + core::grouped(district) + " m²)";
+        } else if (t.measure == "feature_area" || t.measure == "axis_length") {
+            const core::Layer& layer = need_layer(d, t.feature_layer, t);
+            const core::Feature* f = find_named(layer, t.feature_name);
+            if (!f) throw core::bad_input(core::FeatureRef{"targets.toml", t.feature_layer, {}, {}}, "target " + t.id + ": no feature named '" + t.feature_name + "'");
+            geo::GeomPtr g = geo::from_wkb(ctx, f->wkb);
+            if (t.measure == "axis_length") {
+                row.measured = geo::length(ctx, g.get());
+                row.basis = "length of " + t.feature_name + " in " + t.feature_layer;
+            } else {
+                double m2 = geo::area(ctx, g.get());
+                row.measured = t.unit == "亩" ? m2 * core::kMuPerM2 : t.unit == "km²" ? m2 / 1e6 : m2;
+                row.basis = "area of " + t.feature_name + " in " + t.feature_layer;
+            }
+            row.counted_ids.push_back(layer.id_of(*f));
+        }
+        if (!row.measured) {
+            row.status = "no_data";
+        } else {
+            row.ratio = t.target != 0 ? *row.measured / t.target : 0.0;
+            if (t.comparison == ">=") row.status = *row.measured >= t.target ? "met" : "behind";
+            else if (t.comparison == "<=") row.status = *row.measured <= t.target ? "met" : "behind";
+            else row.status = std::fabs(*row.ratio - 1.0) <= t.tolerance ? "met" : "off_target";
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+}  // namespace zoning::analysis

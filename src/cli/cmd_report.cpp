@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: MIT
+#include "cli/cmd_report.hpp"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include "analysis/conflicts.hpp"
+#include "analysis/overlay.hpp"
+#include "analysis/progress.hpp"
+#include "core/catalog.hpp"
+#include "core/plan_rules.hpp"
+#include "io/file_util.hpp"
+#include "io/store.hpp"
+#include "report/report.hpp"
+
+namespace zoning::cli {
+
+namespace {
+
+/// A stage bar on stderr, shown only once a run has taken more than a second.
+class StageBar {
+public:
+    StageBar(bool quiet, int stages) : m_quiet(quiet), m_stages(stages), m_start(std::chrono::steady_clock::now()) {
+        if (!m_quiet) m_thread = std::thread([this] { loop(); });
+    }
+    ~StageBar() {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_done = true;
+        }
+        m_cv.notify_all();
+        if (m_thread.joinable()) m_thread.join();
+        if (m_shown) std::cerr << "\r" << std::string(60, ' ') << "\r" << std::flush;
+    }
+    void stage(int n, const std::string& what) {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_stage = n;
+        m_what = what;
+    }
+
+private:
+    void loop() {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        while (!m_cv.wait_for(lock, std::chrono::milliseconds(200), [this] { return m_done; })) {
+            if (std::chrono::steady_clock::now() - m_start < std::chrono::seconds(1)) continue;
+            int filled = 20 * m_stage / m_stages;
+            std::cerr << "\r[" << std::string(static_cast<std::size_t>(filled), '#') << std::string(static_cast<std::size_t>(20 - filled), ' ')
+                      << "] " << m_stage << "/" << m_stages << " " << m_what << "          " << std::flush;
+            m_shown = true;
+        }
+    }
+    bool m_quiet;
+    int m_stages, m_stage = 0;
+    std::string m_what;
+    std::chrono::steady_clock::time_point m_start;
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    bool m_done = false, m_shown = false;
+    std::thread m_thread;
+};
+
+void write_text_atomically(const std::filesystem::path& path, const std::string& text) {
+    io::AtomicFile file(path);
+    {
+        std::ofstream out(file.temp_path(), std::ios::binary);
+        out << text;
+        out.flush();
+        if (!out) throw core::output_error(path.string(), "cannot write (disk full?)");
+    }
+    file.commit();
+}
+
+/// Writes the CSV tables into a fresh folder and swaps it into place.
+void write_csv_dir(const std::filesystem::path& dir, const std::map<std::string, std::string>& files) {
+    std::filesystem::path parent = dir.parent_path().empty() ? "." : dir.parent_path();
+    std::error_code ec;
+    std::filesystem::create_directories(parent, ec);
+    if (ec) throw core::output_error(dir.string(), "cannot create " + parent.string() + ": " + ec.message());
+    std::filesystem::path tmp = parent / ("." + dir.filename().string() + ".tmp-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(tmp, ec);
+    if (!std::filesystem::create_directory(tmp, ec) || ec) throw core::output_error(dir.string(), "cannot create a folder beside it");
+    try {
+        for (auto& [name, text] : files) {
+            std::ofstream out(tmp / name, std::ios::binary);
+            out << text;
+            if (!out) throw core::output_error((dir / name).string(), "cannot write (disk full?)");
+        }
+        std::filesystem::path old = parent / ("." + dir.filename().string() + ".old-" + std::to_string(::getpid()));
+        if (std::filesystem::exists(dir)) std::filesystem::rename(dir, old);
+        std::filesystem::rename(tmp, dir);
+        std::filesystem::remove_all(old, ec);
+    } catch (const std::filesystem::filesystem_error& e) {
+        std::filesystem::remove_all(tmp, ec);
+        throw core::output_error(dir.string(), e.what());
+    } catch (...) {
+        std::filesystem::remove_all(tmp, ec);
+        throw;
+    }
+}
+
+}  // namespace
+
+void ReportCommand::setup(CLI::App& app) {
+    m_common.add_to(app);
+    app.add_option("--store", m_store, "Store to report on (default: out/xinhua.gpkg)");
+    app.add_option("--format", m_format, "html (default), md, json, or csv (a folder of tables)")
+        ->check(CLI::IsMember({"html", "md", "json", "csv"}));
+    app.add_option("--out", m_out, "Output file (folder for csv); '-' for stdout. Default: out/report.<format>");
+    app.add_option("--lang", m_lang, "zh (default, the plan's names verbatim) or en")->check(CLI::IsMember({"zh", "en"}));
+    app.add_option("--rules", m_rules, "Rules file to use instead of the one in the store (try rules without a rebuild)");
+    app.add_option("--zone", m_zone, "Limit the report to one zone, area, belt, core, corridor or park (name or id)");
+}
+
+core::ExitCode ReportCommand::run() {
+    StageBar bar(m_common.quiet, 4);
+    core::Catalog catalog = core::Catalog::load(m_common.catalog_dir);
+    bar.stage(0, "reading store");
+    core::Dataset dataset = io::read_store(m_store, catalog);
+
+    std::vector<core::Target> targets;
+    if (auto it = dataset.files.find("targets.toml"); it != dataset.files.end())
+        targets = core::parse_targets(it->second, m_store.string() + ":targets.toml");
+    std::vector<core::Rule> rules;
+    std::string rules_origin = "store";
+    if (!m_rules.empty()) {
+        rules = core::parse_rules(io::read_text_file(m_rules), m_rules.string());
+        rules_origin = m_rules.string();
+    } else if (auto it = dataset.files.find("rules.toml"); it != dataset.files.end()) {
+        rules = core::parse_rules(it->second, m_store.string() + ":rules.toml");
+    }
+
+    report::ReportData data;
+    data.dataset = &dataset;
+    data.catalog = &catalog;
+    data.zone = m_zone;
+    data.rules_origin = rules_origin;
+    bar.stage(1, "overlay");
+    analysis::OverlayOptions oo;
+    oo.threads = m_common.threads;
+    oo.only_frame = m_zone;
+    data.overlay = analysis::overlay(dataset, oo);
+    bar.stage(2, "progress");
+    if (m_zone.empty()) {
+        data.progress = analysis::measure_progress(dataset, targets, data.overlay);
+    } else {
+        // Progress is district-wide; with --zone keep the targets measured in that frame.
+        analysis::OverlayOptions all = oo;
+        all.only_frame.clear();
+        all.frame_layers = {"boundary"};
+        for (auto& p : analysis::measure_progress(dataset, targets, analysis::overlay(dataset, all)))
+            if (p.target.frame_name == m_zone) data.progress.push_back(p);
+    }
+    bar.stage(3, "conflicts");
+    analysis::ConflictOptions co;
+    co.threads = m_common.threads;
+    data.conflicts = analysis::find_conflicts(dataset, catalog, rules, co);
+    if (!m_zone.empty()) {
+        std::vector<analysis::Conflict> kept;
+        for (auto& c : data.conflicts)
+            for (auto& f : c.features)
+                if (f.name == m_zone || f.id == m_zone) {
+                    kept.push_back(c);
+                    break;
+                }
+        data.conflicts = std::move(kept);
+    }
+    bar.stage(4, "writing");
+
+    const report::Lang lang = m_lang == "en" ? report::Lang::en : report::Lang::zh;
+    const std::string ext = m_format == "md" ? "md" : m_format;
+    if (m_out.empty()) m_out = m_format == "csv" ? std::filesystem::path("out/report-csv") : std::filesystem::path("out/report." + ext);
+    if (m_format == "csv") {
+        if (m_out == "-") throw core::bad_input(core::FeatureRef{}, "--format csv writes a folder of tables: give --out DIR");
+        write_csv_dir(m_out, report::csv_tables(data, lang));
+    } else {
+        std::ostringstream text;
+        if (m_format == "json") report::write_json(text, data, lang);
+        else if (m_format == "md") report::write_markdown(text, data, lang);
+        else report::write_html(text, data, lang);
+        if (m_out == "-") std::cout << text.str();
+        else write_text_atomically(m_out, text.str());
+    }
+    if (m_out != "-") {
+        std::size_t conflicts = 0, reviews = 0;
+        for (auto& c : data.conflicts) (c.severity == "conflict" ? conflicts : reviews)++;
+        std::cerr << "zoning report: wrote " << m_out.string() << " (" << data.overlay.coverage.size() << " frames, " << data.progress.size()
+                  << " targets, " << conflicts << " conflicts, " << reviews << " to review)"
+                  << (dataset.illustrative() ? "; the data is illustrative" : "") << '\n';
+    }
+    return core::ExitCode::ok;
+}
+
+}  // namespace zoning::cli

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MIT
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include "report/report.hpp"
+
+namespace zoning::report {
+
+namespace {
+// Centimetre-square precision: stable golden files, no false precision.
+double r2(double v) { return std::round(v * 100.0) / 100.0; }
+double r6(double v) { return std::round(v * 1e6) / 1e6; }
+
+nlohmann::json areas(const std::map<std::string, double>& m) {
+    nlohmann::json j = nlohmann::json::object();
+    for (auto& [k, v] : m) j[k] = r2(v);
+    return j;
+}
+
+std::vector<std::string> lines(const std::string& text) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char c : text) {
+        if (c == '\n') {
+            if (!cur.empty()) out.push_back(cur);
+            cur.clear();
+        } else {
+            cur += c;
+        }
+    }
+    if (!cur.empty()) out.push_back(cur);
+    return out;
+}
+}  // namespace
+
+void write_json(std::ostream& out, const ReportData& r, Lang lang) {
+    const core::Dataset& d = *r.dataset;
+    auto meta = [&](const char* k) {
+        auto it = d.metadata.find(k);
+        return it == d.metadata.end() ? std::string() : it->second;
+    };
+    nlohmann::ordered_json j;
+    j["report_version"] = 1;
+    j["lang"] = lang == Lang::zh ? "zh" : "en";
+    j["dataset"] = {{"name", meta("name")},
+                    {"name_en", meta("name_en")},
+                    {"certainty", meta("certainty")},
+                    {"illustrative", d.illustrative()},
+                    {"sources", lines(meta("sources"))},
+                    {"notes", lines(meta("notes"))},
+                    {"built_at", meta("built_at")}};
+    j["crs"] = "EPSG:4547";
+    j["zone"] = r.zone.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.zone);
+    j["rules_from"] = r.rules_origin;
+    j["district_area_m2"] = r2(r.overlay.district_area_m2);
+
+    j["coverage"] = nlohmann::ordered_json::array();
+    for (const auto& c : r.overlay.coverage) {
+        nlohmann::ordered_json row = {{"layer", c.layer},
+                                      {"id", c.id},
+                                      {"name", c.name},
+                                      {"kind", c.kind},
+                                      {"area_m2", r2(c.area_m2)},
+                                      {"parcels_m2", r2(c.parcels_m2)},
+                                      {"landuse_m2", areas(c.landuse_m2)},
+                                      {"landuse_level1_m2", areas(c.landuse_level1_m2)},
+                                      {"projects_m2", r2(c.projects_m2)},
+                                      {"projects_by_status_m2", areas(c.projects_by_status_m2)},
+                                      {"redevelopment_m2", r2(c.redevelopment_m2)}};
+        row["projects"] = nlohmann::ordered_json::array();
+        for (auto& p : c.projects)
+            row["projects"].push_back({{"id", p.id}, {"name", p.name}, {"status", p.status}, {"area_m2", r2(p.area_m2)}});
+        j["coverage"].push_back(row);
+    }
+    j["reconciliation"] = nlohmann::ordered_json::array();
+    for (auto& rc : r.overlay.reconciliation)
+        j["reconciliation"].push_back({{"layer", rc.layer},
+                                       {"frames_landuse_m2", r2(rc.frames_landuse_m2)},
+                                       {"parcels_in_district_m2", r2(rc.parcels_in_district_m2)},
+                                       {"relative_difference", r6(rc.relative_difference)}});
+
+    j["progress"] = nlohmann::ordered_json::array();
+    for (const auto& p : r.progress) {
+        const auto& t = p.target;
+        nlohmann::ordered_json row = {{"id", t.id},
+                                      {"name", t.name},
+                                      {"name_en", t.name_en},
+                                      {"measured", p.measured ? nlohmann::ordered_json(r6(*p.measured)) : nlohmann::ordered_json(nullptr)},
+                                      {"target", t.target},
+                                      {"unit", t.unit},
+                                      {"comparison", t.comparison},
+                                      {"ratio", p.ratio ? nlohmann::ordered_json(r6(*p.ratio)) : nlohmann::ordered_json(nullptr)},
+                                      {"status", p.status},
+                                      {"text", progress_text(p, lang)},
+                                      {"source", t.source},
+                                      {"measurable", t.measurable},
+                                      {"year", t.year},
+                                      {"baseline", t.baseline ? nlohmann::ordered_json(*t.baseline) : nlohmann::ordered_json(nullptr)},
+                                      {"basis", p.basis}};
+        row["series"] = nlohmann::ordered_json::array();
+        for (auto& [y, v] : p.series) row["series"].push_back({{"year", y}, {"value", r6(v)}});
+        row["counted"] = p.counted_ids;
+        j["progress"].push_back(row);
+    }
+
+    j["conflicts"] = nlohmann::ordered_json::array();
+    for (const auto& c : r.conflicts) {
+        nlohmann::ordered_json row = {{"rule", c.rule},
+                                      {"title", lang == Lang::zh ? c.title : c.title_en},
+                                      {"severity", c.severity},
+                                      {"clause", c.clause}};
+        row["features"] = nlohmann::ordered_json::array();
+        for (auto& f : c.features) row["features"].push_back({{"layer", f.layer}, {"id", f.id}, {"name", f.name}});
+        row["overlap_m2"] = r2(c.overlap_m2);
+        row["reason"] = lang == Lang::zh ? c.reason_zh : c.reason;
+        j["conflicts"].push_back(row);
+    }
+    j["robustness_notes"] = r.overlay.robustness_notes;
+    j["footer"] = footer(r, lang);
+    out << j.dump(2) << '\n';
+}
+
+}  // namespace zoning::report

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MIT
+#include "core/number_format.hpp"
+#include "report/internal.hpp"
+
+namespace zoning::report {
+
+using namespace detail;
+
+namespace {
+std::string md(const std::string& s) {  // table cells: pipes would break the table
+    std::string o;
+    for (char c : s) o += c == '|' ? std::string("\\|") : std::string(1, c);
+    return o;
+}
+}  // namespace
+
+void write_markdown(std::ostream& out, const ReportData& r, Lang lang) {
+    const core::Dataset& d = *r.dataset;
+    auto meta = [&](const char* k) {
+        auto it = d.metadata.find(k);
+        return it == d.metadata.end() ? std::string() : it->second;
+    };
+    out << "# " << (lang == Lang::zh ? meta("name") : meta("name_en")) << " — " << tr("title", lang) << "\n\n";
+    if (d.illustrative())
+        out << "> " << (lang == Lang::zh ? "**示意数据**：几何为示意，项目状态为示意值；规划指标为原文数字。"
+                                         : "**Illustrative data**: schematic geometry, illustrative statuses; targets are the plan's own numbers.")
+            << "\n\n";
+    if (!r.zone.empty()) out << tr("zone_only", lang) << ": " << r.zone << "\n\n";
+
+    out << "## 1. " << tr("coverage", lang) << "\n\n";
+    for (const auto& layer : frame_layers(r)) {
+        out << "### " << tr(layer, lang) << "\n\n";
+        out << "| " << tr("name", lang) << " | " << tr("area", lang) << " | " << tr("landuse", lang) << " | " << tr("projects", lang)
+            << " | " << tr("by_status", lang) << " | " << tr("redevelopment", lang) << " |\n|---|---:|---|---:|---|---:|\n";
+        for (const auto& c : r.overlay.coverage) {
+            if (c.layer != layer) continue;
+            std::string top;
+            for (auto& s : top_landuse(c, *r.catalog, lang, 3)) top += (top.empty() ? "" : "; ") + s;
+            auto st = [&](const char* s) {
+                auto it = c.projects_by_status_m2.find(s);
+                return area(it == c.projects_by_status_m2.end() ? 0.0 : it->second, lang);
+            };
+            out << "| " << md(frame_label(c, lang)) << (c.kind.empty() || c.layer == "functional_zones" ? "" : " (" + c.kind + ")") << " | "
+                << area(c.area_m2, lang) << " | " << md(top) << " | " << area(c.projects_m2, lang) << " ("
+                << core::percent(c.area_m2 > 0 ? c.projects_m2 / c.area_m2 : 0) << ") | " << st("completed") << " / "
+                << st("under_construction") << " / " << st("planned") << " | " << area(c.redevelopment_m2, lang) << " |\n";
+        }
+        out << "\n";
+    }
+    for (auto& rc : r.overlay.reconciliation)
+        out << tr("reconciliation", lang) << ": " << tr(rc.layer, lang) << " Σ " << core::grouped(rc.frames_landuse_m2) << " m² vs "
+            << tr("district_total", lang) << " " << core::grouped(rc.parcels_in_district_m2) << " m² ("
+            << core::percent(rc.relative_difference, 4) << ")\n\n";
+
+    out << "## 2. " << tr("progress", lang) << "\n\n";
+    out << "| " << tr("target", lang) << " | " << tr("measured", lang) << " | " << tr("status", lang) << " | " << tr("source", lang)
+        << " |\n|---|---|---|---|\n";
+    for (const auto& p : r.progress)
+        out << "| " << md(lang == Lang::zh ? p.target.name : p.target.name_en) << " | " << progress_text(p, lang) << " | "
+            << tr(p.status, lang) << " | " << md(p.target.source) << " |\n";
+    out << "\n";
+
+    out << "## 3. " << tr("conflicts", lang) << " (" << r.conflicts.size() << ")\n\n";
+    if (r.conflicts.empty()) out << tr("none", lang) << "\n\n";
+    for (const auto& c : r.conflicts) {
+        out << "- **[" << tr(c.severity, lang) << "] " << c.rule << " " << (lang == Lang::zh ? c.title : c.title_en) << "**: "
+            << (lang == Lang::zh ? c.reason_zh : c.reason) << " " << tr("features", lang) << ": ";
+        for (std::size_t i = 0; i < c.features.size(); ++i)
+            out << (i ? ", " : "") << c.features[i].layer << "/" << c.features[i].id << " " << c.features[i].name;
+        out << ". " << tr("clause", lang) << ": " << c.clause << "\n";
+    }
+    if (!r.overlay.robustness_notes.empty()) {
+        out << "\n" << tr("robustness", lang) << ":\n";
+        for (auto& n : r.overlay.robustness_notes) out << "- " << n << "\n";
+    }
+    out << "\n---\n\n" << footer(r, lang) << "\n";
+}
+
+}  // namespace zoning::report
