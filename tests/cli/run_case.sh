@@ -29,7 +29,7 @@ case "$case_name" in
   build_validate_mini)
     run 0 build --data "$fixture" --store s.gpkg
     stdout_has "Built s.gpkg"; stdout_has "parcels"
-    stderr_has "layer 'service_layout': the dataset does not provide this catalog layer"
+    stderr_has "layer 'industrial_parks': the dataset does not provide this catalog layer"
     run 0 validate --store s.gpkg
     stdout_has "parcels                     4"
     stdout_has "gaps 0.000 m², overlaps 0.000 m²"

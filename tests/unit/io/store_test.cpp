@@ -34,13 +34,15 @@ TEST(Store, RoundTripKeepsFeaturesValuesAndMetadata) {
     ASSERT_EQ(back.layers.size(), d.layers.size());
     const core::Layer* projects = back.find("projects");
     ASSERT_NE(projects, nullptr);
-    ASSERT_EQ(projects->features.size(), 1u);
+    ASSERT_EQ(projects->features.size(), 8u);
     EXPECT_EQ(projects->text(projects->features[0], "name"), "测试项目");
     EXPECT_EQ(projects->text(projects->features[0], "completion_year"), "2023");
     EXPECT_EQ(projects->text(projects->features[0], "built_floor_m2"), "80000");
     EXPECT_EQ(back.metadata.at("name"), "测试区");
     EXPECT_EQ(back.metadata.at("certainty"), "illustrative");
     EXPECT_TRUE(back.files.count("dataset.toml"));
+    EXPECT_TRUE(back.files.count("targets.toml"));
+    EXPECT_TRUE(back.files.count("rules.toml"));
     EXPECT_EQ(back.find("parcels")->features[2].wkb, d.find("parcels")->features[2].wkb);
 }
 

@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: MIT
+// The mini fixture's answers are worked out by hand in tests/fixtures/mini/ANSWERS.md.
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <sstream>
+
+#include "analysis/conflicts.hpp"
+#include "analysis/overlay.hpp"
+#include "analysis/progress.hpp"
+#include "core/error.hpp"
+#include "core/plan_rules.hpp"
+#include "io/file_util.hpp"
+#include "io/source_reader.hpp"
+#include "report/report.hpp"
+#include "support.hpp"
+
+using namespace zoning;
+
+namespace {
+
+const core::Catalog& catalog() {
+    static core::Catalog c = core::Catalog::load(test::source_dir() / "layers");
+    return c;
+}
+const core::Dataset& mini() {
+    static core::Dataset d = io::read_dataset(catalog(), core::DatasetConfig::load(test::fixture("mini"))).dataset;
+    return d;
+}
+const analysis::CoverageRow& row(const analysis::OverlayResult& r, const std::string& name) {
+    for (auto& c : r.coverage)
+        if (c.name == name) return c;
+    throw std::runtime_error("no row " + name);
+}
+double at(const std::map<std::string, double>& m, const std::string& k) {
+    auto it = m.find(k);
+    return it == m.end() ? 0.0 : it->second;
+}
+std::vector<core::Rule> mini_rules() { return core::parse_rules(test::read_file(test::fixture("mini/rules.toml")), "rules.toml"); }
+std::vector<core::Rule> only(const std::string& id, const std::function<void(core::Rule&)>& edit = {}) {
+    std::vector<core::Rule> out;
+    for (auto& r : mini_rules())
+        if (r.id == id) {
+            if (edit) edit(r);
+            out.push_back(r);
+        }
+    return out;
+}
+
+}  // namespace
+
+TEST(Overlay, RectanglesAndAnLShapeHaveTheirHandComputedAreas) {
+    analysis::OverlayResult r = analysis::overlay(mini(), {});
+    const auto& west = row(r, "西区");
+    EXPECT_DOUBLE_EQ(west.area_m2, 500000);
+    EXPECT_DOUBLE_EQ(at(west.landuse_m2, "0701"), 250000);
+    EXPECT_DOUBLE_EQ(at(west.landuse_m2, "0301"), 250000);
+    EXPECT_DOUBLE_EQ(at(west.landuse_level1_m2, "07"), 250000);
+    // P1 ∪ P3 (overlapping by 10,000: counted once) + the L-shape's 5,000 + the road's 4,000.
+    EXPECT_DOUBLE_EQ(west.projects_m2, 79000);
+    EXPECT_DOUBLE_EQ(at(west.projects_by_status_m2, "completed"), 40000);
+    EXPECT_DOUBLE_EQ(at(west.projects_by_status_m2, "under_construction"), 44000);
+    EXPECT_DOUBLE_EQ(at(west.projects_by_status_m2, "planned"), 5000);
+    EXPECT_DOUBLE_EQ(west.redevelopment_m2, 10000);
+    const auto& east = row(r, "东区");
+    EXPECT_DOUBLE_EQ(east.projects_m2, 25400);
+    EXPECT_DOUBLE_EQ(at(east.projects_by_status_m2, "planned"), 22500);  // includes the L-shape's 2,500
+    EXPECT_DOUBLE_EQ(east.redevelopment_m2, 4900);
+    const auto& corridor = row(r, "测试绿廊");
+    for (const char* code : {"0701", "0901", "0301", "1001"}) EXPECT_DOUBLE_EQ(at(corridor.landuse_m2, code), 10000) << code;
+    EXPECT_DOUBLE_EQ(corridor.projects_m2, 800);
+    const auto& core_row = row(r, "测试湿地");
+    EXPECT_DOUBLE_EQ(core_row.projects_m2, 10400);
+    EXPECT_DOUBLE_EQ(core_row.redevelopment_m2, 400);
+    EXPECT_DOUBLE_EQ(r.district_area_m2, 1e6);
+}
+
+TEST(Overlay, OverlappingProjectsAreCountedOnceButListedEach) {
+    analysis::OverlayResult r = analysis::overlay(mini(), {});
+    const auto& west = row(r, "西区");
+    double sum = 0;
+    for (auto& p : west.projects) sum += p.area_m2;
+    EXPECT_DOUBLE_EQ(sum, 89000);  // 40,000 + 40,000 + 5,000 + 4,000: the sum counts P1 ∩ P3 twice
+    EXPECT_DOUBLE_EQ(west.projects_m2, 79000);
+}
+
+TEST(Overlay, TilingReconciles) {
+    analysis::OverlayResult r = analysis::overlay(mini(), {});
+    ASSERT_EQ(r.reconciliation.size(), 1u);
+    EXPECT_DOUBLE_EQ(r.reconciliation[0].frames_landuse_m2, 1e6);
+    EXPECT_DOUBLE_EQ(r.reconciliation[0].parcels_in_district_m2, 1e6);
+}
+
+TEST(Overlay, ZoneFilterKeepsOneFrameAndUnknownZoneIsBadInput) {
+    analysis::OverlayOptions o;
+    o.only_frame = "测试湿地";
+    analysis::OverlayResult r = analysis::overlay(mini(), o);
+    ASSERT_EQ(r.coverage.size(), 1u);
+    EXPECT_EQ(r.coverage[0].id, "K");
+    o.only_frame = "不存在";
+    EXPECT_THROW(analysis::overlay(mini(), o), core::Error);
+}
+
+TEST(Progress, EachMeasureOnTheMiniFixture) {
+    auto targets = core::parse_targets(test::read_file(test::fixture("mini/targets.toml")), "targets.toml");
+    auto rows = analysis::measure_progress(mini(), targets, analysis::overlay(mini(), {}));
+    ASSERT_EQ(rows.size(), 5u);
+    EXPECT_DOUBLE_EQ(*rows[0].measured, 80000);
+    EXPECT_EQ(rows[0].status, "behind");
+    EXPECT_EQ(rows[0].series, (std::vector<std::pair<int, double>>{{2021, 0}, {2022, 0}, {2023, 80000}, {2024, 80000}, {2025, 80000}}));
+    EXPECT_DOUBLE_EQ(*rows[1].measured, 0.25);
+    EXPECT_EQ(rows[1].status, "behind");
+    EXPECT_NEAR(*rows[2].measured, 60.0, 1e-9);
+    EXPECT_EQ(rows[2].status, "met");
+    EXPECT_DOUBLE_EQ(*rows[3].measured, 500);
+    EXPECT_EQ(rows[3].status, "met");
+    EXPECT_FALSE(rows[4].measured.has_value());
+    EXPECT_EQ(rows[4].status, "not_measurable");
+    report::Lang zh = report::Lang::zh;
+    EXPECT_EQ(report::progress_text(rows[0], zh), "8万 / 10万 m² (80.0%)");
+    EXPECT_EQ(report::progress_text(rows[0], report::Lang::en), "80,000 / 100,000 m² (80.0%)");
+    EXPECT_EQ(report::progress_text(rows[1], zh), "25.0% / 30.0% (83.3%)");
+    EXPECT_EQ(report::progress_text(rows[4], zh), "— / ≥ 10 亿元");
+}
+
+TEST(Conflicts, EachRuleTriggeredWithItsOverlap) {
+    auto found = analysis::find_conflicts(mini(), catalog(), mini_rules());
+    std::vector<std::string> got;
+    for (auto& c : found) got.push_back(c.rule + ":" + c.features[0].id + "×" + c.features[1].id + "=" + std::to_string(static_cast<long>(c.overlap_m2)));
+    EXPECT_EQ(got, (std::vector<std::string>{"ECO-CORE:P2×K=10000", "PROJECT-OVERLAP:P1×P3=10000", "LOGISTICS-SITE:P4×S1=10000",
+                                             "ZONE-LANDUSE:P3×Z1=40000", "REDEV-CORE:R2×K=400"}));
+    for (auto& c : found) {
+        EXPECT_FALSE(c.clause.empty());
+        EXPECT_FALSE(c.overlap_wkb.empty());
+        EXPECT_FALSE(c.reason_zh.empty());
+    }
+}
+
+TEST(Conflicts, ExemptionsAndTolerancesKeepRulesQuiet) {
+    // The corridor rule exempts roads (P7): quiet; without the exemption it fires with the 800 m² crossing.
+    EXPECT_TRUE(analysis::find_conflicts(mini(), catalog(), only("ECO-CORRIDOR")).empty());
+    auto strict = analysis::find_conflicts(mini(), catalog(), only("ECO-CORRIDOR", [](core::Rule& r) { r.exempt_landuse.clear(); }));
+    ASSERT_EQ(strict.size(), 1u);
+    EXPECT_EQ(strict[0].features[0].id, "P7");
+    EXPECT_DOUBLE_EQ(strict[0].overlap_m2, 800);
+    // The core rule exempts green space (P5 inside K): only P2 fires.
+    EXPECT_EQ(analysis::find_conflicts(mini(), catalog(), only("ECO-CORE")).size(), 1u);
+    // Overlap tolerance: P1 ∩ P3 is 25% of the smaller; a 30% threshold keeps it quiet.
+    EXPECT_TRUE(analysis::find_conflicts(mini(), catalog(), only("PROJECT-OVERLAP", [](core::Rule& r) { r.min_overlap_share = 0.30; })).empty());
+    EXPECT_TRUE(analysis::find_conflicts(mini(), catalog(), only("PROJECT-OVERLAP", [](core::Rule& r) { r.min_overlap_m2 = 10001; })).empty());
+    // A logistics park big enough for P4: quiet.
+    EXPECT_TRUE(analysis::find_conflicts(mini(), catalog(), only("LOGISTICS-SITE", [](core::Rule& r) { r.categories = {"其他"}; })).empty());
+    // Zone compatibility: 0901 allowed in 西区 -> quiet.
+    EXPECT_TRUE(analysis::find_conflicts(mini(), catalog(), only("ZONE-LANDUSE", [](core::Rule& r) { r.incompatible["西区"] = {"1002"}; })).empty());
+    // Redevelopment only in corridors: R2 is in the core, not a corridor -> quiet.
+    EXPECT_TRUE(analysis::find_conflicts(mini(), catalog(), only("REDEV-CORE", [](core::Rule& r) { r.frame_kinds = {"廊"}; })).empty());
+}
+
+TEST(Conflicts, SameResultWithAnyThreadCount) {
+    analysis::ConflictOptions one, eight;
+    one.threads = 1;
+    eight.threads = 8;
+    auto a = analysis::find_conflicts(mini(), catalog(), mini_rules(), one);
+    auto b = analysis::find_conflicts(mini(), catalog(), mini_rules(), eight);
+    ASSERT_EQ(a.size(), b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) EXPECT_EQ(a[i].overlap_wkb, b[i].overlap_wkb);
+}
+
+TEST(PlanRules, MalformedRulesNameTheLine) {
+    auto expect_line = [](const std::string& text, const std::string& needle) {
+        try {
+            core::parse_rules(text, "rules.toml");
+            ADD_FAILURE() << "no error for: " << text;
+        } catch (const core::Error& e) {
+            EXPECT_NE(std::string(e.what()).find(needle), std::string::npos) << e.what();
+            EXPECT_EQ(e.code(), core::ExitCode::bad_input);
+        }
+    };
+    expect_line("[[rule]]\nid = \"A\"\ntitle = \"t\"\nclause = \"c\"\nkind = \"nonsense\"\n", "rules.toml: line 1: unknown kind 'nonsense'");
+    expect_line("\n\n[[rule]\nid = 1\n", "rules.toml: line 3");
+    expect_line("[[rule]]\nid = \"A\"\ntitle = \"t\"\nclause = \"c\"\nkind = \"overlap_frame\"\nframe_layer = \"x\"\nmin_overlap_m2 = \"big\"\n",
+                "line 7: 'min_overlap_m2' must be a number");
+    expect_line("[[rule]]\nid = \"A\"\ntitle = \"t\"\nkind = \"overlap_frame\"\n", "line 1: missing 'clause'");
+}
+
+TEST(Report, JsonIsIdenticalWithOneTwoAndEightThreadsOnTheBundledData) {
+    core::Dataset d = io::read_dataset(catalog(), core::DatasetConfig::load(test::source_dir() / "data/xinhua")).dataset;
+    auto targets = core::parse_targets(d.files.at("targets.toml"), "targets.toml");
+    auto rules = core::parse_rules(d.files.at("rules.toml"), "rules.toml");
+    std::vector<std::string> outputs;
+    for (unsigned threads : {1u, 2u, 8u}) {
+        report::ReportData r;
+        r.dataset = &d;
+        r.catalog = &catalog();
+        analysis::OverlayOptions o;
+        o.threads = threads;
+        r.overlay = analysis::overlay(d, o);
+        r.progress = analysis::measure_progress(d, targets, r.overlay);
+        analysis::ConflictOptions co;
+        co.threads = threads;
+        r.conflicts = analysis::find_conflicts(d, catalog(), rules, co);
+        std::ostringstream out;
+        report::write_json(out, r, report::Lang::zh);
+        outputs.push_back(out.str());
+    }
+    EXPECT_EQ(outputs[0], outputs[1]);
+    EXPECT_EQ(outputs[0], outputs[2]);
+}
+
+TEST(Report, BundledZonesReconcileWithTheDistrictWithin0Point01Percent) {
+    core::Dataset d = io::read_dataset(catalog(), core::DatasetConfig::load(test::source_dir() / "data/xinhua")).dataset;
+    analysis::OverlayResult r = analysis::overlay(d, {});
+    ASSERT_EQ(r.reconciliation.size(), 1u);
+    EXPECT_LT(r.reconciliation[0].relative_difference, 1e-4);
+    EXPECT_NEAR(r.reconciliation[0].parcels_in_district_m2, r.district_area_m2, r.district_area_m2 * 1e-4);
+}
