@@ -191,9 +191,9 @@ core::ExitCode ReportCommand::run() {
     if (m_out != "-") {
         std::size_t conflicts = 0, reviews = 0;
         for (auto& c : data.conflicts) (c.severity == "conflict" ? conflicts : reviews)++;
-        std::cerr << "zoning report: wrote " << m_out.string() << " (" << data.overlay.coverage.size() << " frames, " << data.progress.size()
-                  << " targets, " << conflicts << " conflicts, " << reviews << " to review)"
-                  << (dataset.illustrative() ? "; the data is illustrative" : "") << '\n';
+        log(m_common.quiet, "zoning report: wrote " + m_out.string() + " (" + std::to_string(data.overlay.coverage.size()) + " frames, " +
+                                std::to_string(data.progress.size()) + " targets, " + std::to_string(conflicts) + " conflicts, " +
+                                std::to_string(reviews) + " to review)" + (dataset.illustrative() ? "; the data is illustrative" : ""));
     }
     return core::ExitCode::ok;
 }

@@ -139,6 +139,70 @@ PY
     stdout_has "gap between zones (not covered by any zone) of 2500.00 m²"
     stdout_has "overlaps 'Z2' (fid 1) by 10000.00 m²"
     stdout_has "gaps 2500.000 m², overlaps 10000.000 m²" ;;
+  help_report) run 0 report --help; stdout_has "--format"; stdout_has "--lang"; stdout_has "--zone"; stdout_has "--rules" ;;
+  report_golden_json|report_golden_md|report_golden_md_en)
+    run 0 build --data "$fixture" --store m.gpkg
+    case "$case_name" in
+      report_golden_json) args=(--format json); expected=mini-report.json ;;
+      report_golden_md) args=(--format md); expected=mini-report.md ;;
+      report_golden_md_en) args=(--format md --lang en); expected=mini-report-en.md ;;
+    esac
+    run 0 report --store m.gpkg "${args[@]}" --out - -q
+    # The build time is the one volatile field.
+    sed -E 's/"built_at": "[^"]*"/"built_at": "BUILT_AT"/; s/(Store built |存储构建于 )[0-9T:Z-]+/\1BUILT_AT/' out > got
+    diff -u "$ZONING_SRC/tests/cli/expected/$expected" got > diff.txt || { cat diff.txt; fail "output differs from tests/cli/expected/$expected"; } ;;
+  report_csv)
+    run 0 build --data "$fixture" --store m.gpkg
+    run 0 report --store m.gpkg --format csv --out tables -q
+    for f in coverage.csv coverage_landuse.csv progress.csv progress_series.csv conflicts.csv README.txt; do [ -s "tables/$f" ] || fail "missing $f"; done
+    grep -q "^functional_zones,Z1,西区,,500000.00,500000.00,79000.00,40000.00,44000.00,5000.00,10000.00$" tables/coverage.csv || fail "coverage.csv row for 西区"
+    grep -q "^PROJECT-OVERLAP,conflict," tables/conflicts.csv || fail "conflicts.csv"
+    grep -q "illustrative\|示意" tables/README.txt || fail "README.txt footer"
+    run 0 report --store m.gpkg --format csv --out tables -q   # replacing an existing folder works
+    [ "$(ls -a | grep -c 'tmp\|old')" = 0 ] || fail "temporary folder left behind" ;;
+  report_zone)
+    run 0 build --data "$fixture" --store m.gpkg
+    run 0 report --store m.gpkg --format json --zone 测试湿地 --out - -q
+    python3 -c "
+import json; j = json.load(open('$work/out'))
+assert [c['id'] for c in j['coverage']] == ['K'], j['coverage']
+assert sorted(c['rule'] for c in j['conflicts']) == ['ECO-CORE', 'REDEV-CORE'], j['conflicts']
+assert j['zone'] == '测试湿地'" || fail "zone filter"
+    run 3 report --store m.gpkg --zone 不存在 --out - -q; stderr_has "--zone '不存在' matches no zone" ;;
+  report_rules_override)
+    run 0 build --data "$fixture" --store m.gpkg
+    sed 's/min_overlap_share = 0.01/min_overlap_share = 0.5/' "$fixture/rules.toml" > strict.toml
+    run 0 report --store m.gpkg --rules strict.toml --format json --out - -q
+    python3 -c "
+import json; j = json.load(open('$work/out'))
+assert j['rules_from'] == 'strict.toml'
+assert 'PROJECT-OVERLAP' not in [c['rule'] for c in j['conflicts']], j['conflicts']" || fail "rules override" ;;
+  report_malformed_rules)
+    run 0 build --data "$fixture" --store m.gpkg
+    printf '[[rule]]\nid = "X"\ntitle = "t"\nclause = "c"\nkind = "overlap_frame"\nframe_layer = "eco_structure"\nseverity = "fatal"\n' > bad.toml
+    run 3 report --store m.gpkg --rules bad.toml --out - -q; stderr_has "bad.toml: line 1: severity must be" ;;
+  report_unwritable)
+    run 0 build --data "$fixture" --store m.gpkg
+    run 4 report --store m.gpkg --out /dev/null/x/report.html -q; stderr_has "/dev/null/x/report.html" ;;
+  report_missing_store) run 3 report --store nowhere.gpkg -q; stderr_has "nowhere.gpkg: store not found (run \`zoning build\` first)" ;;
+  report_threads_identical)
+    run 0 build --store x.gpkg
+    "$ZONING" report --store x.gpkg --format json --threads 1 --out one.json -q || fail "threads 1"
+    "$ZONING" report --store x.gpkg --format json --threads 2 --out two.json -q || fail "threads 2"
+    "$ZONING" report --store x.gpkg --format json --threads 8 --out eight.json -q || fail "threads 8"
+    cmp one.json two.json && cmp one.json eight.json || fail "JSON differs with the thread count" ;;
+  report_html_chromium)
+    command -v chromium >/dev/null || fail "chromium (Debian package) is needed: scripts/install-deps --test"
+    run 0 build --store x.gpkg
+    run 0 report --store x.gpkg --format html --out report.html -q
+    profile=$(mktemp -d)
+    flags=(--headless --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update
+           --disable-sync --no-first-run --hide-scrollbars --user-data-dir="$profile")
+    timeout 120 chromium "${flags[@]}" --dump-dom "file://$work/report.html" > dom.html 2>/dev/null || fail "chromium --dump-dom"
+    timeout 120 chromium "${flags[@]}" --screenshot="$work/shot.png" --window-size=1400,1100 "file://$work/report.html" >/dev/null 2>&1 || fail "chromium screenshot"
+    rm -rf "$profile"
+    /usr/bin/python3 "$ZONING_SRC/tests/cli/check_report_render.py" dom.html shot.png || fail "the page did not render the map" ;;
+  crosscheck_postgis) bash "$ZONING_SRC/scripts/crosscheck-postgis" > "$work/out" 2> "$work/err" || fail "crosscheck-postgis"; cat "$work/out" ;;
   *) fail "unknown case" ;;
 esac
 echo "ok [$case_name]"
