@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <map>
 
 #include "core/catalog.hpp"
 #include "core/number_format.hpp"
@@ -23,15 +24,20 @@ core::ExitCode BuildCommand::run() {
     core::DatasetConfig config = core::DatasetConfig::load(m_data);
     io::DatasetReadResult read = io::read_dataset(catalog, config);
 
+    // Every error line up to a limit, then a count per kind: a wholly wrong layer
+    // should not bury the first lines under a million more of the same.
+    constexpr std::size_t kMaxLines = 50;
     std::size_t errors = 0;
+    std::map<std::string, std::size_t> unshown;
     for (const auto& f : read.findings) {
         if (f.severity == core::Severity::error) {
-            std::cerr << "zoning build: " << f.line() << '\n';
-            ++errors;
+            if (++errors <= kMaxLines) std::cerr << "zoning build: " << f.line() << '\n';
+            else unshown[f.where.layer + ": " + f.check]++;
         } else if (f.severity == core::Severity::warning) {
             log(m_common.quiet, "zoning build: " + f.line());
         }
     }
+    for (const auto& [what, n] : unshown) std::cerr << "zoning build: ... and " << n << " more error(s) of " << what << '\n';
     if (errors > 0) {
         std::cerr << "zoning build: " << errors << " error(s); nothing written, " << m_store.string()
                   << (std::filesystem::exists(m_store) ? " is unchanged" : " was not created") << '\n';

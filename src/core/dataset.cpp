@@ -89,6 +89,8 @@ DatasetConfig DatasetConfig::load(const std::filesystem::path& dir_or_file) {
         ls.source_layer = (*lt)["layer"].value_or(std::string());
         ls.crs = (*lt)["crs"].value_or(std::string());
         ls.encoding = (*lt)["encoding"].value_or(std::string());
+        ls.force_crs = (*lt)["force_crs"].value_or(false);
+        if (ls.force_crs && ls.crs.empty()) throw bad_input(where, "[layers." + ls.layer + "] force_crs needs crs = \"EPSG:...\"");
         if (auto* f = (*lt)["fields"].as_table())
             for (auto& [k, v] : *f) ls.fields[std::string(k.str())] = v.value_or(std::string());
         if (auto* vm = (*lt)["values"].as_table())

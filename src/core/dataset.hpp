@@ -55,6 +55,7 @@ struct LayerSource {
     std::string source;        ///< path relative to dataset.toml, or an OGR connection ("PG:...")
     std::string source_layer;  ///< layer inside the source; empty: the only / first layer
     std::string crs;           ///< CRS to assume when the source declares none
+    bool force_crs = false;    ///< use `crs` even when the source declares another (e.g. metric GeoJSON, which RFC 7946 calls WGS84)
     std::string encoding;      ///< e.g. "GBK" for a DBF without .cpg
     std::map<std::string, std::string> fields;                          ///< schema field -> source field
     std::map<std::string, std::map<std::string, std::string>> values;   ///< schema field -> source value -> schema value

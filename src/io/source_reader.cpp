@@ -2,6 +2,7 @@
 #include "io/source_reader.hpp"
 
 #include <chrono>
+#include <cstdio>
 #include <cmath>
 #include <ctime>
 #include <set>
@@ -134,7 +135,8 @@ ReadResult read_layer(const core::Catalog& catalog, const core::LayerSpec& spec,
 
     // CRS: the source's own, else the one the user names; never guessed.
     std::string source_crs;
-    if (const OGRSpatialReference* srs = ogr_layer->GetSpatialRef()) {
+    const OGRSpatialReference* srs = src.force_crs ? nullptr : ogr_layer->GetSpatialRef();
+    if (srs) {
         char* wkt = nullptr;
         const char* opts[] = {"FORMAT=WKT2_2019", nullptr};
         srs->exportToWkt(&wkt, opts);
@@ -161,6 +163,27 @@ ReadResult read_layer(const core::Catalog& catalog, const core::LayerSpec& spec,
         empty.layer.source = source;
         empty.findings.push_back(Finding{Severity::error, "empty-layer", layer_ref, "layer has no features", 0, {}});
         return empty;
+    }
+
+    // Coordinates that are plainly metres under a lon/lat CRS (or the reverse) mean the
+    // declared CRS is wrong: say which, once, rather than fail every feature.
+    {
+        OGREnvelope extent;
+        if (ogr_layer->GetExtent(&extent, TRUE) == OGRERR_NONE) {
+            const bool geographic = geo::crs_is_geographic(proj, source_crs);
+            const bool looks_degrees = std::fabs(extent.MinX) <= 180 && std::fabs(extent.MaxX) <= 180 && std::fabs(extent.MinY) <= 90 &&
+                                       std::fabs(extent.MaxY) <= 90;
+            char box[160];
+            std::snprintf(box, sizeof box, "(%.10g %.10g, %.10g %.10g)", extent.MinX, extent.MinY, extent.MaxX, extent.MaxY);
+            if (geographic && !looks_degrees)
+                throw core::bad_input(layer_ref, std::string("coordinates ") + box + " are plainly projected metres, but the source declares " +
+                                                     transformer->source_name() + " (lon/lat); name the right CRS with crs = \"EPSG:...\" and " +
+                                                     "force_crs = true in [layers." + spec.name + "]");
+            if (!geographic && looks_degrees && extent.MaxX - extent.MinX < 10 && extent.MaxY - extent.MinY < 10)
+                throw core::bad_input(layer_ref, std::string("coordinates ") + box + " are plainly lon/lat degrees, but the source declares " +
+                                                     transformer->source_name() + " (metres); name the right CRS with crs = \"EPSG:4326\" and " +
+                                                     "force_crs = true in [layers." + spec.name + "]");
+        }
     }
 
     // Map each catalog field to a source field.

@@ -139,6 +139,25 @@ PY
     stdout_has "gap between zones (not covered by any zone) of 2500.00 m²"
     stdout_has "overlaps 'Z2' (fid 1) by 10000.00 m²"
     stdout_has "gaps 2500.000 m², overlaps 10000.000 m²" ;;
+  metric_coordinates_declared_lonlat)
+    copy_mini
+    # GeoJSON without a crs member is WGS84 by RFC 7946; these coordinates are metres.
+    python3 -c "
+import json; p = '$work/mini/projects.geojson'; j = json.load(open(p)); del j['crs']; json.dump(j, open(p, 'w'))"
+    run 3 build --data mini --store s.gpkg
+    stderr_matches "mini/projects.geojson: layer 'projects': coordinates \(430[0-9.]+ 3740[0-9.]+, .*\) are plainly projected metres, but the source declares EPSG:4326"
+    sed -i 's|source = "projects.geojson"|source = "projects.geojson"\ncrs = "EPSG:4547"\nforce_crs = true|' mini/dataset.toml
+    run 0 build --data mini --store s.gpkg ;;
+  many_errors_are_summarised)
+    copy_mini
+    python3 -c "
+import json; p = '$work/mini/parcels.geojson'; j = json.load(open(p))
+proto = j['features'][0]
+j['features'] = [dict(proto, properties={'id': 'X%d' % i, 'landuse': '99'}) for i in range(120)]
+json.dump(j, open(p, 'w'))"
+    run 3 build --data mini --store s.gpkg
+    [ "$(grep -c "unknown land-use code" err)" = 50 ] || fail "expected 50 detailed lines"
+    stderr_has "... and 70 more error(s) of parcels: landuse-code" ;;
   help_report) run 0 report --help; stdout_has "--format"; stdout_has "--lang"; stdout_has "--zone"; stdout_has "--rules" ;;
   report_golden_json|report_golden_md|report_golden_md_en)
     run 0 build --data "$fixture" --store m.gpkg
