@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/cmd_build.hpp"
+#include "cli/cmd_check.hpp"
 #include "cli/cmd_report.hpp"
 #include "cli/cmd_validate.hpp"
 #include "cli/command.hpp"
@@ -21,6 +22,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     r.push_back(std::make_unique<BuildCommand>());
     r.push_back(std::make_unique<ValidateCommand>());
     r.push_back(std::make_unique<ReportCommand>());
+    r.push_back(std::make_unique<CheckCommand>());
     return r;
 }
 

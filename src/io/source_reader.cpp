@@ -21,7 +21,9 @@ using core::Severity;
 
 namespace {
 
-bool is_connection(const std::string& s) { return s.rfind("PG:", 0) == 0 || s.find("://") != std::string::npos; }
+bool is_connection(const std::string& s) {
+    return s.rfind("PG:", 0) == 0 || s.rfind("/vsimem/", 0) == 0 || s.find("://") != std::string::npos;
+}
 
 std::string gdal_encoding(const std::string& enc) {
     // GDAL's Shapefile driver names GBK by its code page.

@@ -15,14 +15,7 @@ namespace zoning::report {
 
 using namespace detail;
 
-namespace {
-
-constexpr double kMapW = 1100, kMapH = 640, kPad = 16;
-
-struct Viewport {
-    double minx = 0, maxy = 0, scale = 1;
-    std::pair<double, double> px(double x, double y) const { return {kPad + (x - minx) * scale, kPad + (maxy - y) * scale}; }
-};
+namespace detail {
 
 std::string svg_path(const geo::GeosContext& ctx, const std::string& wkb, const Viewport& vp, double simplify_m, bool closed) {
     geo::GeomPtr g = geo::from_wkb(ctx, wkb);
@@ -39,6 +32,12 @@ std::string svg_path(const geo::GeosContext& ctx, const std::string& wkb, const 
     }
     return d;
 }
+
+}  // namespace detail
+
+namespace {
+
+constexpr double kMapW = 1100, kMapH = 640, kPad = 16;
 
 const std::map<std::string, std::string> kStatusColour = {
     {"completed", "#2e7d32"}, {"under_construction", "#f9a825"}, {"planned", "#90a4ae"}};
@@ -62,6 +61,7 @@ void draw_map(std::ostream& out, const ReportData& r, Lang lang) {
         env.maxx = std::max(env.maxx, e.maxx), env.maxy = std::max(env.maxy, e.maxy);
     }
     Viewport vp;
+    vp.pad = kPad;
     vp.minx = env.minx;
     vp.maxy = env.maxy;
     vp.scale = std::min((kMapW - 2 * kPad) / (env.maxx - env.minx), (kMapH - 2 * kPad) / (env.maxy - env.miny));

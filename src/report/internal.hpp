@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "geo/geos.hpp"
 #include "report/report.hpp"
 
 namespace zoning::report::detail {
@@ -17,6 +18,14 @@ std::string area(double m2, Lang lang);
 /// Frame layers in report order, each once.
 std::vector<std::string> frame_layers(const ReportData& r);
 std::string html_escape(const std::string& s);
+
+/// EPSG:4547 metres -> SVG pixels.
+struct Viewport {
+    double minx = 0, maxy = 0, scale = 1, pad = 16;
+    std::pair<double, double> px(double x, double y) const { return {pad + (x - minx) * scale, pad + (maxy - y) * scale}; }
+};
+/// An SVG path for a WKB geometry, simplified to `simplify_m` metres (0: as is).
+std::string svg_path(const geo::GeosContext& ctx, const std::string& wkb, const Viewport& vp, double simplify_m, bool closed);
 std::string csv_escape(const std::string& s);
 
 }  // namespace zoning::report::detail

@@ -222,6 +222,62 @@ assert 'PROJECT-OVERLAP' not in [c['rule'] for c in j['conflicts']], j['conflict
     rm -rf "$profile"
     /usr/bin/python3 "$ZONING_SRC/tests/cli/check_report_render.py" dom.html shot.png || fail "the page did not render the map" ;;
   crosscheck_postgis) bash "$ZONING_SRC/scripts/crosscheck-postgis" > "$work/out" 2> "$work/err" || fail "crosscheck-postgis"; cat "$work/out" ;;
+  help_check) run 0 check --help; stdout_has "--proposal"; stdout_has "--wkt"; stdout_has "--batch"; stdout_has "--landuse" ;;
+  check_golden_*)
+    name=${case_name#check_golden_}
+    declare -A want=([in_core]=2 [straddle]=0 [near_corridor]=1 [overlap]=2 [clean]=0)
+    run 0 build --data "$fixture" --store m.gpkg
+    run "${want[$name]}" check --store m.gpkg --proposal "$ZONING_SRC/tests/fixtures/proposals/$name.geojson" --format json
+    diff -u "$ZONING_SRC/tests/cli/expected/check-$name.json" out > diff.txt || { cat diff.txt; fail "differs from tests/cli/expected/check-$name.json"; } ;;
+  check_text_and_html)
+    run 0 build --data "$fixture" --store m.gpkg
+    run 2 check --store m.gpkg --proposal "$ZONING_SRC/tests/fixtures/proposals/in_core.geojson"
+    stdout_has "结论：冲突 (exit 2)"; stdout_has "ECO-CORE"; stdout_has "测试湿地"; stdout_has "第九章第一节"
+    run 2 check --store m.gpkg --proposal "$ZONING_SRC/tests/fixtures/proposals/in_core.geojson" --lang en
+    stdout_has "Verdict: conflict (exit 2)"
+    run 2 check --store m.gpkg --proposal "$ZONING_SRC/tests/fixtures/proposals/in_core.geojson" --format html --out note.html
+    grep -q '<svg id="locator"' note.html && grep -q 'id="proposal"' note.html && grep -q 'class="conflict"' note.html || fail "html note lacks its locator map" ;;
+  check_batch)
+    run 0 build --data "$fixture" --store m.gpkg
+    run 2 check --store m.gpkg --proposal "$ZONING_SRC/tests/fixtures/proposals/batch.geojson" --batch --format csv
+    [ "$(grep -c ',conflict,' out)" = 2 ] && [ "$(grep -c ',pass,' out)" = 2 ] && [ "$(grep -c ',needs_review,' out)" = 1 ] || fail "batch verdicts"
+    run 2 check --store m.gpkg --proposal "$ZONING_SRC/tests/fixtures/proposals/batch.geojson" --batch --format json
+    python3 -c "
+import json; j = json.load(open('$work/out'))
+assert j['worst_verdict'] == 'conflict' and [r['verdict'] for r in j['results']] == ['conflict', 'pass', 'needs_review', 'conflict', 'pass'], j" || fail "batch json"
+    run 2 check --store m.gpkg --proposal "$ZONING_SRC/tests/fixtures/proposals/batch.geojson" --batch --format gpkg --out results.gpkg
+    ogrinfo -ro -q results.gpkg check_results -sql "select verdict, count(*) as n from check_results group by verdict order by verdict" | grep -q "n (Integer) = 2" || fail "gpkg check_results"
+    ogrinfo -ro -so results.gpkg check_overlaps | grep -q "Feature Count: [1-9]" || fail "gpkg check_overlaps" ;;
+  check_bowtie_repaired)
+    run 0 build --data "$fixture" --store m.gpkg
+    run 1 check --store m.gpkg --wkt "POLYGON((430800 3740100,430900 3740200,430900 3740100,430800 3740200,430800 3740100))" --crs EPSG:4547 --landuse 0901
+    stderr_has "the geometry was invalid (Self-intersection at (430850.000 3740150.000)) and was repaired with GEOS MakeValid" ;;
+  check_outside_district)
+    run 0 build --data "$fixture" --store m.gpkg
+    run 3 check --store m.gpkg --wkt "POLYGON((440000 3750000,440100 3750000,440100 3750100,440000 3750000))" --crs EPSG:4547 --landuse 0901
+    stderr_has "the proposal lies entirely outside the district" ;;
+  check_lonlat_declared_metric)
+    run 0 build --data "$fixture" --store m.gpkg
+    run 3 check --store m.gpkg --wkt "POLYGON((113.25 33.75,113.26 33.75,113.26 33.76,113.25 33.75))" --crs EPSG:4547 --landuse 0901
+    stderr_has "are plainly lon/lat degrees, but the source declares EPSG:4547 (metres)" ;;
+  check_zero_area)
+    run 0 build --data "$fixture" --store m.gpkg
+    run 3 check --store m.gpkg --wkt "POLYGON((430100 3740100,430200 3740100,430300 3740100,430100 3740100))" --crs EPSG:4547 --landuse 0901
+    stderr_matches "(zero area|cannot be repaired)" ;;
+  check_point)
+    run 0 build --data "$fixture" --store m.gpkg
+    run 3 check --store m.gpkg --wkt "POINT(430100 3740100)" --crs EPSG:4547 --landuse 0901; stderr_has "a Point where a polygon belongs" ;;
+  check_several_without_batch)
+    run 0 build --data "$fixture" --store m.gpkg
+    run 3 check --store m.gpkg --proposal "$ZONING_SRC/tests/fixtures/proposals/batch.geojson"
+    stderr_has "5 features where one proposal is expected; add --batch" ;;
+  check_unknown_landuse)
+    run 0 build --data "$fixture" --store m.gpkg
+    run 3 check --store m.gpkg --proposal "$ZONING_SRC/tests/fixtures/proposals/clean.geojson" --landuse 0999
+    stderr_has "--landuse '0999' is not a national 用地用海 code" ;;
+  check_wkt_without_crs)
+    run 0 build --data "$fixture" --store m.gpkg
+    run 3 check --store m.gpkg --wkt "POLYGON((0 0,1 0,1 1,0 0))" --landuse 0901; stderr_has "--wkt needs --crs" ;;
   *) fail "unknown case" ;;
 esac
 echo "ok [$case_name]"

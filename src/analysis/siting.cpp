@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: MIT
+#include "analysis/siting.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "analysis/parallel.hpp"
+#include "analysis/robust.hpp"
+#include "core/number_format.hpp"
+#include "geo/geos.hpp"
+
+namespace zoning::analysis {
+
+const char* to_string(Verdict v) {
+    switch (v) {
+        case Verdict::pass: return "pass";
+        case Verdict::needs_review: return "needs_review";
+        case Verdict::conflict: return "conflict";
+    }
+    return "?";
+}
+
+namespace {
+
+const std::vector<std::string> kFrameLayers = {"functional_zones", "service_layout", "eco_structure", "industrial_parks"};
+// The ecological elements a reviewer wants the distance to when a site avoids them.
+bool is_eco_guard(const std::string& layer, const std::string& kind) { return layer == "eco_structure" && kind != "区"; }
+
+struct IndexedLayer {
+    const core::Layer* layer = nullptr;
+    std::vector<geo::GeomPtr> geoms;
+    std::vector<std::unique_ptr<geo::PreparedGeom>> prepared;  // only for frames
+    std::unique_ptr<geo::StrTree> tree;
+    IndexedLayer(const geo::GeosContext& ctx, const core::Layer* l, bool prepare) : layer(l) {
+        tree = std::make_unique<geo::StrTree>(ctx);
+        if (!l) return;
+        for (auto& f : l->features) {
+            if (prepare) prepared.push_back(std::make_unique<geo::PreparedGeom>(ctx, geo::from_wkb(ctx, f.wkb)));
+            else geoms.push_back(geo::from_wkb(ctx, f.wkb));
+        }
+        for (std::size_t i = 0; i < l->features.size(); ++i) tree->insert(base(i), i);
+        tree->build();
+    }
+    const GEOSGeometry* base(std::size_t i) const { return prepared.empty() ? geoms[i].get() : prepared[i]->base(); }
+    ~IndexedLayer() {
+        tree.reset();
+        prepared.clear();
+        geoms.clear();
+    }
+};
+
+/// A worker's own indexes over the plan, in its GEOS context.
+struct PlanIndex {
+    std::vector<std::unique_ptr<IndexedLayer>> frames;
+    std::unique_ptr<IndexedLayer> parcels, projects;
+    std::unique_ptr<geo::PreparedGeom> district;
+    PlanIndex(const geo::GeosContext& ctx, const core::Dataset& d) {
+        for (auto& name : kFrameLayers) frames.push_back(std::make_unique<IndexedLayer>(ctx, d.find(name), true));
+        parcels = std::make_unique<IndexedLayer>(ctx, d.find("parcels"), false);
+        projects = std::make_unique<IndexedLayer>(ctx, d.find("projects"), false);
+        if (const core::Layer* b = d.find("boundary"); b && !b->features.empty()) {
+            std::vector<geo::GeomPtr> parts;
+            for (auto& f : b->features) parts.push_back(geo::from_wkb(ctx, f.wkb));
+            geo::GeomPtr coll = geo::collect(ctx, GEOS_GEOMETRYCOLLECTION, std::move(parts));
+            district = std::make_unique<geo::PreparedGeom>(ctx, geo::unary_union(ctx, coll.get()));
+        }
+    }
+};
+
+SitingResult place(const geo::GeosContext& ctx, PlanIndex& plan, const Proposal& p, const SitingOptions& opt) {
+    SitingResult r;
+    r.proposal = p;
+    RobustnessLog log;
+    geo::GeomPtr g = geo::from_wkb(ctx, p.wkb);
+    r.area_m2 = geo::area(ctx, g.get());
+    if (plan.district && !plan.district->covers(g.get()))
+        r.outside_district_m2 = geo::area(ctx, geo::difference(ctx, g.get(), plan.district->base()).get());
+
+    for (auto& idx : plan.frames) {
+        if (!idx->layer) continue;
+        const core::Layer& l = *idx->layer;
+        std::vector<std::size_t> hits = idx->tree->query(g.get());
+        for (std::size_t i : hits) {
+            const geo::PreparedGeom& frame = *idx->prepared[i];
+            if (!frame.intersects(g.get())) continue;
+            double a = frame.contains(g.get()) ? r.area_m2
+                                               : geo::area(ctx, robust_intersection(ctx, frame.base(), g.get(), "proposal × frame", log).get());
+            if (a <= 0) continue;
+            r.frames.push_back(FrameHit{l.name(), l.id_of(l.features[i]), l.text(l.features[i], "name"), l.text(l.features[i], "kind"), a,
+                                        r.area_m2 > 0 ? a / r.area_m2 : 0});
+        }
+        // Distance to every eco guard it does not touch: the reviewer's "how close".
+        for (std::size_t i = 0; i < l.features.size(); ++i) {
+            std::string kind = l.text(l.features[i], "kind");
+            if (!is_eco_guard(l.name(), kind)) continue;
+            bool inside = std::any_of(r.frames.begin(), r.frames.end(), [&](const FrameHit& h) { return h.layer == l.name() && h.id == l.id_of(l.features[i]); });
+            if (inside) continue;
+            double dist = geo::distance(ctx, idx->prepared[i]->base(), g.get());
+            r.nearest.push_back(NearFrame{l.name(), l.id_of(l.features[i]), l.text(l.features[i], "name"), kind, dist});
+        }
+    }
+    std::stable_sort(r.nearest.begin(), r.nearest.end(), [](const NearFrame& a, const NearFrame& b) { return a.distance_m < b.distance_m; });
+
+    if (plan.parcels->layer) {
+        const core::Layer& l = *plan.parcels->layer;
+        std::map<std::string, ParcelHit> by_code;
+        for (std::size_t i : plan.parcels->tree->query(g.get())) {
+            const GEOSGeometry* pg = plan.parcels->base(i);
+            if (!geo::intersects(ctx, pg, g.get())) continue;
+            double a = geo::area(ctx, robust_intersection(ctx, pg, g.get(), "proposal × parcel", log).get());
+            if (a <= 0) continue;
+            ParcelHit& h = by_code[l.text(l.features[i], "landuse")];
+            h.landuse = l.text(l.features[i], "landuse");
+            h.overlap_m2 += a;
+            h.parcels++;
+        }
+        for (auto& [code, h] : by_code) {
+            h.share = r.area_m2 > 0 ? h.overlap_m2 / r.area_m2 : 0;
+            r.landuse.push_back(h);
+        }
+        std::stable_sort(r.landuse.begin(), r.landuse.end(), [](const ParcelHit& a, const ParcelHit& b) { return a.overlap_m2 > b.overlap_m2; });
+    }
+    if (plan.projects->layer) {
+        const core::Layer& l = *plan.projects->layer;
+        for (std::size_t i : plan.projects->tree->query(g.get())) {
+            const GEOSGeometry* pg = plan.projects->base(i);
+            if (!geo::intersects(ctx, pg, g.get())) continue;
+            double a = geo::area(ctx, robust_intersection(ctx, pg, g.get(), "proposal × project", log).get());
+            if (a <= 0) continue;
+            r.projects.push_back(ProjectHit{l.id_of(l.features[i]), l.text(l.features[i], "name"), l.text(l.features[i], "status"), a,
+                                            r.area_m2 > 0 ? a / r.area_m2 : 0});
+        }
+    }
+
+    // Needs-review findings that are no rule's business.
+    if (r.outside_district_m2 > 1.0) {
+        r.review_reasons.push_back(core::area_text(r.outside_district_m2, false) + " of the site lies outside the district.");
+        r.review_reasons_zh.push_back("用地有 " + core::area_text(r.outside_district_m2, true) + " 位于区界之外。");
+    }
+    for (auto& n : r.nearest) {
+        if (n.distance_m >= opt.review_distance_m) break;
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.0f m", n.distance_m);
+        r.review_reasons.push_back(std::string("only ") + buf + " from " + n.kind + " '" + n.name + "' (review distance " +
+                                   std::to_string(static_cast<int>(opt.review_distance_m)) + " m).");
+        r.review_reasons_zh.push_back("距" + n.kind + "「" + n.name + "」仅 " + buf + "（复核距离 " + std::to_string(static_cast<int>(opt.review_distance_m)) + " m）。");
+    }
+    double mismatch = 0;
+    for (auto& h : r.landuse)
+        if (core::LanduseTable::first_level(h.landuse) != core::LanduseTable::first_level(p.landuse)) mismatch += h.share;
+    if (!r.landuse.empty() && mismatch > opt.landuse_mismatch_share) {
+        r.review_reasons.push_back(core::percent(mismatch) + " of the site is planned for another first-level land use than " + p.landuse + ".");
+        r.review_reasons_zh.push_back("用地的 " + core::percent(mismatch) + " 规划为与 " + p.landuse + " 不同的一级地类。");
+    }
+    for (auto& w : p.warnings) {
+        r.review_reasons.push_back(w);
+        r.review_reasons_zh.push_back(w);
+    }
+    return r;
+}
+
+}  // namespace
+
+std::vector<SitingResult> check_siting(const core::Dataset& d, const core::Catalog& cat, const std::vector<core::Rule>& rules,
+                                       const std::vector<Proposal>& proposals, const SitingOptions& opt) {
+    const unsigned threads = opt.threads ? opt.threads : default_threads();
+    auto chunks = parallel_chunks_with<std::vector<SitingResult>, PlanIndex>(
+        proposals.size(), threads, [&d](const geo::GeosContext& ctx) { return std::make_unique<PlanIndex>(ctx, d); },
+        [&](PlanIndex& plan, const geo::GeosContext& ctx, std::size_t b, std::size_t e) {
+            std::vector<SitingResult> out;
+            for (std::size_t i = b; i < e; ++i) out.push_back(place(ctx, plan, proposals[i], opt));
+            return out;
+        });
+    std::vector<SitingResult> results;
+    for (auto& c : chunks) results.insert(results.end(), std::make_move_iterator(c.begin()), std::make_move_iterator(c.end()));
+
+    // The rules see each proposal as one more planned project, compared with the plan only.
+    core::Dataset view;
+    view.metadata = d.metadata;
+    bool needs_parcels = false, needs_redev = false;
+    std::vector<core::Rule> applicable;
+    for (auto& r : rules) {
+        if (r.subject != "projects") continue;  // a proposal is a project; redevelopment rules are not about it
+        applicable.push_back(r);
+        needs_parcels |= r.frame_layer == "parcels";
+        needs_redev |= r.frame_layer == "redevelopment_areas";
+    }
+    for (auto& l : d.layers)
+        if ((l.name() != "parcels" || needs_parcels) && (l.name() != "redevelopment_areas" || needs_redev)) view.layers.push_back(l);
+    core::Layer* projects = view.find("projects");
+    if (!projects) {
+        core::Layer empty;
+        empty.spec = &cat.at("projects");
+        empty.source = "proposal";
+        view.layers.push_back(std::move(empty));
+        projects = &view.layers.back();
+    }
+    const core::LayerSpec& spec = *projects->spec;
+    std::vector<std::size_t> subjects;
+    for (const auto& p : proposals) {
+        core::Feature f;
+        f.fid = -1 - static_cast<std::int64_t>(subjects.size());
+        f.values.resize(spec.fields.size());
+        auto set = [&](const char* field, const std::string& v) {
+            int k = spec.field_index(field);
+            if (k >= 0 && !v.empty()) f.values[static_cast<std::size_t>(k)] = v;
+        };
+        set("id", p.id);
+        set("name", p.name);
+        set("landuse", p.landuse);
+        set("category", p.category);
+        set("status", "planned");
+        set("source", "proposal");
+        f.wkb = p.wkb;
+        subjects.push_back(projects->features.size());
+        projects->features.push_back(std::move(f));
+    }
+    ConflictOptions co;
+    co.threads = threads;
+    co.only_subjects = subjects;
+    std::vector<Conflict> conflicts = find_conflicts(view, cat, applicable, co);
+    std::map<std::string, std::size_t> by_id;
+    for (std::size_t i = 0; i < proposals.size(); ++i) by_id[proposals[i].id] = i;
+    for (auto& c : conflicts) {
+        auto it = by_id.find(c.features.at(0).id);
+        if (it != by_id.end()) results[it->second].conflicts.push_back(std::move(c));
+    }
+    for (auto& r : results) {
+        bool conflict = false, review = !r.review_reasons.empty();
+        for (auto& c : r.conflicts) (c.severity == "conflict" ? conflict : review) = true;
+        r.verdict = conflict ? Verdict::conflict : review ? Verdict::needs_review : Verdict::pass;
+    }
+    return results;
+}
+
+}  // namespace zoning::analysis

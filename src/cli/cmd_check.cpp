@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+#include "cli/cmd_check.hpp"
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "analysis/siting.hpp"
+#include "core/catalog.hpp"
+#include "core/plan_rules.hpp"
+#include "io/check_writer.hpp"
+#include "io/file_util.hpp"
+#include "io/proposal_reader.hpp"
+#include "io/store.hpp"
+#include "report/check_render.hpp"
+
+namespace zoning::cli {
+
+void CheckCommand::setup(CLI::App& app) {
+    m_common.add_to(app);
+    app.add_option("--store", m_store, "Store to check against (default: out/xinhua.gpkg)");
+    auto* proposal = app.add_option("--proposal", m_proposal, "Proposal: any OGR source with one polygon (GeoJSON, Shapefile, GeoPackage)");
+    auto* wkt = app.add_option("--wkt", m_wkt, "Proposal as WKT (needs --crs)");
+    proposal->excludes(wkt);
+    app.add_option("--layer", m_layer, "Layer inside the --proposal source");
+    app.add_option("--crs", m_crs, "CRS of the proposal's coordinates (required with --wkt; overrides the file's)");
+    app.add_option("--landuse", m_landuse, "National 用地用海 code of the proposal (or a landuse field in the file)");
+    app.add_option("--name", m_name, "Name of the proposal");
+    app.add_option("--category", m_category, "Project category, e.g. 智慧物流 (rules may designate areas by category)");
+    app.add_flag("--batch", m_batch, "Check every feature of --proposal; the exit code is the worst verdict");
+    app.add_option("--format", m_format, "text (default), json or html; in batch: json, csv or gpkg")
+        ->check(CLI::IsMember({"text", "json", "html", "csv", "gpkg"}));
+    app.add_option("--out", m_out, "Output file (default: stdout; gpkg needs a file)");
+    app.add_option("--lang", m_lang, "zh (default) or en")->check(CLI::IsMember({"zh", "en"}));
+    app.add_option("--rules", m_rules, "Rules file to use instead of the one in the store");
+    app.add_option("--review-distance", m_review_distance, "Closer than this (m) to an ecological core, corridor or belt: needs review")
+        ->check(CLI::NonNegativeNumber);
+}
+
+core::ExitCode CheckCommand::run() {
+    if (m_proposal.empty() && m_wkt.empty()) throw core::bad_input(core::FeatureRef{}, "give --proposal FILE or --wkt WKT --crs EPSG:N");
+    const auto t0 = std::chrono::steady_clock::now();
+    core::Catalog catalog = core::Catalog::load(m_common.catalog_dir);
+    core::Dataset dataset = io::read_store(m_store, catalog);
+    std::vector<core::Rule> rules;
+    if (!m_rules.empty()) rules = core::parse_rules(io::read_text_file(m_rules), m_rules.string());
+    else if (auto it = dataset.files.find("rules.toml"); it != dataset.files.end()) rules = core::parse_rules(it->second, m_store.string() + ":rules.toml");
+
+    io::ProposalInput in{m_proposal, m_layer, m_wkt, m_crs, m_landuse, m_name, m_category};
+    std::vector<analysis::Proposal> proposals = io::read_proposals(catalog, in);
+    const std::string origin = m_wkt.empty() ? m_proposal : std::string("--wkt");
+    if (proposals.empty()) throw core::bad_input(core::FeatureRef{origin, {}, {}, {}}, "no proposal feature");
+    if (proposals.size() > 1 && !m_batch)
+        throw core::bad_input(core::FeatureRef{origin, {}, {}, {}}, std::to_string(proposals.size()) +
+                                                                       " features where one proposal is expected; add --batch to check each");
+    const bool batch = m_batch;
+    if (!batch && (m_format == "csv" || m_format == "gpkg")) throw core::bad_input(core::FeatureRef{}, "--format " + m_format + " is for --batch");
+    if (batch && (m_format == "text" || m_format == "html")) m_format = m_format == "text" ? "csv" : m_format;
+    if (batch && m_format == "html") throw core::bad_input(core::FeatureRef{}, "--format html is for a single proposal");
+    if (m_format == "gpkg" && m_out.empty()) throw core::bad_input(core::FeatureRef{}, "--format gpkg needs --out FILE.gpkg");
+    const auto t_loaded = std::chrono::steady_clock::now();
+
+    analysis::SitingOptions opt;
+    opt.threads = m_common.threads;
+    opt.review_distance_m = m_review_distance;
+    std::vector<analysis::SitingResult> results = analysis::check_siting(dataset, catalog, rules, proposals, opt);
+    const auto t_checked = std::chrono::steady_clock::now();
+
+    // A site wholly outside the district is not a siting question but a wrong input.
+    for (auto& r : results)
+        if (r.area_m2 > 0 && r.outside_district_m2 >= r.area_m2 * 0.999)
+            throw core::bad_input(core::FeatureRef{origin, {}, r.proposal.fid, r.proposal.id},
+                                  "the proposal lies entirely outside the district (check its coordinates and CRS)");
+
+    const report::Lang lang = m_lang == "en" ? report::Lang::en : report::Lang::zh;
+    int worst = 0;
+    for (auto& r : results) worst = std::max(worst, static_cast<int>(r.verdict));
+    if (m_format == "gpkg") {
+        std::vector<std::vector<std::string>> reasons;
+        for (auto& r : results) reasons.push_back(report::check_reasons(r, lang));
+        io::write_check_results(m_out, results, reasons);
+    } else {
+        std::ostringstream text;
+        if (m_format == "json") report::write_check_json(text, results, dataset, lang, batch);
+        else if (m_format == "csv") report::write_check_csv(text, results, lang);
+        else if (m_format == "html") report::write_check_html(text, results.front(), dataset, catalog, lang);
+        else report::write_check_text(text, results.front(), catalog, lang);
+        if (m_out.empty() || m_out == "-") {
+            std::cout << text.str();
+        } else {
+            io::AtomicFile file(m_out);
+            {
+                std::ofstream o(file.temp_path(), std::ios::binary);
+                o << text.str();
+                if (!o) throw core::output_error(m_out.string(), "cannot write (disk full?)");
+            }
+            file.commit();
+        }
+    }
+    for (auto& r : results)
+        for (auto& w : r.proposal.warnings) log(m_common.quiet, "zoning check: warning: " + origin + ": " + r.proposal.id + ": " + w);
+    auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
+    if (std::getenv("ZONING_TIMING"))
+        std::cerr << "zoning check: timing: load " << ms(t0, t_loaded) << " ms, check " << ms(t_loaded, t_checked) << " ms for "
+                  << results.size() << " proposal(s)\n";
+    return static_cast<core::ExitCode>(worst);
+}
+
+}  // namespace zoning::cli

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Proposals for `zoning check`: one polygon (or, in batch, many) from any OGR
+// source or from WKT, checked and transformed like any layer.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/siting.hpp"
+#include "core/catalog.hpp"
+
+namespace zoning::io {
+
+struct ProposalInput {
+    std::string file;          ///< OGR source; empty when wkt is given
+    std::string layer;         ///< layer inside the source, optional
+    std::string wkt;           ///< alternative to file
+    std::string crs;           ///< --crs: required with wkt; overrides the file's declared CRS
+    std::string landuse;       ///< --landuse: default for features without a landuse field
+    std::string name, category;
+};
+
+/// Throws core::Error(bad_input) naming the file, feature and problem: unreadable,
+/// no CRS, plainly lon/lat declared metric (or the reverse), not a polygon, zero area,
+/// NaN, unknown land-use code, duplicate ids. Repairs become warnings on the proposal.
+std::vector<analysis::Proposal> read_proposals(const core::Catalog& catalog, const ProposalInput& input);
+
+}  // namespace zoning::io

@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: MIT
+#include "report/check_render.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "core/number_format.hpp"
+#include "report/internal.hpp"
+
+namespace zoning::report {
+
+using namespace detail;
+
+namespace {
+
+std::string verdict_words(analysis::Verdict v, Lang lang) {
+    switch (v) {
+        case analysis::Verdict::pass: return lang == Lang::zh ? "通过" : "pass";
+        case analysis::Verdict::needs_review: return lang == Lang::zh ? "需复核" : "needs review";
+        case analysis::Verdict::conflict: return lang == Lang::zh ? "冲突" : "conflict";
+    }
+    return "?";
+}
+
+std::string landuse_name(const core::Catalog& cat, const std::string& code, Lang lang) {
+    const core::LanduseClass* c = cat.landuse().find(code);
+    return c ? (lang == Lang::zh ? c->name_zh : c->name_en) : std::string();
+}
+
+std::string metres(double m) {
+    char buf[48];
+    if (m >= 1000) std::snprintf(buf, sizeof buf, "%.2f km", m / 1000);
+    else std::snprintf(buf, sizeof buf, "%.0f m", m);
+    return buf;
+}
+
+double r2(double v) { return std::round(v * 100.0) / 100.0; }
+
+}  // namespace
+
+std::vector<std::string> check_reasons(const analysis::SitingResult& r, Lang lang) {
+    std::vector<std::string> out;
+    for (auto& c : r.conflicts)
+        out.push_back("[" + tr(c.severity, lang) + "] " + c.rule + " " + (lang == Lang::zh ? c.reason_zh : c.reason) + " (" + c.clause + ")");
+    const auto& extra = lang == Lang::zh ? r.review_reasons_zh : r.review_reasons;
+    for (auto& s : extra) out.push_back("[" + tr("review", lang) + "] " + s);
+    return out;
+}
+
+void write_check_text(std::ostream& out, const analysis::SitingResult& r, const core::Catalog& cat, Lang lang) {
+    const bool zh = lang == Lang::zh;
+    const auto& p = r.proposal;
+    out << (zh ? "选址审查：" : "Siting check: ") << p.name << (zh ? "（用地 " : " (land use ") << p.landuse << " "
+        << landuse_name(cat, p.landuse, lang) << (zh ? "，面积 " : ", area ") << area(r.area_m2, lang) << (zh ? "）\n" : ")\n");
+    out << (zh ? "结论：" : "Verdict: ") << verdict_words(r.verdict, lang) << " (exit " << static_cast<int>(r.verdict) << ")\n\n";
+    auto section = [&](const char* layer, const std::string& title) {
+        out << title << (zh ? "：" : ": ");
+        bool any = false;
+        for (auto& h : r.frames) {
+            if (h.layer != layer) continue;
+            out << (any ? "; " : "") << h.name << (h.kind.empty() || std::string(layer) == "functional_zones" ? "" : " (" + h.kind + ")") << " "
+                << core::percent(h.share) << " (" << area(h.overlap_m2, lang) << ")";
+            any = true;
+        }
+        out << (any ? "" : tr("none", lang)) << "\n";
+    };
+    section("functional_zones", tr("functional_zones", lang));
+    section("service_layout", zh ? "五区四圈两带一楼宇" : "Service layout");
+    section("eco_structure", zh ? "生态要素" : "Ecological elements");
+    section("industrial_parks", tr("industrial_parks", lang));
+    out << (zh ? "最近的生态核、廊、带" : "Nearest cores, corridors, belts") << (zh ? "：" : ": ");
+    for (std::size_t i = 0; i < r.nearest.size() && i < 3; ++i)
+        out << (i ? "; " : "") << r.nearest[i].name << " (" << r.nearest[i].kind << ") " << metres(r.nearest[i].distance_m);
+    out << (r.nearest.empty() ? tr("none", lang) : "") << "\n";
+    out << (zh ? "覆盖地块（规划用地）" : "Parcels covered (planned land use)") << (zh ? "：" : ": ");
+    for (std::size_t i = 0; i < r.landuse.size(); ++i)
+        out << (i ? "; " : "") << r.landuse[i].landuse << " " << landuse_name(cat, r.landuse[i].landuse, lang) << " "
+            << core::percent(r.landuse[i].share) << " (" << r.landuse[i].parcels << (zh ? " 块)" : " parcels)");
+    out << (r.landuse.empty() ? tr("none", lang) : "") << "\n";
+    out << (zh ? "重叠的已有项目" : "Existing projects overlapped") << (zh ? "：" : ": ");
+    for (std::size_t i = 0; i < r.projects.size(); ++i)
+        out << (i ? "; " : "") << r.projects[i].id << " " << r.projects[i].name << " (" << tr(r.projects[i].status, lang) << ") "
+            << area(r.projects[i].overlap_m2, lang) << " (" << core::percent(r.projects[i].share) << ")";
+    out << (r.projects.empty() ? tr("none", lang) : "") << "\n\n";
+    auto reasons = check_reasons(r, lang);
+    out << (zh ? "触发的规则与复核事项" : "Rules triggered and points to review") << (zh ? "：" : ":") << (reasons.empty() ? " " + tr("none", lang) : "") << "\n";
+    for (auto& s : reasons) out << "  - " << s << "\n";
+}
+
+void write_check_json(std::ostream& out, const std::vector<analysis::SitingResult>& rs, const core::Dataset& d, Lang lang, bool batch) {
+    nlohmann::ordered_json all = nlohmann::ordered_json::array();
+    int worst = 0;
+    for (auto& r : rs) {
+        worst = std::max(worst, static_cast<int>(r.verdict));
+        nlohmann::ordered_json j;
+        j["proposal"] = {{"id", r.proposal.id}, {"name", r.proposal.name}, {"landuse", r.proposal.landuse}, {"category", r.proposal.category},
+                         {"area_m2", r2(r.area_m2)}};
+        j["verdict"] = analysis::to_string(r.verdict);
+        j["exit_code"] = static_cast<int>(r.verdict);
+        j["outside_district_m2"] = r2(r.outside_district_m2);
+        j["frames"] = nlohmann::ordered_json::array();
+        for (auto& h : r.frames)
+            j["frames"].push_back({{"layer", h.layer}, {"id", h.id}, {"name", h.name}, {"kind", h.kind}, {"overlap_m2", r2(h.overlap_m2)},
+                                   {"share", std::round(h.share * 1e6) / 1e6}});
+        j["nearest"] = nlohmann::ordered_json::array();
+        for (auto& n : r.nearest)
+            j["nearest"].push_back({{"layer", n.layer}, {"id", n.id}, {"name", n.name}, {"kind", n.kind}, {"distance_m", r2(n.distance_m)}});
+        j["landuse"] = nlohmann::ordered_json::array();
+        for (auto& h : r.landuse)
+            j["landuse"].push_back({{"code", h.landuse}, {"parcels", h.parcels}, {"overlap_m2", r2(h.overlap_m2)}, {"share", std::round(h.share * 1e6) / 1e6}});
+        j["projects"] = nlohmann::ordered_json::array();
+        for (auto& h : r.projects)
+            j["projects"].push_back({{"id", h.id}, {"name", h.name}, {"status", h.status}, {"overlap_m2", r2(h.overlap_m2)}, {"share", std::round(h.share * 1e6) / 1e6}});
+        j["rules"] = nlohmann::ordered_json::array();
+        for (auto& c : r.conflicts)
+            j["rules"].push_back({{"rule", c.rule}, {"severity", c.severity}, {"title", lang == Lang::zh ? c.title : c.title_en}, {"clause", c.clause},
+                                  {"with", c.features.size() > 1 ? nlohmann::ordered_json{{"layer", c.features[1].layer}, {"id", c.features[1].id}, {"name", c.features[1].name}} : nlohmann::ordered_json(nullptr)},
+                                  {"overlap_m2", r2(c.overlap_m2)}, {"reason", lang == Lang::zh ? c.reason_zh : c.reason}});
+        j["review"] = lang == Lang::zh ? r.review_reasons_zh : r.review_reasons;
+        all.push_back(j);
+    }
+    nlohmann::ordered_json doc;
+    doc["check_version"] = 1;
+    doc["dataset"] = {{"name", d.metadata.count("name") ? d.metadata.at("name") : ""}, {"illustrative", d.illustrative()}};
+    if (batch) {
+        doc["worst_verdict"] = worst == 2 ? "conflict" : worst == 1 ? "needs_review" : "pass";
+        doc["results"] = all;
+    } else {
+        for (auto& [k, v] : all.at(0).items()) doc[k] = v;
+    }
+    out << doc.dump(2) << '\n';
+}
+
+void write_check_csv(std::ostream& out, const std::vector<analysis::SitingResult>& rs, Lang lang) {
+    out << "\xEF\xBB\xBF" << "id,name,landuse,area_m2,verdict,zones,rules,reasons\n";
+    for (auto& r : rs) {
+        std::string zones, rules, reasons;
+        for (auto& h : r.frames)
+            if (h.layer == "functional_zones") zones += (zones.empty() ? "" : "; ") + h.name;
+        for (auto& c : r.conflicts) rules += (rules.empty() ? "" : "; ") + c.rule;
+        for (auto& s : check_reasons(r, lang)) reasons += (reasons.empty() ? "" : " | ") + s;
+        char a[32];
+        std::snprintf(a, sizeof a, "%.2f", r.area_m2);
+        out << csv_escape(r.proposal.id) << ',' << csv_escape(r.proposal.name) << ',' << r.proposal.landuse << ',' << a << ','
+            << analysis::to_string(r.verdict) << ',' << csv_escape(zones) << ',' << csv_escape(rules) << ',' << csv_escape(reasons) << '\n';
+    }
+}
+
+void write_check_html(std::ostream& out, const analysis::SitingResult& r, const core::Dataset& d, const core::Catalog& cat, Lang lang) {
+    const bool zh = lang == Lang::zh;
+    geo::GeosContext ctx;
+    geo::GeomPtr g = geo::from_wkb(ctx, r.proposal.wkb);
+    geo::Envelope e = geo::envelope(ctx, g.get());
+    const double margin = std::max(800.0, 1.5 * std::max(e.maxx - e.minx, e.maxy - e.miny));
+    e.minx -= margin, e.miny -= margin, e.maxx += margin, e.maxy += margin;
+    const double W = 760, H = 560;
+    Viewport vp;
+    vp.pad = 0;
+    vp.scale = std::min(W / (e.maxx - e.minx), H / (e.maxy - e.miny));
+    vp.minx = e.minx;
+    vp.maxy = e.maxy;
+    auto layer = [&](const char* name, const std::function<std::string(const core::Layer&, const core::Feature&)>& style, bool closed) {
+        const core::Layer* l = d.find(name);
+        if (!l) return;
+        for (auto& f : l->features) {
+            geo::Envelope fe = geo::envelope(ctx, geo::from_wkb(ctx, f.wkb).get());
+            if (!fe.intersects(e)) continue;
+            out << "<path d=\"" << svg_path(ctx, f.wkb, vp, 0.5 / vp.scale, closed) << "\" " << style(*l, f) << "><title>"
+                << html_escape(l->text(f, "name").empty() ? l->id_of(f) : l->text(f, "name")) << "</title></path>\n";
+        }
+    };
+    out << "<!DOCTYPE html>\n<html lang=\"" << (zh ? "zh-CN" : "en") << "\"><head><meta charset=\"utf-8\"><title>"
+        << html_escape((zh ? "选址审查：" : "Siting check: ") + r.proposal.name) << "</title><style>"
+        << "body{font-family:'Noto Sans CJK SC','WenQuanYi Zen Hei',sans-serif;margin:24px;color:#212121;max-width:1200px}"
+           ".verdict{display:inline-block;padding:4px 14px;border-radius:4px;color:#fff;font-weight:bold}.pass{background:#2e7d32}"
+           ".needs_review{background:#ef6c00}.conflict{background:#c62828}.grid{display:grid;grid-template-columns:780px 1fr;gap:20px}"
+           "pre{white-space:pre-wrap;font-family:inherit;font-size:14px;background:#fafafa;border:1px solid #e0e0e0;padding:10px}"
+           "footer{font-size:12px;color:#546e7a;border-top:1px solid #cfd8dc;margin-top:20px;padding-top:8px}</style></head><body>\n";
+    out << "<h1>" << html_escape((zh ? "选址审查：" : "Siting check: ") + r.proposal.name) << " <span class=\"verdict "
+        << analysis::to_string(r.verdict) << "\">" << verdict_words(r.verdict, lang) << "</span></h1>\n<div class=\"grid\"><svg id=\"locator\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "
+        << W << ' ' << H << "\" width=\"" << W << "\" height=\"" << H << "\"><rect width=\"100%\" height=\"100%\" fill=\"#fbfbf8\"/>\n"
+        << "<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#d50000\" stroke-width=\"3\"/></pattern></defs>\n";
+    layer("parcels", [&](const core::Layer& l, const core::Feature& f) {
+        const core::LanduseClass* c = cat.landuse().find(l.text(f, "landuse"));
+        return "fill=\"" + (c ? c->color : std::string("#ddd")) + "\" fill-opacity=\"0.5\" stroke=\"#fff\" stroke-width=\"0.5\"";
+    }, true);
+    layer("eco_structure", [](const core::Layer&, const core::Feature&) { return std::string("fill=\"#00897b\" fill-opacity=\"0.25\" stroke=\"#00897b\" stroke-width=\"1.5\""); }, true);
+    layer("functional_zones", [](const core::Layer&, const core::Feature&) { return std::string("fill=\"none\" stroke=\"#5d4037\" stroke-width=\"2\" stroke-dasharray=\"8,4\""); }, true);
+    layer("roads", [](const core::Layer&, const core::Feature&) { return std::string("fill=\"none\" stroke=\"#616161\" stroke-width=\"1.2\""); }, false);
+    layer("projects", [](const core::Layer&, const core::Feature&) { return std::string("fill=\"#90a4ae\" fill-opacity=\"0.8\" stroke=\"#263238\" stroke-width=\"0.8\""); }, true);
+    for (auto& c : r.conflicts)
+        out << "<path class=\"conflict\" d=\"" << svg_path(ctx, c.overlap_wkb, vp, 0, true) << "\" fill=\"url(#hatch)\" stroke=\"#d50000\"/>\n";
+    out << "<path id=\"proposal\" d=\"" << svg_path(ctx, r.proposal.wkb, vp, 0, true) << "\" fill=\"#ff1744\" fill-opacity=\"0.25\" stroke=\"#d50000\" stroke-width=\"3\"/>\n";
+    const double bar = 500 * vp.scale;
+    out << "<rect x=\"12\" y=\"" << H - 20 << "\" width=\"" << bar << "\" height=\"5\" fill=\"#333\"/><text x=\"12\" y=\"" << H - 26
+        << "\" font-size=\"12\">0</text><text x=\"" << 12 + bar << "\" y=\"" << H - 26 << "\" font-size=\"12\" text-anchor=\"middle\">500 m</text>"
+        << "<path d=\"M" << W - 26 << ",14 l9,24 l-9,-6 l-9,6 Z\" fill=\"#333\"/><text x=\"" << W - 26 << "\" y=\"54\" font-size=\"13\" text-anchor=\"middle\">N</text>\n</svg>\n<pre>";
+    std::ostringstream text;
+    write_check_text(text, r, cat, lang);
+    out << html_escape(text.str()) << "</pre></div>\n<footer>";
+    ReportData rd;
+    rd.dataset = &d;
+    out << html_escape(footer(rd, lang)) << "</footer></body></html>\n";
+}
+
+}  // namespace zoning::report
