@@ -3,6 +3,7 @@
 
 #include "cli/cmd_build.hpp"
 #include "cli/cmd_check.hpp"
+#include "cli/cmd_export.hpp"
 #include "cli/cmd_report.hpp"
 #include "cli/cmd_validate.hpp"
 #include "cli/command.hpp"
@@ -23,6 +24,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     r.push_back(std::make_unique<ValidateCommand>());
     r.push_back(std::make_unique<ReportCommand>());
     r.push_back(std::make_unique<CheckCommand>());
+    r.push_back(std::make_unique<ExportCommand>());
     return r;
 }
 

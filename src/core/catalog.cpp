@@ -8,7 +8,7 @@
 
 namespace zoning::core {
 
-const char* to_string(GeomKind k) { return k == GeomKind::polygon ? "polygon" : "line"; }
+const char* to_string(GeomKind k) { return k == GeomKind::polygon ? "polygon" : k == GeomKind::line ? "line" : "none"; }
 const char* to_string(FieldType t) {
     switch (t) {
         case FieldType::string: return "string";
@@ -73,6 +73,7 @@ LayerSpec parse_layer(const std::filesystem::path& file) {
     std::string geom = require_string(t, "geometry", file);
     if (geom == "polygon") spec.geometry = GeomKind::polygon;
     else if (geom == "line") spec.geometry = GeomKind::line;
+    else if (geom == "none") spec.geometry = GeomKind::none;
     else throw bad_input(FeatureRef{file.string(), {}, {}, {}}, "geometry must be 'polygon' or 'line', not '" + geom + "'");
     if (auto* params = t["parameters"].as_table()) {
         for (auto& [k, v] : *params) {
@@ -93,10 +94,30 @@ LayerSpec parse_layer(const std::filesystem::path& file) {
         fs.unique = (*f)["unique"].value_or(false);
         fs.domain = (*f)["domain"].value_or(std::string());
         fs.title_zh = (*f)["title_zh"].value_or(std::string());
+        fs.dbf_name = (*f)["dbf_name"].value_or(std::string());
         if (auto* allowed = (*f)["allowed"].as_array())
             for (auto& a : *allowed)
                 if (auto s = a.value<std::string>()) fs.allowed.push_back(*s);
         spec.fields.push_back(std::move(fs));
+    }
+    if (auto* st = t["style"].as_table()) {
+        StyleSpec& y = spec.style;
+        y.renderer = (*st)["renderer"].value_or(y.renderer);
+        if (y.renderer != "single" && y.renderer != "categorized" && y.renderer != "landuse")
+            throw bad_input(FeatureRef{file.string(), {}, {}, {}}, "style renderer must be single, categorized or landuse");
+        y.attribute = (*st)["attribute"].value_or(y.renderer == "landuse" ? std::string("landuse") : std::string());
+        y.color = (*st)["color"].value_or(y.color);
+        y.outline = (*st)["outline"].value_or(y.outline);
+        y.fill_opacity = (*st)["fill_opacity"].value_or(y.fill_opacity);
+        y.width_mm = (*st)["width_mm"].value_or(y.width_mm);
+        y.fill_style = (*st)["fill_style"].value_or(y.fill_style);
+        y.line_style = (*st)["line_style"].value_or(y.line_style);
+        y.label = (*st)["label"].value_or(std::string());
+        y.label_size = (*st)["label_size"].value_or(y.label_size);
+        if (auto* cats = (*st)["categories"].as_table())
+            for (auto& [k, v] : *cats) y.categories.emplace_back(std::string(k.str()), v.value_or(std::string("#9e9e9e")));
+        if (y.renderer == "categorized" && (y.attribute.empty() || y.categories.empty()))
+            throw bad_input(FeatureRef{file.string(), {}, {}, {}}, "a categorized style needs attribute and [style.categories]");
     }
     if (spec.field_index("id") != 0)
         throw bad_input(FeatureRef{file.string(), {}, {}, {}}, "the first field of every layer must be 'id'");
@@ -104,6 +125,8 @@ LayerSpec parse_layer(const std::filesystem::path& file) {
 }
 
 }  // namespace
+
+LayerSpec Catalog::load_layer_file(const std::filesystem::path& file) { return parse_layer(file); }
 
 std::filesystem::path Catalog::default_dir() {
     if (const char* env = std::getenv("ZONING_LAYERS"); env && *env) return env;

@@ -11,7 +11,7 @@
 
 namespace zoning::core {
 
-enum class GeomKind { polygon, line };
+enum class GeomKind { polygon, line, none };
 enum class FieldType { string, integer, real };
 
 const char* to_string(GeomKind k);
@@ -25,6 +25,22 @@ struct FieldSpec {
     std::vector<std::string> allowed;  ///< empty: any value
     std::string domain;                ///< "landuse": value must be a national 用地用海 code
     std::string title_zh;
+    std::string dbf_name;              ///< the 10-character name in Shapefile exports, when `name` is longer
+};
+
+/// How QGIS draws a layer (the [style] section of its layer file).
+struct StyleSpec {
+    std::string renderer = "single";  ///< single | categorized | landuse (categorized by 用地用海 code, national colours)
+    std::string attribute;            ///< categorized: the field
+    std::vector<std::pair<std::string, std::string>> categories;  ///< value -> "#rrggbb", ordered by value
+    std::string color = "#9e9e9e";    ///< single: fill or line colour
+    std::string outline = "#424242";
+    double fill_opacity = 0.6;        ///< 0 for no fill
+    double width_mm = 0.4;            ///< outline or line width
+    std::string fill_style = "solid"; ///< QGIS brush: solid, no, b_diagonal, f_diagonal, cross, ...
+    std::string line_style = "solid"; ///< solid, dash, dot
+    std::string label;                ///< field to label with (Chinese names), empty for none
+    double label_size = 9;
 };
 
 struct LayerSpec {
@@ -35,6 +51,7 @@ struct LayerSpec {
     std::string group;  ///< QGIS layer-tree group
     std::vector<FieldSpec> fields;
     std::map<std::string, double> parameters;  ///< e.g. buffer widths the data is drawn with
+    StyleSpec style;
     std::filesystem::path file;
     int field_index(const std::string& name) const;  ///< -1 when absent
 };
@@ -68,6 +85,8 @@ public:
     static Catalog load(const std::filesystem::path& dir);
     /// The catalog shipped in the source tree (ZONING_SOURCE_DIR/layers) or $ZONING_LAYERS.
     static std::filesystem::path default_dir();
+    /// A layer file outside the catalog's list (e.g. layers/analysis/conflicts.toml): fields and style.
+    static LayerSpec load_layer_file(const std::filesystem::path& file);
 
     const std::vector<LayerSpec>& layers() const noexcept { return m_layers; }
     const LayerSpec* find(const std::string& name) const;

@@ -2,7 +2,11 @@
 #pragma once
 // GDAL glue. Thread rule: GDAL is re-entrant, not thread-safe: a dataset (and the
 // layers and features it owns) is used by one thread only; GdalRuntime lives in main.
+#include <map>
 #include <string>
+#include <vector>
+
+#include "core/dataset.hpp"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -37,6 +41,15 @@ void close_or_throw(GDALDatasetUniquePtr& ds, const std::string& path);
 /// Opens a vector source (file or connection string) read-only, with open options
 /// for the encoding. Throws bad_input naming the source.
 GDALDatasetUniquePtr open_vector(const std::string& source, const std::string& encoding = {});
+
+/// Writes one layer (catalog or analysis) into `ds`: fields renamed by `rename` (Shapefile DBF names).
+OGRLayer* write_feature_layer(GDALDataset& ds, const core::Layer& layer, const OGRSpatialReference& srs, const std::string& path,
+                              const std::vector<std::string>& options, const std::map<std::string, std::string>& rename = {});
+OGRFieldType ogr_type(core::FieldType t);
+/// An attribute (no geometry) table; registered in gpkg_contents as attributes in a GeoPackage.
+OGRLayer* create_attribute_table(GDALDataset& ds, const char* name, const std::vector<std::pair<const char*, OGRFieldType>>& fields,
+                                 const std::string& path);
+void add_row(OGRLayer* l, const std::vector<std::string>& values, const std::string& path);
 
 /// Registers that EPSG:4547 is to be used with x = easting.
 OGRSpatialReference work_srs();

@@ -13,16 +13,6 @@ namespace zoning::io {
 
 using core::FeatureRef;
 
-namespace {
-
-OGRFieldType ogr_type(core::FieldType t) {
-    switch (t) {
-        case core::FieldType::integer: return OFTInteger64;
-        case core::FieldType::real: return OFTReal;
-        default: return OFTString;
-    }
-}
-
 OGRLayer* create_attribute_table(GDALDataset& ds, const char* name, const std::vector<std::pair<const char*, OGRFieldType>>& fields,
                                  const std::string& path) {
     GdalErrorScope scope;
@@ -42,45 +32,13 @@ void add_row(OGRLayer* l, const std::vector<std::string>& values, const std::str
     if (l->CreateFeature(&f) != OGRERR_NONE) throw core::output_error(path, std::string("cannot write to ") + l->GetName());
 }
 
+namespace {
+
 std::string now_iso() {
     std::time_t t = std::time(nullptr);
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
     return buf;
-}
-
-void write_layer(GDALDataset& ds, const core::Layer& layer, const OGRSpatialReference& srs, const std::string& path) {
-    const core::LayerSpec& spec = *layer.spec;
-    GdalErrorScope scope;
-    std::string identifier = "IDENTIFIER=" + spec.title_zh;
-    std::string description = "DESCRIPTION=" + spec.title_en;
-    const char* opts[] = {"GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=YES", identifier.c_str(), description.c_str(), nullptr};
-    OGRwkbGeometryType gt = spec.geometry == core::GeomKind::polygon ? wkbMultiPolygon : wkbMultiLineString;
-    OGRLayer* l = ds.CreateLayer(spec.name.c_str(), const_cast<OGRSpatialReference*>(&srs), gt, const_cast<char**>(opts));
-    if (!l) throw core::output_error(path, "cannot create layer " + spec.name + ": " + scope.message());
-    for (auto& fs : spec.fields) {
-        OGRFieldDefn fd(fs.name.c_str(), ogr_type(fs.type));
-        if (l->CreateField(&fd) != OGRERR_NONE) throw core::output_error(path, "cannot create field " + spec.name + "." + fs.name);
-    }
-    OGRFeatureDefn* defn = l->GetLayerDefn();
-    for (const auto& feat : layer.features) {
-        OGRFeature f(defn);
-        f.SetFID(feat.fid);
-        for (std::size_t i = 0; i < feat.values.size(); ++i) {
-            const auto& v = feat.values[i];
-            int idx = static_cast<int>(i);
-            if (auto* s = std::get_if<std::string>(&v)) f.SetField(idx, s->c_str());
-            else if (auto* n = std::get_if<std::int64_t>(&v)) f.SetField(idx, static_cast<GIntBig>(*n));
-            else if (auto* d = std::get_if<double>(&v)) f.SetField(idx, *d);
-            else f.SetFieldNull(idx);
-        }
-        OGRGeometry* g = nullptr;
-        if (OGRGeometryFactory::createFromWkb(feat.wkb.data(), nullptr, &g, feat.wkb.size()) != OGRERR_NONE)
-            throw core::Error(core::ExitCode::internal, FeatureRef{path, spec.name, feat.fid, {}}, "bad WKB in memory");
-        f.SetGeometryDirectly(g);
-        if (l->CreateFeature(&f) != OGRERR_NONE)
-            throw core::output_error(path, "cannot write " + spec.name + " fid " + std::to_string(feat.fid) + ": " + scope.message());
-    }
 }
 
 }  // namespace
@@ -99,7 +57,7 @@ void write_store(const std::filesystem::path& path, const core::Dataset& dataset
         // One transaction for everything: a GeoPackage commit per feature would be
         // orders of magnitude slower on a million parcels.
         if (ds->StartTransaction() != OGRERR_NONE) throw core::output_error(path.string(), "cannot start a transaction");
-        for (const auto& layer : dataset.layers) write_layer(*ds, layer, srs, path.string());
+        for (const auto& layer : dataset.layers) write_feature_layer(*ds, layer, srs, path.string(), {"GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=YES"});
 
         OGRLayer* meta = create_attribute_table(*ds, kMetadataTable, {{"key", OFTString}, {"value", OFTString}}, path.string());
         auto md = dataset.metadata;

@@ -278,6 +278,110 @@ assert j['worst_verdict'] == 'conflict' and [r['verdict'] for r in j['results']]
   check_wkt_without_crs)
     run 0 build --data "$fixture" --store m.gpkg
     run 3 check --store m.gpkg --wkt "POLYGON((0 0,1 0,1 1,0 0))" --landuse 0901; stderr_has "--wkt needs --crs" ;;
+  help_export) run 0 export --help; stdout_has "--qgis"; stdout_has "--encoding"; stdout_has "--force" ;;
+  export_qgis_layer_styles)
+    run 0 build --store x.gpkg
+    run 0 export --store x.gpkg --qgis q
+    [ -s q/x.gpkg ] && [ -s q/x.qgs ] || fail "export files missing"
+    python3 - "$work/q/x.gpkg" "$work/q/x.qgs" <<'PY' || fail "layer_styles / qgs"
+import sqlite3, sys, xml.etree.ElementTree as ET
+db = sqlite3.connect(sys.argv[1])
+assert db.execute("select data_type from gpkg_contents where table_name = 'layer_styles'").fetchone() == ("attributes",)
+rows = db.execute("select f_table_catalog, f_table_schema, f_table_name, f_geometry_column, styleName, styleQML, styleSLD, useAsDefault, owner, update_time from layer_styles").fetchall()
+tables = {r[0] for r in db.execute("select table_name from gpkg_contents where data_type = 'features'")}
+styled = {r[2] for r in rows}
+assert tables == styled, (tables - styled, styled - tables)
+for cat, schema, name, geom, style_name, qml, sld, default, owner, updated in rows:
+    assert schema == "" and cat == "" and geom == "geom" and default == 1, (name, schema, geom, default)
+    ET.fromstring(qml.split("\n", 1)[1]); ET.fromstring(sld.encode())
+    assert "renderer-v2" in qml, name
+    assert updated and "T" in updated, updated
+qml = dict((r[2], r[5]) for r in rows)
+assert 'type="categorizedSymbol" attr="status"' in qml["projects"]
+assert 'name="style" value="b_diagonal"' in qml["conflicts"] and '255,0,0' not in qml["boundary"]
+assert 'value="0701" label="0701 城镇住宅用地"' in qml["parcels"]
+assert 'fieldName="name"' in qml["functional_zones"]
+counts = dict(db.execute("select table_name, 1 from gpkg_contents").fetchall())
+for t in ["overlay_landuse", "project_coverage", "conflicts", "progress", "zoning_metadata"]:
+    assert t in counts, t
+assert db.execute("select count(*) from conflicts").fetchone()[0] >= 5
+qgs = ET.parse(sys.argv[2]).getroot()
+assert qgs.find("projectCrs/spatialrefsys/authid").text == "EPSG:4547"
+groups = [g.get("name") for g in qgs.find("layer-tree-group").findall("layer-tree-group")]
+assert groups[:5] == ["规划分区", "五区四圈两带一楼宇", "一带一区三核五廊", "项目", "分析结果"], groups
+for ml in qgs.find("projectlayers"):
+    src = ml.find("datasource").text
+    assert src.startswith("./x.gpkg|layername="), src
+    if ml.get("geometry") != "No geometry":
+        assert ml.find("renderer-v2") is not None, src
+order = [i.text for i in qgs.find("layer-tree-group/custom-order")]
+assert order[0] == "zoning_boundary" and order.index("zoning_roads") < order.index("zoning_parcels"), order
+print("layer_styles and .qgs well-formed:", len(rows), "styles")
+PY
+    ;;
+  export_qgis_in_qgis)
+    [ -x /usr/bin/qgis_process.bin ] || [ -d /usr/lib/python3/dist-packages/qgis ] || fail "QGIS (Debian qgis, python3-qgis) is needed: scripts/install-deps --test"
+    run 0 build --store x.gpkg
+    run 0 export --store x.gpkg --qgis q
+    # Moved elsewhere, the project still finds its GeoPackage: paths are relative.
+    mv q moved
+    HOME="$work/home" QT_QPA_PLATFORM=offscreen timeout 300 /usr/bin/python3 "$ZONING_SRC/tests/qgis/check_qgis_export.py" "$work/moved" x "$work/render.png" > qgis.log 2>&1 \
+      || { grep -v -E "XDG_RUNTIME|DeprecationWarning|setapi" qgis.log; fail "QGIS check"; }
+    grep "^qgis:" qgis.log ;;
+  export_gpkg)
+    run 0 build --data "$fixture" --store m.gpkg
+    run 0 export --store m.gpkg --format gpkg --out g
+    ogrinfo -ro -so g/m.gpkg projects | grep -q "Feature Count: 8" || fail "projects count"
+    ogrinfo -ro -so g/m.gpkg conflicts | grep -q "Feature Count: 5" || fail "conflicts count"
+    python3 -c "
+import sqlite3, sys; db = sqlite3.connect('$work/g/m.gpkg')
+sys.exit(1 if db.execute(\"select count(*) from sqlite_master where name = 'layer_styles'\").fetchone()[0] else 0)" || fail "gpkg export has QGIS extras"
+    [ ! -e g/m.qgs ] || fail "gpkg export wrote a project" ;;
+  export_shp_utf8|export_shp_gbk)
+    enc=UTF-8; [ "$case_name" = export_shp_gbk ] && enc=GBK
+    run 0 build --data "$fixture" --store m.gpkg
+    run 0 export --store m.gpkg --format shp --out s --encoding $enc
+    for l in projects functional_zones conflicts parcels; do [ -s s/$l.shp ] && [ -s s/$l.cpg ] && [ -s s/$l.prj ] || fail "s/$l.* missing"; done
+    [ -s s/progress.dbf ] || fail "progress.dbf missing"
+    ogrinfo -ro -so s/projects.shp projects | grep -q "compl_year: " || fail "field name map (completion_year -> compl_year)"
+    ogrinfo -ro -so s/projects.shp projects | grep -q "Feature Count: 8" || fail "count"
+    ogrinfo -ro s/functional_zones.shp functional_zones | grep -q "name (String) = 西区" || fail "Chinese names lost"
+    grep -q 4547 s/projects.prj || grep -q "CGCS2000_3_Degree_GK_CM_114E\|CGCS2000 / 3-degree Gauss-Kruger CM 114E" s/projects.prj || fail "prj"
+    if [ $enc = GBK ]; then
+      python3 -c "import sys; d = open('$work/s/functional_zones.dbf','rb').read(); sys.exit(0 if '西区'.encode('gbk') in d and '西区'.encode() not in d else 1)" || fail "DBF is not GBK"
+      grep -q "936" s/functional_zones.cpg || fail ".cpg does not say GBK (936)"
+    else
+      python3 -c "import sys; d = open('$work/s/functional_zones.dbf','rb').read(); sys.exit(0 if '西区'.encode() in d else 1)" || fail "DBF is not UTF-8"
+    fi ;;
+  export_geojson)
+    run 0 build --data "$fixture" --store m.gpkg
+    run 0 export --store m.gpkg --format geojson --out j
+    python3 - "$work/j" <<'PY' || fail "geojson"
+import json, os, sys
+d = sys.argv[1]
+j = json.load(open(os.path.join(d, "projects.geojson")))
+assert len(j["features"]) == 8 and "crs" not in j
+def ring(g):
+    return g["coordinates"][0] if g["type"] == "Polygon" else g["coordinates"][0][0]
+xs = [c[0] for f in j["features"] for c in ring(f["geometry"])]
+ys = [c[1] for f in j["features"] for c in ring(f["geometry"])]
+assert 113 < min(xs) < max(xs) < 114 and 33 < min(ys) < max(ys) < 34, (min(xs), max(ys))
+assert j["features"][0]["properties"]["completion_year"] == 2023
+z = json.load(open(os.path.join(d, "functional_zones.geojson")))
+assert {f["properties"]["name"] for f in z["features"]} == {"西区", "东区"}
+PY
+    ;;
+  export_refuses_nonempty)
+    run 0 build --data "$fixture" --store m.gpkg
+    mkdir full && echo keep > full/notes.txt
+    run 3 export --store m.gpkg --qgis full; stderr_has "full: folder exists and is not empty; add --force to replace it"
+    [ -f full/notes.txt ] || fail "existing folder touched"
+    run 0 export --store m.gpkg --qgis full --force
+    [ ! -f full/notes.txt ] && [ -s full/m.qgs ] || fail "--force did not replace" ;;
+  export_unwritable)
+    run 0 build --data "$fixture" --store m.gpkg
+    run 4 export --store m.gpkg --qgis /dev/null/x; stderr_has "/dev/null/x"
+    [ "$(ls -a | grep -c tmp)" = 0 ] || fail "half-written files left behind" ;;
   *) fail "unknown case" ;;
 esac
 echo "ok [$case_name]"

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The analysis as layers, for export to QGIS and other GIS software: frame × land
+// use, project coverage, conflicts with their overlap geometry, progress as a table.
+#include <filesystem>
+#include <vector>
+
+#include "analysis/conflicts.hpp"
+#include "analysis/overlay.hpp"
+#include "analysis/progress.hpp"
+#include "core/dataset.hpp"
+
+namespace zoning::analysis {
+
+/// The specs of the analysis layers (layers/analysis/*.toml), loaded once by the caller.
+struct AnalysisCatalog {
+    std::vector<core::LayerSpec> specs;
+    static AnalysisCatalog load(const std::filesystem::path& catalog_dir);
+    const core::LayerSpec& at(const std::string& name) const;
+};
+
+/// Layers whose `spec` points into `specs`; features in a deterministic order.
+std::vector<core::Layer> build_analysis_layers(const core::Dataset& dataset, const core::Catalog& catalog, const AnalysisCatalog& specs,
+                                               const std::vector<ProgressRow>& progress, const std::vector<Conflict>& conflicts);
+
+}  // namespace zoning::analysis

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// `zoning export`: every store layer and every analysis layer, into a folder, as
+//   qgis     one GeoPackage with styles in layer_styles, plus a .qgs project beside it
+//   gpkg     one GeoPackage without the QGIS extras
+//   shp      one Shapefile per layer with a .cpg (UTF-8, or GBK for older Chinese GIS software)
+//   geojson  one RFC 7946 GeoJSON per layer (lon/lat)
+// The folder is written beside its target and renamed into place: a failure leaves no
+// half-written files and an existing folder untouched.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/dataset.hpp"
+
+namespace zoning::io {
+
+struct ExportOptions {
+    std::string format = "qgis";
+    std::string encoding = "UTF-8";  ///< shp only: UTF-8 or GBK
+    bool force = false;              ///< replace a folder that exists and is not empty
+    std::string name = "xinhua";     ///< base name of the GeoPackage / project
+};
+
+struct ExportSummary {
+    std::vector<std::string> files;  ///< relative to the folder
+    std::size_t layers = 0, styles = 0;
+};
+
+/// `analysis` layers follow the store layers. Throws bad_input (folder not empty without
+/// --force) or output (cannot write).
+ExportSummary export_layers(const std::filesystem::path& dir, const core::Dataset& store, const std::vector<core::Layer>& analysis,
+                            const core::Catalog& catalog, const ExportOptions& options);
+
+/// The DBF field name of a field in Shapefile exports (docs/export.md has the table).
+std::string dbf_field_name(const core::FieldSpec& f);
+
+}  // namespace zoning::io

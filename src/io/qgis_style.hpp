@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// QGIS styles from the catalog's [style] sections: a complete QML document (for the
+// GeoPackage's layer_styles table), the <renderer-v2> and <labeling> elements (for a
+// .qgs project, whose layers do not read layer_styles), and an SLD for other software.
+#include <string>
+#include <vector>
+
+#include "core/catalog.hpp"
+
+namespace zoning::io {
+
+/// <renderer-v2 ...>...</renderer-v2> followed by <labeling> when the style labels.
+std::string qgis_renderer_xml(const core::LayerSpec& spec, const core::LanduseTable& landuse,
+                              const std::vector<std::string>& present_values = {});
+/// A whole QML document (<!DOCTYPE qgis ...><qgis ...>...</qgis>).
+std::string qgis_qml(const core::LayerSpec& spec, const core::LanduseTable& landuse, const std::vector<std::string>& present_values = {});
+/// An SLD 1.0 document with one rule per category.
+std::string sld(const core::LayerSpec& spec, const core::LanduseTable& landuse, const std::vector<std::string>& present_values = {});
+
+struct QgsLayer {
+    std::string id;          ///< unique layer id in the project
+    std::string name;        ///< shown in the layer tree (Chinese title)
+    std::string table;       ///< layer name in the GeoPackage
+    std::string group;       ///< layer-tree group
+    const core::LayerSpec* spec = nullptr;
+    std::vector<std::string> present_values;  ///< categories present in the data (land use codes)
+    bool visible = true;
+    double xmin = 0, ymin = 0, xmax = 0, ymax = 0;
+};
+
+/// A .qgs project: CRS EPSG:4547, relative paths ("./FILE.gpkg|layername=..."), layer tree
+/// groups in the given order, each <maplayer> with its own renderer. `layers` are listed top
+/// of the legend first.
+std::string qgs_project(const std::string& title, const std::string& gpkg_file, const std::vector<std::string>& group_order,
+                        const std::vector<QgsLayer>& layers, const core::LanduseTable& landuse);
+
+}  // namespace zoning::io
