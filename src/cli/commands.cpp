@@ -4,6 +4,7 @@
 #include "cli/cmd_build.hpp"
 #include "cli/cmd_check.hpp"
 #include "cli/cmd_export.hpp"
+#include "cli/cmd_sql.hpp"
 #include "cli/cmd_report.hpp"
 #include "cli/cmd_validate.hpp"
 #include "cli/command.hpp"
@@ -25,6 +26,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     r.push_back(std::make_unique<ReportCommand>());
     r.push_back(std::make_unique<CheckCommand>());
     r.push_back(std::make_unique<ExportCommand>());
+    r.push_back(std::make_unique<SqlCommand>());
     return r;
 }
 

@@ -382,6 +382,39 @@ PY
     run 0 build --data "$fixture" --store m.gpkg
     run 4 export --store m.gpkg --qgis /dev/null/x; stderr_has "/dev/null/x"
     [ "$(ls -a | grep -c tmp)" = 0 ] || fail "half-written files left behind" ;;
+  help_sql) run 0 sql --help; stdout_has "--format"; stdout_has "--store" ;;
+  sql_docs)
+    run 0 build --store x.gpkg
+    python3 - "$ZONING_SRC/docs/sql.md" "$work/queries" <<'PY'
+import re, sys, os
+text = open(sys.argv[1], encoding="utf-8").read()
+os.makedirs(sys.argv[2])
+for i, q in enumerate(re.findall(r"```sql\n(.*?)```", text, re.S)):
+    open(os.path.join(sys.argv[2], "%02d.sql" % i), "w").write(q)
+PY
+    n=0
+    for q in queries/*.sql; do
+      run 0 sql --store x.gpkg "$(cat "$q")"
+      rows=$(tail -1 out | sed -n 's/^(\([0-9]*\) rows\{0,1\})$/\1/p')
+      [ -n "$rows" ] && [ "$rows" -gt 0 ] || fail "docs/sql.md query $q returned no rows: $(cat "$q")"
+      n=$((n + 1))
+    done
+    [ "$n" -ge 8 ] || fail "only $n queries found in docs/sql.md"
+    echo "ran $n queries from docs/sql.md" ;;
+  sql_formats)
+    run 0 build --data "$fixture" --store m.gpkg
+    run 0 sql --store m.gpkg --format csv "SELECT id, ST_Area(geom) AS a FROM projects WHERE id IN ('P1', 'P6') ORDER BY id"
+    grep -qx "P1,40000" out && grep -qx "P6,7500" out || fail "csv areas (P1 40,000 m², L-shaped P6 7,500 m²)"
+    run 0 sql --store m.gpkg --format geojson "SELECT name, geom FROM eco_structure WHERE kind = '核'"
+    python3 -c "
+import json; j = json.load(open('$work/out')); f = j['features'][0]
+assert f['properties']['name'] == '测试湿地' and f['geometry']['type'] in ('MultiPolygon', 'Polygon')
+c = json.dumps(f['geometry']['coordinates']); assert '113.' in c and '33.' in c, c[:80]" || fail "geojson" ;;
+  sql_bad_query)
+    run 0 build --data "$fixture" --store m.gpkg
+    run 3 sql --store m.gpkg "SELECT * FROM nowhere"; stderr_has "m.gpkg: SQL error: no such table: nowhere"
+    run 3 sql --store m.gpkg "SELECT 1; DROP TABLE parcels"; stderr_has "one statement at a time"
+    run 3 sql --store m.gpkg "DELETE FROM parcels"; stderr_matches "(readonly|read-only)" ;;
   *) fail "unknown case" ;;
 esac
 echo "ok [$case_name]"
