@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "cli/cmd_build.hpp"
 
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <map>
 
@@ -20,9 +22,11 @@ void BuildCommand::setup(CLI::App& app) {
 }
 
 core::ExitCode BuildCommand::run() {
+    const auto t0 = std::chrono::steady_clock::now();
     core::Catalog catalog = core::Catalog::load(m_common.catalog_dir);
     core::DatasetConfig config = core::DatasetConfig::load(m_data);
-    io::DatasetReadResult read = io::read_dataset(catalog, config);
+    io::DatasetReadResult read = io::read_dataset(catalog, config, m_common.threads);
+    const auto t_read = std::chrono::steady_clock::now();
 
     // Every error line up to a limit, then a count per kind: a wholly wrong layer
     // should not bury the first lines under a million more of the same.
@@ -45,6 +49,11 @@ core::ExitCode BuildCommand::run() {
     }
 
     io::write_store(m_store, read.dataset, catalog);
+    if (std::getenv("ZONING_TIMING")) {
+        auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
+        std::cerr << "zoning build: timing: read and check " << ms(t0, t_read) << " ms, write " << ms(t_read, std::chrono::steady_clock::now())
+                  << " ms\n";
+    }
 
     std::cout << "Built " << m_store.string() << " from " << config.file.string() << " (" << config.name << ", "
               << (config.certainty == "surveyed" ? "surveyed" : "illustrative: schematic geometry, illustrative statuses")

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
@@ -74,7 +75,7 @@ core::ExitCode ValidateCommand::run() {
         input = m_store.string();
     } else {
         core::DatasetConfig config = core::DatasetConfig::load(m_data);
-        io::DatasetReadResult r = io::read_dataset(catalog, config);
+        io::DatasetReadResult r = io::read_dataset(catalog, config, m_common.threads);
         dataset = std::move(r.dataset);
         read_findings = std::move(r.findings);
         input = config.file.string();
@@ -120,8 +121,16 @@ core::ExitCode ValidateCommand::run() {
             std::cout << line;
         }
         std::cout << "\n" << errors << " error(s), " << warnings << " warning(s)\n";
-        for (auto& f : rep.findings)
-            if (f.severity != core::Severity::info || f.check == "tiling") std::cout << "  " << f.line() << '\n';
+        // Every finding up to a limit, then a count per kind; --format json lists them all.
+        constexpr std::size_t kMaxLines = 100;
+        std::size_t shown = 0;
+        std::map<std::string, std::size_t> unshown;
+        for (auto& f : rep.findings) {
+            if (f.severity == core::Severity::info && f.check != "tiling") continue;
+            if (++shown <= kMaxLines) std::cout << "  " << f.line() << '\n';
+            else unshown[std::string(core::to_string(f.severity)) + " " + f.where.layer + ": " + f.check]++;
+        }
+        for (auto& [what, n] : unshown) std::cout << "  ... and " << n << " more " << what << " (see --format json)\n";
     }
     if (errors > 0) {
         std::cerr << "zoning validate: " << errors << " error(s) in " << input << '\n';

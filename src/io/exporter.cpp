@@ -164,8 +164,8 @@ ExportSummary export_layers(const std::filesystem::path& dir, const core::Datase
         const std::string file = opt.name + ".gpkg";
         const std::string shown = (dir / file).string();
         GDALDatasetUniquePtr ds = create("GPKG", out.temp() / file, shown);
-        ds->StartTransaction();
         for (auto* l : layers) write_feature_layer(*ds, *l, srs, shown, {"GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=YES"});
+        ds->StartTransaction();
         copy_tables(*ds, store, catalog, shown);
         if (opt.format == "qgis") {
             write_layer_styles(*ds, layers, catalog, shown);

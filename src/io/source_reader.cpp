@@ -5,9 +5,11 @@
 #include <cstdio>
 #include <cmath>
 #include <ctime>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
+#include "core/parallel.hpp"
 #include "geo/geos.hpp"
 #include "geo/proj.hpp"
 #include "io/file_util.hpp"
@@ -114,7 +116,8 @@ bool all_finite(const OGRGeometry* g) {
 }  // namespace
 
 ReadResult read_layer(const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src,
-                      const std::filesystem::path& base_dir) {
+                      const std::filesystem::path& base_dir, unsigned threads) {
+    if (threads == 0) threads = core::default_threads();
     std::string source = is_connection(src.source) ? src.source : (base_dir / src.source).lexically_normal().string();
     GDALDatasetUniquePtr ds = open_vector(source, src.encoding);
     FeatureRef layer_ref{source, spec.name, {}, {}};
@@ -159,7 +162,8 @@ ReadResult read_layer(const core::Catalog& catalog, const core::LayerSpec& spec,
         throw core::bad_input(layer_ref, std::string("CRS: ") + e.what());
     }
 
-    if (ogr_layer->GetFeatureCount(TRUE) == 0) {
+    // Not forced: a forced count or extent would parse a GeoJSON sequence once more each.
+    if (ogr_layer->GetFeatureCount(FALSE) == 0) {
         ReadResult empty;
         empty.layer.spec = &spec;
         empty.layer.source = source;
@@ -169,10 +173,9 @@ ReadResult read_layer(const core::Catalog& catalog, const core::LayerSpec& spec,
 
     // Coordinates that are plainly metres under a lon/lat CRS (or the reverse) mean the
     // declared CRS is wrong: say which, once, rather than fail every feature.
-    {
-        OGREnvelope extent;
-        if (ogr_layer->GetExtent(&extent, TRUE) == OGRERR_NONE) {
-            const bool geographic = geo::crs_is_geographic(proj, source_crs);
+    const bool geographic = geo::crs_is_geographic(proj, source_crs);
+    auto check_extent = [&](const OGREnvelope& extent) {
+        {
             const bool looks_degrees = std::fabs(extent.MinX) <= 180 && std::fabs(extent.MaxX) <= 180 && std::fabs(extent.MinY) <= 90 &&
                                        std::fabs(extent.MaxY) <= 90;
             char box[160];
@@ -185,6 +188,14 @@ ReadResult read_layer(const core::Catalog& catalog, const core::LayerSpec& spec,
                 throw core::bad_input(layer_ref, std::string("coordinates ") + box + " are plainly lon/lat degrees, but the source declares " +
                                                      transformer->source_name() + " (metres); name the right CRS with crs = \"EPSG:4326\" and " +
                                                      "force_crs = true in [layers." + spec.name + "]");
+        }
+    };
+    bool extent_checked = false;
+    {
+        OGREnvelope extent;
+        if (ogr_layer->GetExtent(&extent, FALSE) == OGRERR_NONE) {
+            check_extent(extent);
+            extent_checked = true;
         }
     }
 
@@ -209,7 +220,11 @@ ReadResult read_layer(const core::Catalog& catalog, const core::LayerSpec& spec,
     layer.source = source;
     layer.source_crs = transformer->source_name();
 
-    geo::GeosContext geos;
+    struct Pending {
+        core::Feature feature;  // wkb: as read, in the source CRS
+        FeatureRef ref;
+    };
+    std::vector<Pending> pending;
     std::unordered_map<std::string, std::int64_t> seen_ids;
     std::int64_t sequence = 0;
     const int want_dim = spec.geometry == core::GeomKind::polygon ? 2 : 1;
@@ -309,52 +324,94 @@ ReadResult read_layer(const core::Catalog& catalog, const core::LayerSpec& spec,
             linear.reset(g->getLinearGeometry());
             g = linear.get();
         }
+        if (!extent_checked) {
+            OGREnvelope first;
+            g->getEnvelope(&first);
+            check_extent(first);  // the first feature stands for the layer when its extent is not known cheaply
+            extent_checked = true;
+        }
         std::string wkb(static_cast<std::size_t>(g->WkbSize()), '\0');
         g->exportToWkb(wkbNDR, reinterpret_cast<unsigned char*>(wkb.data()), wkbVariantIso);
-
-        try {
-            geo::GeomPtr geom = geo::from_wkb(geos, wkb);
-            bool aborted = false;
-            geo::GeomPtr moved = geo::transform_xy(
-                geos, geom.get(), [&](double& x, double& y) { return transformer->transform(x, y); }, aborted);
-            if (aborted || !moved) {
-                problem("coordinates", "NaN, infinite or untransformable coordinate (from " + layer.source_crs + ")");
-                continue;
-            }
-            std::string reason = geo::invalid_reason(geos, moved.get());
-            if (!reason.empty()) {
-                double before = want_dim == 2 ? geo::area(geos, moved.get()) : 0.0;
-                geo::GeomPtr fixed = geo::make_valid(geos, moved.get());
-                fixed = geo::extract_dimension(geos, fixed.get(), want_dim);
-                if (geo::is_empty(geos, fixed.get())) {
-                    problem("geometry-invalid", "invalid geometry that cannot be repaired: " + reason);
-                    continue;
-                }
-                double after = want_dim == 2 ? geo::area(geos, fixed.get()) : 0.0;
-                layer.repairs.push_back(core::Repair{spec.name, fid, ref.id, reason, before, after});
-                result.findings.push_back(Finding{Severity::warning, "geometry-repaired", ref,
-                                                  "invalid geometry repaired with GEOS MakeValid: " + reason, 0, {}});
-                moved = std::move(fixed);
-            } else {
-                moved = geo::extract_dimension(geos, moved.get(), want_dim);
-            }
-            if (want_dim == 2 && geo::area(geos, moved.get()) <= 0.0) {
-                problem("geometry-empty", "polygon has zero area");
-                continue;
-            }
-            feature.wkb = geo::to_wkb(geos, moved.get());
-        } catch (const geo::GeosError& e) {
-            problem("geometry", std::string("unreadable geometry: ") + e.what());
-            continue;
+        if (ok) {
+            feature.wkb = std::move(wkb);
+            pending.push_back(Pending{std::move(feature), ref});
         }
-        if (ok) layer.features.push_back(std::move(feature));
     }
     if (sequence == 0)
         result.findings.push_back(Finding{Severity::error, "empty-layer", layer_ref, "layer has no features", 0, {}});
+
+    // Geometry work on all cores: each worker has its own GEOS and PROJ contexts.
+    struct Worker {
+        geo::ProjContext proj;
+        geo::Transformer transformer;
+        Worker(const std::string& from) : proj(), transformer(proj, from, core::kWorkCrs) {}
+    };
+    struct Outcome {
+        std::string wkb;
+        std::optional<Finding> problem, warning;
+        std::optional<core::Repair> repair;
+    };
+    auto outcomes = core::parallel_chunks_with<std::vector<Outcome>, Worker>(
+        pending.size(), threads, [&](const geo::GeosContext&) { return std::make_unique<Worker>(source_crs); },
+        [&](Worker& w, const geo::GeosContext& geos, std::size_t begin, std::size_t end) {
+            std::vector<Outcome> out(end - begin);
+            for (std::size_t i = begin; i < end; ++i) {
+                Outcome& o = out[i - begin];
+                const FeatureRef& ref = pending[i].ref;
+                auto problem = [&](const std::string& check, const std::string& msg) { o.problem = Finding{Severity::error, check, ref, msg, 0, {}}; };
+                try {
+                    geo::GeomPtr geom = geo::from_wkb(geos, pending[i].feature.wkb);
+                    bool aborted = false;
+                    geo::GeomPtr moved = geo::transform_xy(
+                        geos, geom.get(), [&](double& x, double& y) { return w.transformer.transform(x, y); }, aborted);
+                    if (aborted || !moved) {
+                        problem("coordinates", "NaN, infinite or untransformable coordinate (from " + w.transformer.source_name() + ")");
+                        continue;
+                    }
+                    std::string reason = geo::invalid_reason(geos, moved.get());
+                    if (!reason.empty()) {
+                        double before = want_dim == 2 ? geo::area(geos, moved.get()) : 0.0;
+                        geo::GeomPtr fixed = geo::extract_dimension(geos, geo::make_valid(geos, moved.get()).get(), want_dim);
+                        if (geo::is_empty(geos, fixed.get())) {
+                            problem("geometry-invalid", "invalid geometry that cannot be repaired: " + reason);
+                            continue;
+                        }
+                        double after = want_dim == 2 ? geo::area(geos, fixed.get()) : 0.0;
+                        o.repair = core::Repair{spec.name, *ref.fid, ref.id, reason, before, after};
+                        o.warning = Finding{Severity::warning, "geometry-repaired", ref, "invalid geometry repaired with GEOS MakeValid: " + reason, 0, {}};
+                        moved = std::move(fixed);
+                    } else {
+                        moved = geo::extract_dimension(geos, moved.get(), want_dim);
+                    }
+                    if (want_dim == 2 && geo::area(geos, moved.get()) <= 0.0) {
+                        problem("geometry-empty", "polygon has zero area");
+                        continue;
+                    }
+                    o.wkb = geo::to_wkb(geos, moved.get());
+                } catch (const geo::GeosError& e) {
+                    problem("geometry", std::string("unreadable geometry: ") + e.what());
+                }
+            }
+            return out;
+        });
+    std::size_t i = 0;
+    layer.features.reserve(pending.size());
+    for (auto& chunk : outcomes)
+        for (auto& o : chunk) {
+            Pending& p = pending[i++];
+            if (o.problem) {
+                result.findings.push_back(std::move(*o.problem));
+                continue;
+            }
+            if (o.repair) layer.repairs.push_back(std::move(*o.repair));
+            if (o.warning) result.findings.push_back(std::move(*o.warning));
+            p.feature.wkb = std::move(o.wkb);
+            layer.features.push_back(std::move(p.feature));
+        }
     return result;
 }
 
-DatasetReadResult read_dataset(const core::Catalog& catalog, const core::DatasetConfig& config) {
+DatasetReadResult read_dataset(const core::Catalog& catalog, const core::DatasetConfig& config, unsigned threads) {
     DatasetReadResult out;
     core::Dataset& d = out.dataset;
     d.metadata["name"] = config.name;
@@ -384,7 +441,7 @@ DatasetReadResult read_dataset(const core::Catalog& catalog, const core::Dataset
                                            "the dataset does not provide this catalog layer", 0, {}});
             continue;
         }
-        ReadResult r = read_layer(catalog, spec, *src, config.dir());
+        ReadResult r = read_layer(catalog, spec, *src, config.dir(), threads);
         out.findings.insert(out.findings.end(), r.findings.begin(), r.findings.end());
         d.layers.push_back(std::move(r.layer));
     }

@@ -56,9 +56,9 @@ void write_store(const std::filesystem::path& path, const core::Dataset& dataset
 
         // One transaction for everything: a GeoPackage commit per feature would be
         // orders of magnitude slower on a million parcels.
-        if (ds->StartTransaction() != OGRERR_NONE) throw core::output_error(path.string(), "cannot start a transaction");
         for (const auto& layer : dataset.layers) write_feature_layer(*ds, layer, srs, path.string(), {"GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=YES"});
 
+        if (ds->StartTransaction() != OGRERR_NONE) throw core::output_error(path.string(), "cannot start a transaction");
         OGRLayer* meta = create_attribute_table(*ds, kMetadataTable, {{"key", OFTString}, {"value", OFTString}}, path.string());
         auto md = dataset.metadata;
         md["built_at"] = now_iso();

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "analysis/parallel.hpp"
+#include "core/parallel.hpp"
 
 #include <cstdlib>
 #include <string>
 
-namespace zoning::analysis {
+namespace zoning::core {
 
 unsigned default_threads() {
     if (const char* env = std::getenv("ZONING_THREADS"); env && *env) {
@@ -15,4 +15,4 @@ unsigned default_threads() {
     return hw == 0 ? 1 : hw;
 }
 
-}  // namespace zoning::analysis
+}  // namespace zoning::core

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Work split across cores with results that do not depend on the thread count:
+// items are cut into fixed-size chunks (independent of threads), each worker owns
+// its own GEOS context, and chunk results come back in chunk order.
+#include <atomic>
+#include <cstddef>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <thread>
+#include <vector>
+
+#include "geo/geos.hpp"
+
+namespace zoning::core {
+
+/// Threads to use: $ZONING_THREADS, else all cores.
+unsigned default_threads();
+
+inline constexpr std::size_t kChunk = 512;
+
+/// As parallel_chunks, with per-worker state made once per worker by make_state(ctx)
+/// (e.g. prepared frames and an index): fn(state, ctx, begin, end).
+template <class R, class State>
+std::vector<R> parallel_chunks_with(std::size_t n, unsigned threads,
+                                    const std::function<std::unique_ptr<State>(const geo::GeosContext&)>& make_state,
+                                    const std::function<R(State&, const geo::GeosContext&, std::size_t, std::size_t)>& fn) {
+    const std::size_t chunks = (n + kChunk - 1) / kChunk;
+    std::vector<R> results(chunks);
+    std::vector<std::exception_ptr> errors(chunks);
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        geo::GeosContext ctx;  // one context per thread, never shared
+        std::unique_ptr<State> state;
+        for (std::size_t c; (c = next.fetch_add(1)) < chunks;) {
+            try {
+                if (!state) state = make_state(ctx);
+                results[c] = fn(*state, ctx, c * kChunk, std::min(n, (c + 1) * kChunk));
+            } catch (...) {
+                errors[c] = std::current_exception();
+            }
+        }
+        state.reset();  // destroyed through this thread's context, before it
+    };
+    if (threads < 1) threads = 1;
+    if (threads > chunks) threads = static_cast<unsigned>(std::max<std::size_t>(chunks, 1));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool) t.join();
+    for (auto& e : errors)
+        if (e) std::rethrow_exception(e);
+    return results;
+}
+
+/// Calls fn(ctx, begin, end) for consecutive chunks of [0, n) on `threads` workers;
+/// returns the chunk results in order. The first exception (in chunk order) is rethrown.
+template <class R>
+std::vector<R> parallel_chunks(std::size_t n, unsigned threads,
+                               const std::function<R(const geo::GeosContext&, std::size_t, std::size_t)>& fn) {
+    struct NoState {};
+    return parallel_chunks_with<R, NoState>(
+        n, threads, [](const geo::GeosContext&) { return std::make_unique<NoState>(); },
+        [&fn](NoState&, const geo::GeosContext& ctx, std::size_t b, std::size_t e) { return fn(ctx, b, e); });
+}
+
+}  // namespace zoning::core
