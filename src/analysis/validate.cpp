@@ -152,11 +152,23 @@ ValidationReport validate(const core::Dataset& dataset, std::vector<Finding> rea
         s.count = layer.features.size();
         s.crs = layer.source_crs;
         s.repaired = layer.repairs.size();
-        for (auto& f : layer.features) {
-            geo::GeomPtr g = geo::from_wkb(ctx, f.wkb);
-            s.geometry_types[geo::type_name(ctx, g.get())]++;
-            if (layer.spec->geometry == core::GeomKind::polygon) s.total_area_m2 += geo::area(ctx, g.get());
-            else s.total_length_m += geo::length(ctx, g.get());
+        struct Part {
+            std::map<std::string, std::size_t> types;
+            double amount = 0;
+        };
+        const bool polygons = layer.spec->geometry == core::GeomKind::polygon;
+        auto parts = parallel_chunks<Part>(layer.features.size(), threads, [&](const geo::GeosContext& c, std::size_t b, std::size_t e) {
+            Part p;
+            for (std::size_t i = b; i < e; ++i) {
+                geo::GeomPtr g = geo::from_wkb(c, layer.features[i].wkb);
+                p.types[geo::type_name(c, g.get())]++;
+                p.amount += polygons ? geo::area(c, g.get()) : geo::length(c, g.get());
+            }
+            return p;
+        });
+        for (auto& p : parts) {
+            for (auto& [t, n] : p.types) s.geometry_types[t] += n;
+            (polygons ? s.total_area_m2 : s.total_length_m) += p.amount;
         }
         rep.layers.push_back(std::move(s));
         // A store read back has not been through the reader's id check.
