@@ -160,9 +160,7 @@ std::vector<Conflict> overlap_rule(const core::Dataset& d, const core::Catalog& 
             }
             return out;
         });
-    std::vector<Conflict> all;
-    for (auto& c : chunks) all.insert(all.end(), std::make_move_iterator(c.begin()), std::make_move_iterator(c.end()));
-    return all;
+    return flatten(std::move(chunks));
 }
 
 /// (c) two features of the subject layer overlapping beyond the tolerance.
@@ -206,9 +204,7 @@ std::vector<Conflict> pair_rule(const core::Dataset& d, const core::Catalog& cat
             }
             return out;
         });
-    std::vector<Conflict> out;
-    for (auto& c : chunks) out.insert(out.end(), std::make_move_iterator(c.begin()), std::make_move_iterator(c.end()));
-    return out;
+    return flatten(std::move(chunks));
 }
 
 /// (d) a project of a designated category outside the area designated for it.

@@ -5,6 +5,7 @@
 
 namespace zoning::analysis {
 using core::default_threads;
+using core::flatten;
 using core::kChunk;
 using core::parallel_chunks;
 using core::parallel_chunks_with;

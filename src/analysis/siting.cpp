@@ -171,8 +171,7 @@ std::vector<SitingResult> check_siting(const core::Dataset& d, const core::Catal
             for (std::size_t i = b; i < e; ++i) out.push_back(place(ctx, plan, proposals[i], opt));
             return out;
         });
-    std::vector<SitingResult> results;
-    for (auto& c : chunks) results.insert(results.end(), std::make_move_iterator(c.begin()), std::make_move_iterator(c.end()));
+    std::vector<SitingResult> results = flatten(std::move(chunks));
 
     // The rules see each proposal as one more planned project, compared with the plan only.
     core::Dataset view;

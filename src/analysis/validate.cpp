@@ -119,9 +119,7 @@ std::vector<Finding> check_within(const core::Layer& layer, const std::string& b
             }
             return out;
         });
-    std::vector<Finding> out;
-    for (auto& c : chunks) out.insert(out.end(), c.begin(), c.end());
-    return out;
+    return flatten(std::move(chunks));
 }
 
 void check_duplicate_ids(const core::Layer& layer, std::vector<Finding>& findings) {

@@ -78,32 +78,16 @@ void write_text_atomically(const std::filesystem::path& path, const std::string&
     file.commit();
 }
 
-/// Writes the CSV tables into a fresh folder and swaps it into place.
+/// Writes the CSV tables into a fresh folder and swaps it into place (a report folder is
+/// the report's own, so it is replaced without --force).
 void write_csv_dir(const std::filesystem::path& dir, const std::map<std::string, std::string>& files) {
-    std::filesystem::path parent = dir.parent_path().empty() ? "." : dir.parent_path();
-    std::error_code ec;
-    std::filesystem::create_directories(parent, ec);
-    if (ec) throw core::output_error(dir.string(), "cannot create " + parent.string() + ": " + ec.message());
-    std::filesystem::path tmp = parent / ("." + dir.filename().string() + ".tmp-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(tmp, ec);
-    if (!std::filesystem::create_directory(tmp, ec) || ec) throw core::output_error(dir.string(), "cannot create a folder beside it");
-    try {
-        for (auto& [name, text] : files) {
-            std::ofstream out(tmp / name, std::ios::binary);
-            out << text;
-            if (!out) throw core::output_error((dir / name).string(), "cannot write (disk full?)");
-        }
-        std::filesystem::path old = parent / ("." + dir.filename().string() + ".old-" + std::to_string(::getpid()));
-        if (std::filesystem::exists(dir)) std::filesystem::rename(dir, old);
-        std::filesystem::rename(tmp, dir);
-        std::filesystem::remove_all(old, ec);
-    } catch (const std::filesystem::filesystem_error& e) {
-        std::filesystem::remove_all(tmp, ec);
-        throw core::output_error(dir.string(), e.what());
-    } catch (...) {
-        std::filesystem::remove_all(tmp, ec);
-        throw;
+    io::AtomicDir out(dir, true);
+    for (auto& [name, text] : files) {
+        std::ofstream f(out.temp() / name, std::ios::binary);
+        f << text;
+        if (!f) throw core::output_error((dir / name).string(), "cannot write (disk full?)");
     }
+    out.commit();
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/dataset.hpp"
+#include "core/text.hpp"
 #include "geo/geos.hpp"
 #include "geo/proj.hpp"
 #include "io/sqlite.hpp"
@@ -20,13 +21,6 @@ void SqlCommand::setup(CLI::App& app) {
 }
 
 namespace {
-
-std::string csv(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string o = "\"";
-    for (char c : s) o += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return o + "\"";
-}
 
 std::string shown(const io::SqlCell& c) {
     if (c.kind == io::SqlCell::Kind::null) return "NULL";
@@ -44,10 +38,10 @@ core::ExitCode SqlCommand::run() {
     io::Sqlite db(m_store);
     io::SqlResult r = db.query(m_sql);
     if (m_format == "csv") {
-        for (std::size_t i = 0; i < r.columns.size(); ++i) std::cout << (i ? "," : "") << csv(r.columns[i]);
+        for (std::size_t i = 0; i < r.columns.size(); ++i) std::cout << (i ? "," : "") << core::csv_field(r.columns[i]);
         std::cout << '\n';
         for (auto& row : r.rows) {
-            for (std::size_t i = 0; i < row.size(); ++i) std::cout << (i ? "," : "") << csv(row[i].kind == io::SqlCell::Kind::null ? "" : row[i].text);
+            for (std::size_t i = 0; i < row.size(); ++i) std::cout << (i ? "," : "") << core::csv_field(row[i].kind == io::SqlCell::Kind::null ? "" : row[i].text);
             std::cout << '\n';
         }
     } else if (m_format == "geojson") {

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <exception>
 #include <functional>
+#include <iterator>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -63,6 +64,14 @@ std::vector<R> parallel_chunks(std::size_t n, unsigned threads,
     return parallel_chunks_with<R, NoState>(
         n, threads, [](const geo::GeosContext&) { return std::make_unique<NoState>(); },
         [&fn](NoState&, const geo::GeosContext& ctx, std::size_t b, std::size_t e) { return fn(ctx, b, e); });
+}
+
+/// Chunk results that are vectors, joined in chunk order.
+template <class T>
+std::vector<T> flatten(std::vector<std::vector<T>>&& chunks) {
+    std::vector<T> out;
+    for (auto& c : chunks) out.insert(out.end(), std::make_move_iterator(c.begin()), std::make_move_iterator(c.end()));
+    return out;
 }
 
 }  // namespace zoning::core

@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "geo/geos.hpp"
+#include "io/file_util.hpp"
 #include "io/gdal.hpp"
 #include "io/qgis_style.hpp"
 #include "io/store.hpp"
@@ -17,53 +18,6 @@
 namespace zoning::io {
 
 namespace {
-
-/// A folder written next to the target and swapped in on commit; removed otherwise.
-class AtomicDir {
-public:
-    AtomicDir(std::filesystem::path target, bool force) : m_target(std::move(target)) {
-        std::error_code ec;
-        if (std::filesystem::exists(m_target, ec)) {
-            if (!std::filesystem::is_directory(m_target))
-                throw core::bad_input(core::FeatureRef{m_target.string(), {}, {}, {}}, "exists and is not a folder");
-            if (!std::filesystem::is_empty(m_target) && !force)
-                throw core::bad_input(core::FeatureRef{m_target.string(), {}, {}, {}}, "folder exists and is not empty; add --force to replace it");
-        }
-        std::filesystem::path parent = m_target.parent_path().empty() ? "." : m_target.parent_path();
-        std::filesystem::create_directories(parent, ec);
-        if (ec) throw core::output_error(m_target.string(), "cannot create " + parent.string() + ": " + ec.message());
-        m_temp = parent / ("." + m_target.filename().string() + ".tmp-" + std::to_string(::getpid()));
-        std::filesystem::remove_all(m_temp, ec);
-        std::filesystem::create_directory(m_temp, ec);
-        if (ec) throw core::output_error(m_target.string(), "cannot create a folder beside it: " + ec.message());
-    }
-    ~AtomicDir() {
-        if (!m_done) {
-            std::error_code ec;
-            std::filesystem::remove_all(m_temp, ec);
-        }
-    }
-    const std::filesystem::path& temp() const { return m_temp; }
-    void commit() {
-        std::error_code ec;
-        std::filesystem::path old = m_temp;
-        old.replace_filename("." + m_target.filename().string() + ".old-" + std::to_string(::getpid()));
-        if (std::filesystem::exists(m_target)) std::filesystem::rename(m_target, old, ec);
-        if (ec) throw core::output_error(m_target.string(), "cannot replace: " + ec.message());
-        std::filesystem::rename(m_temp, m_target, ec);
-        if (ec) {
-            std::error_code ignored;
-            if (std::filesystem::exists(old)) std::filesystem::rename(old, m_target, ignored);
-            throw core::output_error(m_target.string(), "cannot move the new folder into place: " + ec.message());
-        }
-        std::filesystem::remove_all(old, ec);
-        m_done = true;
-    }
-
-private:
-    std::filesystem::path m_target, m_temp;
-    bool m_done = false;
-};
 
 std::vector<std::string> present_values(const core::Layer& l) {
     const auto& st = l.spec->style;

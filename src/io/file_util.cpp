@@ -60,6 +60,48 @@ void AtomicFile::commit() {
     m_committed = true;
 }
 
+// AtomicDir ------------------------------------------------------------------
+
+AtomicDir::AtomicDir(std::filesystem::path target, bool force) : m_target(std::move(target)) {
+    std::error_code ec;
+    if (std::filesystem::exists(m_target, ec)) {
+        if (!std::filesystem::is_directory(m_target))
+            throw core::bad_input(core::FeatureRef{m_target.string(), {}, {}, {}}, "exists and is not a folder");
+        if (!std::filesystem::is_empty(m_target) && !force)
+            throw core::bad_input(core::FeatureRef{m_target.string(), {}, {}, {}}, "folder exists and is not empty; add --force to replace it");
+    }
+    std::filesystem::path parent = m_target.parent_path().empty() ? "." : m_target.parent_path();
+    std::filesystem::create_directories(parent, ec);
+    if (ec) throw core::output_error(m_target.string(), "cannot create " + parent.string() + ": " + ec.message());
+    m_temp = parent / ("." + m_target.filename().string() + ".tmp-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(m_temp, ec);
+    std::filesystem::create_directory(m_temp, ec);
+    if (ec) throw core::output_error(m_target.string(), "cannot create a folder beside it: " + ec.message());
+}
+
+AtomicDir::~AtomicDir() {
+    if (!m_done) {
+        std::error_code ec;
+        std::filesystem::remove_all(m_temp, ec);
+    }
+}
+
+void AtomicDir::commit() {
+    std::error_code ec;
+    std::filesystem::path old = m_temp;
+    old.replace_filename("." + m_target.filename().string() + ".old-" + std::to_string(::getpid()));
+    if (std::filesystem::exists(m_target)) std::filesystem::rename(m_target, old, ec);
+    if (ec) throw core::output_error(m_target.string(), "cannot replace: " + ec.message());
+    std::filesystem::rename(m_temp, m_target, ec);
+    if (ec) {
+        std::error_code ignored;
+        if (std::filesystem::exists(old)) std::filesystem::rename(old, m_target, ignored);
+        throw core::output_error(m_target.string(), "cannot move the new folder into place: " + ec.message());
+    }
+    std::filesystem::remove_all(old, ec);
+    m_done = true;
+}
+
 std::string read_text_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw core::bad_input(core::FeatureRef{path.string(), {}, {}, {}}, "cannot read file");

@@ -25,6 +25,23 @@ private:
     bool m_committed = false;
 };
 
+/// A folder written next to `target` and swapped in on commit(); removed otherwise, so a
+/// failed export leaves no half-written files and an existing folder untouched. Refuses a
+/// folder that exists and is not empty unless `force` (Error bad_input).
+class AtomicDir {
+public:
+    AtomicDir(std::filesystem::path target, bool force);
+    ~AtomicDir();
+    AtomicDir(const AtomicDir&) = delete;
+    AtomicDir& operator=(const AtomicDir&) = delete;
+    const std::filesystem::path& temp() const { return m_temp; }
+    void commit();
+
+private:
+    std::filesystem::path m_target, m_temp;
+    bool m_done = false;
+};
+
 /// Reads a whole text file; throws Error(bad_input) naming it.
 std::string read_text_file(const std::filesystem::path& path);
 

@@ -6,26 +6,15 @@
 
 #include <ogr_spatialref.h>
 
+#include "core/text.hpp"
+
 namespace zoning::io {
 
 namespace {
 
 constexpr const char* kQgisVersion = "3.22.16-Białowieża";
 
-std::string esc(const std::string& s) {
-    std::string o;
-    for (char c : s) {
-        switch (c) {
-            case '&': o += "&amp;"; break;
-            case '<': o += "&lt;"; break;
-            case '>': o += "&gt;"; break;
-            case '"': o += "&quot;"; break;
-            case '\'': o += "&apos;"; break;
-            default: o += c;
-        }
-    }
-    return o;
-}
+std::string esc(const std::string& s) { return core::xml_escape(s); }
 
 /// "#rrggbb" + opacity -> "r,g,b,a" as QGIS writes colours.
 std::string rgba(const std::string& hex, double opacity = 1.0) {

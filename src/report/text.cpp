@@ -130,6 +130,7 @@ std::string footer(const ReportData& r, Lang lang) {
 
 #include <algorithm>
 
+#include "core/text.hpp"
 #include "report/internal.hpp"
 
 namespace zoning::report::detail {
@@ -160,28 +161,8 @@ std::vector<std::string> frame_layers(const ReportData& r) {
     return out;
 }
 
-std::string html_escape(const std::string& s) {
-    std::string o;
-    for (char c : s) {
-        switch (c) {
-            case '&': o += "&amp;"; break;
-            case '<': o += "&lt;"; break;
-            case '>': o += "&gt;"; break;
-            case '"': o += "&quot;"; break;
-            default: o += c;
-        }
-    }
-    return o;
-}
+std::string html_escape(const std::string& s) { return core::xml_escape(s); }
 
-std::string csv_escape(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string o = "\"";
-    for (char c : s) {
-        if (c == '"') o += '"';
-        o += c;
-    }
-    return o + "\"";
-}
+std::string csv_escape(const std::string& s) { return core::csv_field(s); }
 
 }  // namespace zoning::report::detail
