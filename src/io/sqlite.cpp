@@ -17,8 +17,12 @@ Statement::Statement(sqlite3* db, const std::string& sql, const std::string& ori
         throw core::bad_input(core::FeatureRef{origin, {}, {}, {}}, std::string("SQL error: ") + sqlite3_errmsg(db));
     if (!m_stmt) throw core::bad_input(core::FeatureRef{origin, {}, {}, {}}, "empty SQL statement");
     for (; tail && *tail; ++tail)
-        if (!std::isspace(static_cast<unsigned char>(*tail)) && *tail != ';')
+        if (!std::isspace(static_cast<unsigned char>(*tail)) && *tail != ';') {
+            // A constructor that throws runs no destructor: finalise here, or the database cannot close.
+            sqlite3_finalize(m_stmt);
+            m_stmt = nullptr;
             throw core::bad_input(core::FeatureRef{origin, {}, {}, {}}, "one statement at a time, please");
+        }
 }
 
 Statement::~Statement() {
@@ -26,6 +30,16 @@ Statement::~Statement() {
 }
 
 Sqlite::Sqlite(const std::filesystem::path& path) : m_path(path.string()) {
+    try {
+        open(path);
+    } catch (...) {
+        if (m_db) sqlite3_close_v2(m_db);  // the destructor does not run for a constructor that throws
+        m_db = nullptr;
+        throw;
+    }
+}
+
+void Sqlite::open(const std::filesystem::path& path) {
     core::FeatureRef where{m_path, {}, {}, {}};
     if (!std::filesystem::exists(path)) throw core::bad_input(where, "store not found (run `zoning build` first)");
     if (sqlite3_open_v2(m_path.c_str(), &m_db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
@@ -44,7 +58,7 @@ Sqlite::Sqlite(const std::filesystem::path& path) : m_path(path.string()) {
 }
 
 Sqlite::~Sqlite() {
-    if (m_db) sqlite3_close(m_db);
+    if (m_db) sqlite3_close_v2(m_db);
 }
 
 SqlResult Sqlite::query(const std::string& sql) {

@@ -35,6 +35,7 @@ public:
     SqlResult query(const std::string& sql);
 
 private:
+    void open(const std::filesystem::path& path);
     sqlite3* m_db = nullptr;
     std::string m_path;
 };
