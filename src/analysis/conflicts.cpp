@@ -53,11 +53,9 @@ std::vector<std::size_t> frame_indices(const core::Layer& frames, const Rule& r)
     std::vector<std::size_t> out;
     for (std::size_t i = 0; i < frames.features.size(); ++i) {
         const auto& f = frames.features[i];
-        if (!r.frame_kinds.empty() &&
-            std::find(r.frame_kinds.begin(), r.frame_kinds.end(), frames.text(f, "kind")) == r.frame_kinds.end())
+        if (!r.frame_kinds.empty() && std::find(r.frame_kinds.begin(), r.frame_kinds.end(), frames.text(f, "kind")) == r.frame_kinds.end())
             continue;
-        if (!r.frame_names.empty() &&
-            std::find(r.frame_names.begin(), r.frame_names.end(), frames.text(f, "name")) == r.frame_names.end())
+        if (!r.frame_names.empty() && std::find(r.frame_names.begin(), r.frame_names.end(), frames.text(f, "name")) == r.frame_names.end())
             continue;
         out.push_back(i);
     }
@@ -95,6 +93,24 @@ struct Frames {
 
 using Chunk = std::vector<Conflict>;
 
+/// Runs `visit(frames, ctx, subject index, out, log)` for every applicable subject, on all cores,
+/// each worker with its own indexed copy of `frame_features` of `frame_layer`.
+template <class Visit>
+std::vector<Conflict> over_subjects(const core::Layer& s, const std::vector<std::size_t>& subjects, const core::Layer& frame_layer,
+                                    const std::vector<std::size_t>& frame_features, const Rule& r, const core::Catalog& cat,
+                                    unsigned threads, const Visit& visit) {
+    auto chunks = parallel_chunks_with<Chunk, Frames>(
+        subjects.size(), threads, [&](const geo::GeosContext& ctx) { return std::make_unique<Frames>(ctx, frame_layer, frame_features); },
+        [&](Frames& fs, const geo::GeosContext& ctx, std::size_t b, std::size_t e) {
+            Chunk out;
+            RobustnessLog log;
+            for (std::size_t n = b; n < e; ++n)
+                if (subject_applies(s, subjects[n], r, cat)) visit(fs, ctx, subjects[n], out, log);
+            return out;
+        });
+    return flatten(std::move(chunks));
+}
+
 std::vector<std::size_t> subjects_of(const core::Layer& s, const ConflictOptions& opt) {
     if (!opt.only_subjects.empty()) return opt.only_subjects;
     std::vector<std::size_t> all(s.features.size());
@@ -124,43 +140,34 @@ std::vector<Conflict> overlap_rule(const core::Dataset& d, const core::Catalog& 
         for (std::size_t i = 0; i < f.features.size(); ++i)
             if (r.incompatible.count(f.text(f.features[i], "name"))) frames.push_back(i);
     }
-    std::vector<std::size_t> subjects = subjects_of(s, opt);
-    auto chunks = parallel_chunks_with<Chunk, Frames>(
-        subjects.size(), threads, [&](const geo::GeosContext& ctx) { return std::make_unique<Frames>(ctx, f, frames); },
-        [&](Frames& fs, const geo::GeosContext& ctx, std::size_t b, std::size_t e) {
-            Chunk out;
-            RobustnessLog log;
-            for (std::size_t n = b; n < e; ++n) {
-                std::size_t i = subjects[n];
-                if (!subject_applies(s, i, r, cat)) continue;
-                std::string lu = s.text(s.features[i], "landuse");
-                geo::GeomPtr g = geo::from_wkb(ctx, s.features[i].wkb);
-                double own = geo::area(ctx, g.get());
-                for (std::size_t k : fs.tree->query(g.get())) {
-                    std::size_t fi = fs.index[k];
-                    std::string frame_name = f.text(f.features[fi], "name");
-                    if (r.kind == RuleKind::zone_compatibility && !has_prefix(lu, r.incompatible.at(frame_name))) continue;
-                    if (!fs.prepared[k]->intersects(g.get())) continue;
-                    geo::GeomPtr piece = fs.prepared[k]->contains(g.get())
-                                             ? geo::clone(ctx, g.get())
-                                             : robust_intersection(ctx, fs.prepared[k]->base(), g.get(), r.id, log);
-                    double a = geo::area(ctx, piece.get());
-                    if (a <= r.min_overlap_m2 || (own > 0 && a / own <= r.min_overlap_share)) continue;
-                    Conflict c = make(r);
-                    c.features = {ref(s, i), ref(f, fi)};
-                    c.overlap_m2 = a;
-                    c.overlap_wkb = geo::to_wkb(ctx, piece.get());
-                    std::string kind = f.text(f.features[fi], "kind");
-                    c.reason_zh = subject_words(s, i, cat, true) + " 与" + (kind.empty() ? "" : kind) + "「" + frame_name + "」重叠 " +
-                                  core::area_text(a, true) + "（占其 " + core::percent(own > 0 ? a / own : 0) + "）。";
-                    c.reason = subject_words(s, i, cat, false) + " overlaps " + (kind.empty() ? "" : kind + " ") + "'" + frame_name +
-                               "' by " + core::area_text(a, false) + " (" + core::percent(own > 0 ? a / own : 0) + " of it).";
-                    out.push_back(std::move(c));
-                }
+    return over_subjects(
+        s, subjects_of(s, opt), f, frames, r, cat, threads,
+        [&](Frames& fs, const geo::GeosContext& ctx, std::size_t i, Chunk& out, RobustnessLog& log) {
+            std::string lu = s.text(s.features[i], "landuse");
+            geo::GeomPtr g = geo::from_wkb(ctx, s.features[i].wkb);
+            double own = geo::area(ctx, g.get());
+            for (std::size_t k : fs.tree->query(g.get())) {
+                std::size_t fi = fs.index[k];
+                std::string frame_name = f.text(f.features[fi], "name");
+                if (r.kind == RuleKind::zone_compatibility && !has_prefix(lu, r.incompatible.at(frame_name))) continue;
+                if (!fs.prepared[k]->intersects(g.get())) continue;
+                geo::GeomPtr piece = fs.prepared[k]->contains(g.get())
+                                         ? geo::clone(ctx, g.get())
+                                         : robust_intersection(ctx, fs.prepared[k]->base(), g.get(), r.id, log);
+                double a = geo::area(ctx, piece.get());
+                if (a <= r.min_overlap_m2 || (own > 0 && a / own <= r.min_overlap_share)) continue;
+                Conflict c = make(r);
+                c.features = {ref(s, i), ref(f, fi)};
+                c.overlap_m2 = a;
+                c.overlap_wkb = geo::to_wkb(ctx, piece.get());
+                std::string kind = f.text(f.features[fi], "kind");
+                c.reason_zh = subject_words(s, i, cat, true) + " 与" + (kind.empty() ? "" : kind) + "「" + frame_name + "」重叠 " +
+                              core::area_text(a, true) + "（占其 " + core::percent(own > 0 ? a / own : 0) + "）。";
+                c.reason = subject_words(s, i, cat, false) + " overlaps " + (kind.empty() ? "" : kind + " ") + "'" + frame_name + "' by " +
+                           core::area_text(a, false) + " (" + core::percent(own > 0 ? a / own : 0) + " of it).";
+                out.push_back(std::move(c));
             }
-            return out;
         });
-    return flatten(std::move(chunks));
 }
 
 /// (c) two features of the subject layer overlapping beyond the tolerance.
@@ -169,42 +176,33 @@ std::vector<Conflict> pair_rule(const core::Dataset& d, const core::Catalog& cat
     const core::Layer& s = need(d, r.subject, r);
     std::vector<std::size_t> all(s.features.size());
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-    std::vector<std::size_t> subjects = subjects_of(s, opt);
+    const std::vector<std::size_t> subjects = subjects_of(s, opt);
     const bool proposal_mode = !opt.only_subjects.empty();
-    auto chunks = parallel_chunks_with<Chunk, Frames>(
-        subjects.size(), threads, [&](const geo::GeosContext& ctx) { return std::make_unique<Frames>(ctx, s, all); },
-        [&](Frames& fs, const geo::GeosContext& ctx, std::size_t b, std::size_t e) {
-            Chunk out;
-            RobustnessLog log;
-            for (std::size_t n = b; n < e; ++n) {
-                std::size_t i = subjects[n];
-                if (!subject_applies(s, i, r, cat)) continue;
-                const GEOSGeometry* gi = fs.prepared[i]->base();
-                double ai = geo::area(ctx, gi);
-                for (std::size_t j : fs.tree->query(gi)) {
-                    // Each pair once; a proposal is compared with every other feature.
-                    if (j == i || (!proposal_mode && j < i)) continue;
-                    if (proposal_mode && std::find(subjects.begin(), subjects.end(), j) != subjects.end()) continue;
-                    if (!subject_applies(s, j, r, cat)) continue;  // exemptions hold for either side
-                    if (!fs.prepared[i]->intersects(fs.prepared[j]->base())) continue;
-                    geo::GeomPtr piece = robust_intersection(ctx, gi, fs.prepared[j]->base(), r.id, log);
-                    double a = geo::area(ctx, piece.get());
-                    double smaller = std::min(ai, geo::area(ctx, fs.prepared[j]->base()));
-                    if (a <= r.min_overlap_m2 || (smaller > 0 && a / smaller <= r.min_overlap_share)) continue;
-                    Conflict c = make(r);
-                    c.features = {ref(s, i), ref(s, j)};
-                    c.overlap_m2 = a;
-                    c.overlap_wkb = geo::to_wkb(ctx, piece.get());
-                    c.reason_zh = subject_words(s, i, cat, true) + " 与" + subject_words(s, j, cat, true) + " 重叠 " + core::area_text(a, true) +
-                                  "（占较小者 " + core::percent(smaller > 0 ? a / smaller : 0) + "）。";
-                    c.reason = subject_words(s, i, cat, false) + " and " + subject_words(s, j, cat, false) + " overlap by " +
-                               core::area_text(a, false) + " (" + core::percent(smaller > 0 ? a / smaller : 0) + " of the smaller).";
-                    out.push_back(std::move(c));
-                }
+    return over_subjects(
+        s, subjects, s, all, r, cat, threads, [&](Frames& fs, const geo::GeosContext& ctx, std::size_t i, Chunk& out, RobustnessLog& log) {
+            const GEOSGeometry* gi = fs.prepared[i]->base();
+            double ai = geo::area(ctx, gi);
+            for (std::size_t j : fs.tree->query(gi)) {
+                // Each pair once; a proposal is compared with every other feature.
+                if (j == i || (!proposal_mode && j < i)) continue;
+                if (proposal_mode && std::find(subjects.begin(), subjects.end(), j) != subjects.end()) continue;
+                if (!subject_applies(s, j, r, cat)) continue;  // exemptions hold for either side
+                if (!fs.prepared[i]->intersects(fs.prepared[j]->base())) continue;
+                geo::GeomPtr piece = robust_intersection(ctx, gi, fs.prepared[j]->base(), r.id, log);
+                double a = geo::area(ctx, piece.get());
+                double smaller = std::min(ai, geo::area(ctx, fs.prepared[j]->base()));
+                if (a <= r.min_overlap_m2 || (smaller > 0 && a / smaller <= r.min_overlap_share)) continue;
+                Conflict c = make(r);
+                c.features = {ref(s, i), ref(s, j)};
+                c.overlap_m2 = a;
+                c.overlap_wkb = geo::to_wkb(ctx, piece.get());
+                c.reason_zh = subject_words(s, i, cat, true) + " 与" + subject_words(s, j, cat, true) + " 重叠 " +
+                              core::area_text(a, true) + "（占较小者 " + core::percent(smaller > 0 ? a / smaller : 0) + "）。";
+                c.reason = subject_words(s, i, cat, false) + " and " + subject_words(s, j, cat, false) + " overlap by " +
+                           core::area_text(a, false) + " (" + core::percent(smaller > 0 ? a / smaller : 0) + " of the smaller).";
+                out.push_back(std::move(c));
             }
-            return out;
         });
-    return flatten(std::move(chunks));
 }
 
 /// (d) a project of a designated category outside the area designated for it.
@@ -232,10 +230,11 @@ std::vector<Conflict> designated_rule(const core::Dataset& d, const core::Catalo
         c.overlap_m2 = a;
         c.overlap_wkb = geo::to_wkb(ctx, outside.get());
         std::string where = f.text(f.features[frames.front()], "name");
-        c.reason_zh = subject_words(s, i, cat, true) + " 属" + s.text(s.features[i], "category") + "类，" + core::area_text(a, true) + "（" +
-                      core::percent(own > 0 ? a / own : 0) + "）位于指定片区「" + where + "」之外。";
+        c.reason_zh = subject_words(s, i, cat, true) + " 属" + s.text(s.features[i], "category") + "类，" + core::area_text(a, true) +
+                      "（" + core::percent(own > 0 ? a / own : 0) + "）位于指定片区「" + where + "」之外。";
         c.reason = subject_words(s, i, cat, false) + " is a " + s.text(s.features[i], "category") + " project with " +
-                   core::area_text(a, false) + " (" + core::percent(own > 0 ? a / own : 0) + ") outside its designated area '" + where + "'.";
+                   core::area_text(a, false) + " (" + core::percent(own > 0 ? a / own : 0) + ") outside its designated area '" + where +
+                   "'.";
         out.push_back(std::move(c));
     }
     return out;
@@ -251,9 +250,15 @@ std::vector<Conflict> find_conflicts(const core::Dataset& d, const core::Catalog
         std::vector<Conflict> found;
         switch (r.kind) {
             case RuleKind::overlap_frame:
-            case RuleKind::zone_compatibility: found = overlap_rule(d, cat, r, opt, threads); break;
-            case RuleKind::project_overlap: found = pair_rule(d, cat, r, opt, threads); break;
-            case RuleKind::designated_area: found = designated_rule(d, cat, r, opt); break;
+            case RuleKind::zone_compatibility:
+                found = overlap_rule(d, cat, r, opt, threads);
+                break;
+            case RuleKind::project_overlap:
+                found = pair_rule(d, cat, r, opt, threads);
+                break;
+            case RuleKind::designated_area:
+                found = designated_rule(d, cat, r, opt);
+                break;
         }
         all.insert(all.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
     }

@@ -20,6 +20,9 @@ stdout_has() { grep -qF -- "$1" "$work/out" || fail "stdout lacks: $1"; }
 stderr_has() { grep -qF -- "$1" "$work/err" || fail "stderr lacks: $1"; }
 stderr_matches() { grep -qE -- "$1" "$work/err" || fail "stderr does not match: $1"; }
 copy_mini() { cp -r "$fixture" "$work/mini"; }
+mini_store() { run 0 build --data "$fixture" --store m.gpkg; }
+# check_wkt EXIT WKT: a check of one WKT proposal (EPSG:4547, land use 0901) against the mini store
+check_wkt() { mini_store; run "$1" check --store m.gpkg --wkt "$2" --crs EPSG:4547 --landuse 0901; }
 
 case "$case_name" in
   help_build) run 0 build --help; stdout_has "--data"; stdout_has "--store" ;;
@@ -160,7 +163,7 @@ json.dump(j, open(p, 'w'))"
     stderr_has "... and 70 more error(s) of parcels: landuse-code" ;;
   help_report) run 0 report --help; stdout_has "--format"; stdout_has "--lang"; stdout_has "--zone"; stdout_has "--rules" ;;
   report_golden_json|report_golden_md|report_golden_md_en)
-    run 0 build --data "$fixture" --store m.gpkg
+    mini_store
     case "$case_name" in
       report_golden_json) args=(--format json); expected=mini-report.json ;;
       report_golden_md) args=(--format md); expected=mini-report.md ;;
@@ -171,7 +174,7 @@ json.dump(j, open(p, 'w'))"
     sed -E 's/"built_at": "[^"]*"/"built_at": "BUILT_AT"/; s/(Store built |存储构建于 )[0-9T:Z-]+/\1BUILT_AT/' out > got
     diff -u "$ZONING_SRC/tests/cli/expected/$expected" got > diff.txt || { cat diff.txt; fail "output differs from tests/cli/expected/$expected"; } ;;
   report_csv)
-    run 0 build --data "$fixture" --store m.gpkg
+    mini_store
     run 0 report --store m.gpkg --format csv --out tables -q
     for f in coverage.csv coverage_landuse.csv progress.csv progress_series.csv conflicts.csv README.txt; do [ -s "tables/$f" ] || fail "missing $f"; done
     grep -q "^functional_zones,Z1,西区,,500000.00,500000.00,79000.00,40000.00,44000.00,5000.00,10000.00$" tables/coverage.csv || fail "coverage.csv row for 西区"
@@ -180,7 +183,7 @@ json.dump(j, open(p, 'w'))"
     run 0 report --store m.gpkg --format csv --out tables -q   # replacing an existing folder works
     [ "$(ls -a | grep -c 'tmp\|old')" = 0 ] || fail "temporary folder left behind" ;;
   report_zone)
-    run 0 build --data "$fixture" --store m.gpkg
+    mini_store
     run 0 report --store m.gpkg --format json --zone 测试湿地 --out - -q
     python3 -c "
 import json; j = json.load(open('$work/out'))
@@ -189,7 +192,7 @@ assert sorted(c['rule'] for c in j['conflicts']) == ['ECO-CORE', 'REDEV-CORE'], 
 assert j['zone'] == '测试湿地'" || fail "zone filter"
     run 3 report --store m.gpkg --zone 不存在 --out - -q; stderr_has "--zone '不存在' matches no zone" ;;
   report_rules_override)
-    run 0 build --data "$fixture" --store m.gpkg
+    mini_store
     sed 's/min_overlap_share = 0.01/min_overlap_share = 0.5/' "$fixture/rules.toml" > strict.toml
     run 0 report --store m.gpkg --rules strict.toml --format json --out - -q
     python3 -c "
@@ -197,11 +200,11 @@ import json; j = json.load(open('$work/out'))
 assert j['rules_from'] == 'strict.toml'
 assert 'PROJECT-OVERLAP' not in [c['rule'] for c in j['conflicts']], j['conflicts']" || fail "rules override" ;;
   report_malformed_rules)
-    run 0 build --data "$fixture" --store m.gpkg
+    mini_store
     printf '[[rule]]\nid = "X"\ntitle = "t"\nclause = "c"\nkind = "overlap_frame"\nframe_layer = "eco_structure"\nseverity = "fatal"\n' > bad.toml
     run 3 report --store m.gpkg --rules bad.toml --out - -q; stderr_has "bad.toml: line 1: severity must be" ;;
   report_unwritable)
-    run 0 build --data "$fixture" --store m.gpkg
+    mini_store
     run 4 report --store m.gpkg --out /dev/null/x/report.html -q; stderr_has "/dev/null/x/report.html" ;;
   report_missing_store) run 3 report --store nowhere.gpkg -q; stderr_has "nowhere.gpkg: store not found (run \`zoning build\` first)" ;;
   report_threads_identical)
@@ -226,11 +229,11 @@ assert 'PROJECT-OVERLAP' not in [c['rule'] for c in j['conflicts']], j['conflict
   check_golden_*)
     name=${case_name#check_golden_}
     declare -A want=([in_core]=2 [straddle]=0 [near_corridor]=1 [overlap]=2 [clean]=0)
-    run 0 build --data "$fixture" --store m.gpkg
+    mini_store
     run "${want[$name]}" check --store m.gpkg --proposal "$ZONING_SRC/tests/fixtures/proposals/$name.geojson" --format json
     diff -u "$ZONING_SRC/tests/cli/expected/check-$name.json" out > diff.txt || { cat diff.txt; fail "differs from tests/cli/expected/check-$name.json"; } ;;
   check_text_and_html)
-    run 0 build --data "$fixture" --store m.gpkg
+    mini_store
     run 2 check --store m.gpkg --proposal "$ZONING_SRC/tests/fixtures/proposals/in_core.geojson"
     stdout_has "结论：冲突 (exit 2)"; stdout_has "ECO-CORE"; stdout_has "测试湿地"; stdout_has "第九章第一节"
     run 2 check --store m.gpkg --proposal "$ZONING_SRC/tests/fixtures/proposals/in_core.geojson" --lang en
@@ -238,7 +241,7 @@ assert 'PROJECT-OVERLAP' not in [c['rule'] for c in j['conflicts']], j['conflict
     run 2 check --store m.gpkg --proposal "$ZONING_SRC/tests/fixtures/proposals/in_core.geojson" --format html --out note.html
     grep -q '<svg id="locator"' note.html && grep -q 'id="proposal"' note.html && grep -q 'class="conflict"' note.html || fail "html note lacks its locator map" ;;
   check_batch)
-    run 0 build --data "$fixture" --store m.gpkg
+    mini_store
     run 2 check --store m.gpkg --proposal "$ZONING_SRC/tests/fixtures/proposals/batch.geojson" --batch --format csv
     [ "$(grep -c ',conflict,' out)" = 2 ] && [ "$(grep -c ',pass,' out)" = 2 ] && [ "$(grep -c ',needs_review,' out)" = 1 ] || fail "batch verdicts"
     run 2 check --store m.gpkg --proposal "$ZONING_SRC/tests/fixtures/proposals/batch.geojson" --batch --format json
@@ -249,34 +252,29 @@ assert j['worst_verdict'] == 'conflict' and [r['verdict'] for r in j['results']]
     ogrinfo -ro -q results.gpkg check_results -sql "select verdict, count(*) as n from check_results group by verdict order by verdict" | grep -q "n (Integer) = 2" || fail "gpkg check_results"
     ogrinfo -ro -so results.gpkg check_overlaps | grep -q "Feature Count: [1-9]" || fail "gpkg check_overlaps" ;;
   check_bowtie_repaired)
-    run 0 build --data "$fixture" --store m.gpkg
-    run 1 check --store m.gpkg --wkt "POLYGON((430800 3740100,430900 3740200,430900 3740100,430800 3740200,430800 3740100))" --crs EPSG:4547 --landuse 0901
+    check_wkt 1 "POLYGON((430800 3740100,430900 3740200,430900 3740100,430800 3740200,430800 3740100))"
     stderr_has "the geometry was invalid (Self-intersection at (430850.000 3740150.000)) and was repaired with GEOS MakeValid" ;;
   check_outside_district)
-    run 0 build --data "$fixture" --store m.gpkg
-    run 3 check --store m.gpkg --wkt "POLYGON((440000 3750000,440100 3750000,440100 3750100,440000 3750000))" --crs EPSG:4547 --landuse 0901
+    check_wkt 3 "POLYGON((440000 3750000,440100 3750000,440100 3750100,440000 3750000))"
     stderr_has "the proposal lies entirely outside the district" ;;
   check_lonlat_declared_metric)
-    run 0 build --data "$fixture" --store m.gpkg
-    run 3 check --store m.gpkg --wkt "POLYGON((113.25 33.75,113.26 33.75,113.26 33.76,113.25 33.75))" --crs EPSG:4547 --landuse 0901
+    check_wkt 3 "POLYGON((113.25 33.75,113.26 33.75,113.26 33.76,113.25 33.75))"
     stderr_has "are plainly lon/lat degrees, but the source declares EPSG:4547 (metres)" ;;
   check_zero_area)
-    run 0 build --data "$fixture" --store m.gpkg
-    run 3 check --store m.gpkg --wkt "POLYGON((430100 3740100,430200 3740100,430300 3740100,430100 3740100))" --crs EPSG:4547 --landuse 0901
+    check_wkt 3 "POLYGON((430100 3740100,430200 3740100,430300 3740100,430100 3740100))"
     stderr_matches "(zero area|cannot be repaired)" ;;
   check_point)
-    run 0 build --data "$fixture" --store m.gpkg
-    run 3 check --store m.gpkg --wkt "POINT(430100 3740100)" --crs EPSG:4547 --landuse 0901; stderr_has "a Point where a polygon belongs" ;;
+    check_wkt 3 "POINT(430100 3740100)"; stderr_has "a Point where a polygon belongs" ;;
   check_several_without_batch)
-    run 0 build --data "$fixture" --store m.gpkg
+    mini_store
     run 3 check --store m.gpkg --proposal "$ZONING_SRC/tests/fixtures/proposals/batch.geojson"
     stderr_has "5 features where one proposal is expected; add --batch" ;;
   check_unknown_landuse)
-    run 0 build --data "$fixture" --store m.gpkg
+    mini_store
     run 3 check --store m.gpkg --proposal "$ZONING_SRC/tests/fixtures/proposals/clean.geojson" --landuse 0999
     stderr_has "--landuse '0999' is not a national 用地用海 code" ;;
   check_wkt_without_crs)
-    run 0 build --data "$fixture" --store m.gpkg
+    mini_store
     run 3 check --store m.gpkg --wkt "POLYGON((0 0,1 0,1 1,0 0))" --landuse 0901; stderr_has "--wkt needs --crs" ;;
   help_export) run 0 export --help; stdout_has "--qgis"; stdout_has "--encoding"; stdout_has "--force" ;;
   export_qgis_layer_styles)
@@ -329,7 +327,7 @@ PY
       || { grep -v -E "XDG_RUNTIME|DeprecationWarning|setapi" qgis.log; fail "QGIS check"; }
     grep "^qgis:" qgis.log ;;
   export_gpkg)
-    run 0 build --data "$fixture" --store m.gpkg
+    mini_store
     run 0 export --store m.gpkg --format gpkg --out g
     ogrinfo -ro -so g/m.gpkg projects | grep -q "Feature Count: 8" || fail "projects count"
     ogrinfo -ro -so g/m.gpkg conflicts | grep -q "Feature Count: 5" || fail "conflicts count"
@@ -339,7 +337,7 @@ sys.exit(1 if db.execute(\"select count(*) from sqlite_master where name = 'laye
     [ ! -e g/m.qgs ] || fail "gpkg export wrote a project" ;;
   export_shp_utf8|export_shp_gbk)
     enc=UTF-8; [ "$case_name" = export_shp_gbk ] && enc=GBK
-    run 0 build --data "$fixture" --store m.gpkg
+    mini_store
     run 0 export --store m.gpkg --format shp --out s --encoding $enc
     for l in projects functional_zones conflicts parcels; do [ -s s/$l.shp ] && [ -s s/$l.cpg ] && [ -s s/$l.prj ] || fail "s/$l.* missing"; done
     [ -s s/progress.dbf ] || fail "progress.dbf missing"
@@ -354,7 +352,7 @@ sys.exit(1 if db.execute(\"select count(*) from sqlite_master where name = 'laye
       python3 -c "import sys; d = open('$work/s/functional_zones.dbf','rb').read(); sys.exit(0 if '西区'.encode() in d else 1)" || fail "DBF is not UTF-8"
     fi ;;
   export_geojson)
-    run 0 build --data "$fixture" --store m.gpkg
+    mini_store
     run 0 export --store m.gpkg --format geojson --out j
     python3 - "$work/j" <<'PY' || fail "geojson"
 import json, os, sys
@@ -372,14 +370,14 @@ assert {f["properties"]["name"] for f in z["features"]} == {"西区", "东区"}
 PY
     ;;
   export_refuses_nonempty)
-    run 0 build --data "$fixture" --store m.gpkg
+    mini_store
     mkdir full && echo keep > full/notes.txt
     run 3 export --store m.gpkg --qgis full; stderr_has "full: folder exists and is not empty; add --force to replace it"
     [ -f full/notes.txt ] || fail "existing folder touched"
     run 0 export --store m.gpkg --qgis full --force
     [ ! -f full/notes.txt ] && [ -s full/m.qgs ] || fail "--force did not replace" ;;
   export_unwritable)
-    run 0 build --data "$fixture" --store m.gpkg
+    mini_store
     run 4 export --store m.gpkg --qgis /dev/null/x; stderr_has "/dev/null/x"
     [ "$(ls -a | grep -c tmp)" = 0 ] || fail "half-written files left behind" ;;
   help_sql) run 0 sql --help; stdout_has "--format"; stdout_has "--store" ;;
@@ -402,7 +400,7 @@ PY
     [ "$n" -ge 8 ] || fail "only $n queries found in docs/sql.md"
     echo "ran $n queries from docs/sql.md" ;;
   sql_formats)
-    run 0 build --data "$fixture" --store m.gpkg
+    mini_store
     run 0 sql --store m.gpkg --format csv "SELECT id, ST_Area(geom) AS a FROM projects WHERE id IN ('P1', 'P6') ORDER BY id"
     grep -qx "P1,40000" out && grep -qx "P6,7500" out || fail "csv areas (P1 40,000 m², L-shaped P6 7,500 m²)"
     run 0 sql --store m.gpkg --format geojson "SELECT name, geom FROM eco_structure WHERE kind = '核'"
@@ -411,7 +409,7 @@ import json; j = json.load(open('$work/out')); f = j['features'][0]
 assert f['properties']['name'] == '测试湿地' and f['geometry']['type'] in ('MultiPolygon', 'Polygon')
 c = json.dumps(f['geometry']['coordinates']); assert '113.' in c and '33.' in c, c[:80]" || fail "geojson" ;;
   sql_bad_query)
-    run 0 build --data "$fixture" --store m.gpkg
+    mini_store
     run 3 sql --store m.gpkg "SELECT * FROM nowhere"; stderr_has "m.gpkg: SQL error: no such table: nowhere"
     run 3 sql --store m.gpkg "SELECT 1; DROP TABLE parcels"; stderr_has "one statement at a time"
     run 3 sql --store m.gpkg "DELETE FROM parcels"; stderr_matches "(readonly|read-only)" ;;
