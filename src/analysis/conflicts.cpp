@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 
 #include "analysis/parallel.hpp"
 #include "analysis/robust.hpp"
@@ -46,6 +47,14 @@ std::string subject_words(const core::Layer& l, std::size_t i, const core::Catal
     std::string lu = landuse_words(cat, l.text(l.features[i], "landuse"), zh);
     if (zh) return "「" + name + "」" + (lu.empty() ? "" : "（用地 " + lu + "）");
     return "'" + name + "'" + (lu.empty() ? "" : " (land use " + lu + ")");
+}
+
+/// The plan's kinds in English reasons (the names stay the plan's).
+std::string kind_en(const std::string& kind) {
+    static const std::map<std::string, std::string> words = {{"带", "belt"},   {"区", "area"},   {"核", "core"},
+                                                             {"廊", "corridor"}, {"圈", "circle"}, {"楼宇", "building"}};
+    auto it = words.find(kind);
+    return it == words.end() ? kind : it->second;
 }
 
 /// The frames a rule looks at, by kind and name filters.
@@ -163,7 +172,7 @@ std::vector<Conflict> overlap_rule(const core::Dataset& d, const core::Catalog& 
                 std::string kind = f.text(f.features[fi], "kind");
                 c.reason_zh = subject_words(s, i, cat, true) + " 与" + (kind.empty() ? "" : kind) + "「" + frame_name + "」重叠 " +
                               core::area_text(a, true) + "（占其 " + core::percent(own > 0 ? a / own : 0) + "）。";
-                c.reason = subject_words(s, i, cat, false) + " overlaps " + (kind.empty() ? "" : kind + " ") + "'" + frame_name + "' by " +
+                c.reason = subject_words(s, i, cat, false) + " overlaps " + (kind.empty() ? "" : kind_en(kind) + " ") + "'" + frame_name + "' by " +
                            core::area_text(a, false) + " (" + core::percent(own > 0 ? a / own : 0) + " of it).";
                 out.push_back(std::move(c));
             }
