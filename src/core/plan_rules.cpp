@@ -75,17 +75,19 @@ std::vector<Target> parse_targets(const std::string& text, const std::string& or
         g.id = str(*tt, "id", origin, line, true);
         g.name = str(*tt, "name", origin, line, true);
         g.name_en = str(*tt, "name_en", origin, line, false, g.name);
-        g.unit = str(*tt, "unit", origin, line, true);
+        g.unit = str(*tt, "unit", origin, line, false);
         g.comparison = str(*tt, "comparison", origin, line, false, ">=");
         if (g.comparison != ">=" && g.comparison != "<=" && g.comparison != "≈")
             fail(origin, line, "comparison must be \">=\", \"<=\" or \"≈\", not '" + g.comparison + "'");
         g.source = str(*tt, "source", origin, line, true);
         g.note = str(*tt, "note", origin, line, false);
-        g.target = num(*tt, "target", origin, line, std::nullopt);
+        g.target_text = str(*tt, "target_text", origin, line, false);
+        g.target = num(*tt, "target", origin, line, g.target_text.empty() ? std::nullopt : std::optional<double>(0.0));
         if ((*tt)["baseline"]) g.baseline = num(*tt, "baseline", origin, line, std::nullopt);
         g.tolerance = num(*tt, "tolerance", origin, line, 0.05);
         g.year = static_cast<int>(num(*tt, "year", origin, line, 2025.0));
         g.measurable = (*tt)["measurable"].value_or(false);
+        if (g.measurable && !g.target_text.empty()) fail(origin, line, "a target stated in words (target_text) cannot be measurable");
         if (g.measurable) {
             g.measure = str(*tt, "measure", origin, line, true);
             if (g.measure == "built_floor") {

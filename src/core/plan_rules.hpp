@@ -13,6 +13,7 @@ namespace zoning::core {
 struct Target {
     std::string id, name, name_en, unit, comparison = ">=", source, note;
     double target = 0;
+    std::string target_text;  ///< a target the plan states in words ("按市定", "与经济增长基本同步"); then `target` is unused
     std::optional<double> baseline;
     double tolerance = 0.05;  ///< for "≈"
     int year = 2025;

@@ -96,6 +96,7 @@ std::string unit_text(const std::string& unit, Lang lang) {
 
 std::string progress_text(const analysis::ProgressRow& row, Lang lang) {
     const auto& t = row.target;
+    if (!t.target_text.empty()) return "— / " + t.target_text;
     std::string target = amount(t.target, t.unit, lang) + unit_text(t.unit, lang);
     if (!row.measured) {
         std::string prefix = t.comparison == ">=" ? "≥ " : t.comparison == "<=" ? "≤ " : "≈ ";

@@ -214,3 +214,15 @@ TEST(Report, BundledZonesReconcileWithTheDistrictWithin0Point01Percent) {
     EXPECT_LT(r.reconciliation[0].relative_difference, 1e-4);
     EXPECT_NEAR(r.reconciliation[0].parcels_in_district_m2, r.district_area_m2, r.district_area_m2 * 1e-4);
 }
+
+TEST(PlanRules, TargetsStatedInWordsAreKeptAndNeverMeasured) {
+    auto t = core::parse_targets("[[target]]\nid = \"X\"\nname = \"单位生产总值能耗降低\"\ntarget_text = \"按市定\"\nsource = \"专栏2-1 第13项\"\n", "t.toml");
+    ASSERT_EQ(t.size(), 1u);
+    EXPECT_EQ(t[0].target_text, "按市定");
+    auto rows = analysis::measure_progress(mini(), t, analysis::overlay(mini(), {}));
+    EXPECT_EQ(rows[0].status, "not_measurable");
+    EXPECT_EQ(report::progress_text(rows[0], report::Lang::zh), "— / 按市定");
+    EXPECT_THROW(core::parse_targets("[[target]]\nid = \"X\"\nname = \"n\"\ntarget_text = \"按市定\"\nsource = \"s\"\nmeasurable = true\n", "t.toml"),
+                 core::Error);
+    EXPECT_THROW(core::parse_targets("[[target]]\nid = \"X\"\nname = \"n\"\nsource = \"s\"\n", "t.toml"), core::Error);  // no target at all
+}
