@@ -3,7 +3,6 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 
@@ -44,9 +43,7 @@ core::ExitCode CheckCommand::run() {
     const auto t0 = std::chrono::steady_clock::now();
     core::Catalog catalog = core::Catalog::load(m_common.catalog_dir);
     core::Dataset dataset = io::read_store(m_store, catalog);
-    std::vector<core::Rule> rules;
-    if (!m_rules.empty()) rules = core::parse_rules(io::read_text_file(m_rules), m_rules.string());
-    else if (auto it = dataset.files.find("rules.toml"); it != dataset.files.end()) rules = core::parse_rules(it->second, m_store.string() + ":rules.toml");
+    std::vector<core::Rule> rules = plan_rules(dataset, m_store, m_rules);
 
     io::ProposalInput in{m_proposal, m_layer, m_wkt, m_crs, m_landuse, m_name, m_category};
     std::vector<analysis::Proposal> proposals = io::read_proposals(catalog, in);
@@ -90,13 +87,7 @@ core::ExitCode CheckCommand::run() {
         if (m_out.empty() || m_out == "-") {
             std::cout << text.str();
         } else {
-            io::AtomicFile file(m_out);
-            {
-                std::ofstream o(file.temp_path(), std::ios::binary);
-                o << text.str();
-                if (!o) throw core::output_error(m_out.string(), "cannot write (disk full?)");
-            }
-            file.commit();
+            io::write_text_atomically(m_out, text.str());
         }
     }
     for (auto& r : results)

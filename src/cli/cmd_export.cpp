@@ -47,11 +47,8 @@ core::ExitCode ExportCommand::run() {
     core::Catalog catalog = core::Catalog::load(m_common.catalog_dir);
     core::Dataset store = io::read_store(m_store, catalog);
     // The analysis layers are computed here from the store, so an export is never missing them.
-    std::vector<core::Target> targets;
-    if (auto it = store.files.find("targets.toml"); it != store.files.end()) targets = core::parse_targets(it->second, m_store.string() + ":targets.toml");
-    std::vector<core::Rule> rules;
-    if (!m_rules.empty()) rules = core::parse_rules(io::read_text_file(m_rules), m_rules.string());
-    else if (auto it = store.files.find("rules.toml"); it != store.files.end()) rules = core::parse_rules(it->second, m_store.string() + ":rules.toml");
+    std::vector<core::Target> targets = store_targets(store, m_store);
+    std::vector<core::Rule> rules = plan_rules(store, m_store, m_rules);
     analysis::OverlayOptions oo;
     oo.threads = m_common.threads;
     oo.frame_layers = {"boundary"};

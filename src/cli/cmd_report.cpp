@@ -67,17 +67,6 @@ private:
     std::thread m_thread;
 };
 
-void write_text_atomically(const std::filesystem::path& path, const std::string& text) {
-    io::AtomicFile file(path);
-    {
-        std::ofstream out(file.temp_path(), std::ios::binary);
-        out << text;
-        out.flush();
-        if (!out) throw core::output_error(path.string(), "cannot write (disk full?)");
-    }
-    file.commit();
-}
-
 /// Writes the CSV tables into a fresh folder and swaps it into place (a report folder is
 /// the report's own, so it is replaced without --force).
 void write_csv_dir(const std::filesystem::path& dir, const std::map<std::string, std::string>& files) {
@@ -109,17 +98,9 @@ core::ExitCode ReportCommand::run() {
     bar.stage(0, "reading store");
     core::Dataset dataset = io::read_store(m_store, catalog);
 
-    std::vector<core::Target> targets;
-    if (auto it = dataset.files.find("targets.toml"); it != dataset.files.end())
-        targets = core::parse_targets(it->second, m_store.string() + ":targets.toml");
-    std::vector<core::Rule> rules;
-    std::string rules_origin = "store";
-    if (!m_rules.empty()) {
-        rules = core::parse_rules(io::read_text_file(m_rules), m_rules.string());
-        rules_origin = m_rules.string();
-    } else if (auto it = dataset.files.find("rules.toml"); it != dataset.files.end()) {
-        rules = core::parse_rules(it->second, m_store.string() + ":rules.toml");
-    }
+    std::vector<core::Target> targets = store_targets(dataset, m_store);
+    std::vector<core::Rule> rules = plan_rules(dataset, m_store, m_rules);
+    const std::string rules_origin = m_rules.empty() ? std::string("store") : m_rules.string();
 
     report::ReportData data;
     data.dataset = &dataset;
@@ -170,7 +151,7 @@ core::ExitCode ReportCommand::run() {
         else if (m_format == "md") report::write_markdown(text, data, lang);
         else report::write_html(text, data, lang);
         if (m_out == "-") std::cout << text.str();
-        else write_text_atomically(m_out, text.str());
+        else io::write_text_atomically(m_out, text.str());
     }
     if (m_out != "-") {
         std::size_t conflicts = 0, reviews = 0;

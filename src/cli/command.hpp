@@ -10,7 +10,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include "core/dataset.hpp"
 #include "core/error.hpp"
+#include "core/plan_rules.hpp"
 
 namespace zoning::cli {
 
@@ -37,6 +39,12 @@ std::vector<std::unique_ptr<Command>> make_commands();
 /// `data/xinhua` relative to the working directory, else the bundled copy.
 std::filesystem::path default_data_dir();
 inline const char* kDefaultStore = "out/xinhua.gpkg";
+
+/// The targets a store carries (its targets.toml), none if it has none.
+std::vector<core::Target> store_targets(const core::Dataset& store, const std::filesystem::path& store_path);
+/// The rules of `override_file` when given (try rules without a rebuild), else the store's rules.toml.
+std::vector<core::Rule> plan_rules(const core::Dataset& store, const std::filesystem::path& store_path,
+                                   const std::filesystem::path& override_file);
 
 /// Warnings and progress go to stderr through here; `--quiet` silences them.
 void log(bool quiet, const std::string& line);

@@ -9,6 +9,7 @@
 #include "cli/cmd_validate.hpp"
 #include "cli/command.hpp"
 #include "core/catalog.hpp"
+#include "io/file_util.hpp"
 
 namespace zoning::cli {
 
@@ -34,6 +35,20 @@ std::filesystem::path default_data_dir() {
     std::filesystem::path local = "data/xinhua";
     if (std::filesystem::exists(local / "dataset.toml")) return local;
     return std::filesystem::path(ZONING_SOURCE_DIR) / "data" / "xinhua";
+}
+
+std::vector<core::Target> store_targets(const core::Dataset& store, const std::filesystem::path& store_path) {
+    auto it = store.files.find("targets.toml");
+    if (it == store.files.end()) return {};
+    return core::parse_targets(it->second, store_path.string() + ":targets.toml");
+}
+
+std::vector<core::Rule> plan_rules(const core::Dataset& store, const std::filesystem::path& store_path,
+                                   const std::filesystem::path& override_file) {
+    if (!override_file.empty()) return core::parse_rules(io::read_text_file(override_file), override_file.string());
+    auto it = store.files.find("rules.toml");
+    if (it == store.files.end()) return {};
+    return core::parse_rules(it->second, store_path.string() + ":rules.toml");
 }
 
 void log(bool quiet, const std::string& line) {

@@ -102,6 +102,17 @@ void AtomicDir::commit() {
     m_done = true;
 }
 
+void write_text_atomically(const std::filesystem::path& path, const std::string& text) {
+    AtomicFile file(path);
+    {
+        std::ofstream out(file.temp_path(), std::ios::binary);
+        out << text;
+        out.flush();
+        if (!out) throw core::output_error(path.string(), "cannot write (disk full?)");
+    }
+    file.commit();
+}
+
 std::string read_text_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw core::bad_input(core::FeatureRef{path.string(), {}, {}, {}}, "cannot read file");

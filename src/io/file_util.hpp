@@ -42,6 +42,9 @@ private:
     bool m_done = false;
 };
 
+/// Writes `text` to `path` through an AtomicFile. Throws Error(output).
+void write_text_atomically(const std::filesystem::path& path, const std::string& text);
+
 /// Reads a whole text file; throws Error(bad_input) naming it.
 std::string read_text_file(const std::filesystem::path& path);
 

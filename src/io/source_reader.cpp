@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "io/source_reader.hpp"
 
-#include <chrono>
 #include <cstdio>
 #include <cmath>
-#include <ctime>
 #include <optional>
 #include <set>
 #include <unordered_map>

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "io/store.hpp"
 
-#include <chrono>
 #include <ctime>
 
 #include "core/error.hpp"
@@ -98,7 +97,6 @@ core::Dataset read_store(const std::filesystem::path& path, const core::Catalog&
     const std::string p = path.string();
     if (!std::filesystem::exists(path))
         throw core::bad_input(FeatureRef{p, {}, {}, {}}, "store not found (run `zoning build` first)");
-    GdalErrorScope open_scope;
     GDALDatasetUniquePtr ds = open_vector(p);
     if (std::string(ds->GetDriverName()) != "GPKG") throw core::bad_input(FeatureRef{p, {}, {}, {}}, "not a GeoPackage");
     OGRLayer* meta = ds->GetLayerByName(kMetadataTable);
