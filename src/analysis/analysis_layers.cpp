@@ -9,6 +9,10 @@
 
 namespace zoning::analysis {
 
+using core::Conflict;
+using core::ConflictFeature;
+using core::ProgressRow;
+
 AnalysisCatalog AnalysisCatalog::load(const std::filesystem::path& dir) {
     AnalysisCatalog c;
     for (const char* name : {"overlay_landuse", "project_coverage", "conflicts", "progress"})

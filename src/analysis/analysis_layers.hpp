@@ -21,6 +21,6 @@ struct AnalysisCatalog {
 
 /// Layers whose `spec` points into `specs`; features in a deterministic order.
 std::vector<core::Layer> build_analysis_layers(const core::Dataset& dataset, const core::Catalog& catalog, const AnalysisCatalog& specs,
-                                               const std::vector<ProgressRow>& progress, const std::vector<Conflict>& conflicts);
+                                               const std::vector<core::ProgressRow>& progress, const std::vector<core::Conflict>& conflicts);
 
 }  // namespace zoning::analysis

@@ -13,6 +13,9 @@
 
 namespace zoning::analysis {
 
+using core::Conflict;
+using core::ConflictFeature;
+
 namespace {
 
 using core::Rule;
@@ -251,7 +254,7 @@ std::vector<Conflict> designated_rule(const core::Dataset& d, const core::Catalo
 
 }  // namespace
 
-std::vector<Conflict> find_conflicts(const core::Dataset& d, const core::Catalog& cat, const std::vector<Rule>& rules,
+core::ConflictSet find_conflicts(const core::Dataset& d, const core::Catalog& cat, const std::vector<Rule>& rules,
                                      const ConflictOptions& opt) {
     const unsigned threads = opt.threads ? opt.threads : default_threads();
     std::vector<Conflict> all;
@@ -271,7 +274,7 @@ std::vector<Conflict> find_conflicts(const core::Dataset& d, const core::Catalog
         }
         all.insert(all.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
     }
-    return all;
+    return core::ConflictSet{std::move(all), {}};
 }
 
 }  // namespace zoning::analysis

@@ -5,22 +5,11 @@
 #include <vector>
 
 #include "core/dataset.hpp"
+#include "core/catalog.hpp"
 #include "core/plan_rules.hpp"
+#include "core/results.hpp"
 
 namespace zoning::analysis {
-
-struct ConflictFeature {
-    std::string layer, id, name;
-};
-
-struct Conflict {
-    std::string rule, title, title_en, severity, clause;
-    std::vector<ConflictFeature> features;  ///< the subject first, then what it conflicts with
-    double overlap_m2 = 0;
-    std::string overlap_wkb;  ///< EPSG:4547, stored for export
-    std::string reason;       ///< one sentence, English; renderers add the Chinese names
-    std::string reason_zh;
-};
 
 struct ConflictOptions {
     unsigned threads = 0;
@@ -30,7 +19,7 @@ struct ConflictOptions {
 
 /// Applies every rule; results ordered by rule (file order), then subject fid, then the other feature.
 /// Throws bad_input naming the rule's line when a rule names a layer the store lacks.
-std::vector<Conflict> find_conflicts(const core::Dataset& dataset, const core::Catalog& catalog,
-                                     const std::vector<core::Rule>& rules, const ConflictOptions& options = {});
+core::ConflictSet find_conflicts(const core::Dataset& dataset, const core::Catalog& catalog,
+                               const std::vector<core::Rule>& rules, const ConflictOptions& options = {});
 
 }  // namespace zoning::analysis

@@ -12,6 +12,11 @@
 
 namespace zoning::analysis {
 
+using core::CoverageRow;
+using core::OverlayResult;
+using core::ProjectShare;
+using core::Reconciliation;
+
 namespace {
 
 struct Frame {

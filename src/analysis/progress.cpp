@@ -11,6 +11,10 @@
 
 namespace zoning::analysis {
 
+using core::OverlayResult;
+using core::ProgressRow;
+using core::CoverageRow;
+
 namespace {
 
 constexpr int kFirstYear = 2021;  // the plan period is 2021–2025

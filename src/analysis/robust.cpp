@@ -8,7 +8,7 @@ namespace {
 constexpr double kSnapGrid = 0.001;
 
 geo::GeomPtr snapped(const geo::GeosContext& ctx, const GEOSGeometry* g) {
-    return geo::own(ctx, GEOSGeom_setPrecision_r(ctx.handle(), g, kSnapGrid, 0), "setPrecision");
+    return geo::set_precision(ctx, g, kSnapGrid);
 }
 }  // namespace
 

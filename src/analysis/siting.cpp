@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "analysis/conflicts.hpp"
 #include "analysis/parallel.hpp"
 #include "analysis/robust.hpp"
 #include "core/number_format.hpp"
@@ -11,14 +12,14 @@
 
 namespace zoning::analysis {
 
-const char* to_string(Verdict v) {
-    switch (v) {
-        case Verdict::pass: return "pass";
-        case Verdict::needs_review: return "needs_review";
-        case Verdict::conflict: return "conflict";
-    }
-    return "?";
-}
+using core::Conflict;
+using core::FrameHit;
+using core::NearFrame;
+using core::ParcelHit;
+using core::ProjectHit;
+using core::Proposal;
+using core::SitingResult;
+using core::Verdict;
 
 namespace {
 
@@ -217,7 +218,7 @@ std::vector<SitingResult> check_siting(const core::Dataset& d, const core::Catal
     ConflictOptions co;
     co.threads = threads;
     co.only_subjects = subjects;
-    std::vector<Conflict> conflicts = find_conflicts(view, cat, applicable, co);
+    std::vector<Conflict> conflicts = find_conflicts(view, cat, applicable, co).conflicts;
     std::map<std::string, std::size_t> by_id;
     for (std::size_t i = 0; i < proposals.size(); ++i) by_id[proposals[i].id] = i;
     for (auto& c : conflicts) {

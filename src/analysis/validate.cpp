@@ -10,6 +10,10 @@
 
 namespace zoning::analysis {
 
+using core::LayerSummary;
+using core::TilingResult;
+using core::ValidationReport;
+
 using core::FeatureRef;
 using core::Finding;
 using core::Severity;

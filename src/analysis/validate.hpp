@@ -9,27 +9,9 @@
 
 #include "core/dataset.hpp"
 #include "core/finding.hpp"
+#include "core/results.hpp"
 
 namespace zoning::analysis {
-
-struct LayerSummary {
-    std::string layer;
-    std::string title_zh;
-    std::size_t count = 0;
-    std::string crs;
-    std::map<std::string, std::size_t> geometry_types;  ///< GEOS type name -> count
-    std::size_t repaired = 0;
-    double total_area_m2 = 0;    ///< polygon layers
-    double total_length_m = 0;   ///< line layers
-};
-
-struct TilingResult {
-    bool checked = false;
-    double boundary_area_m2 = 0;
-    double zones_area_m2 = 0;
-    double gap_area_m2 = 0;
-    double overlap_area_m2 = 0;
-};
 
 struct ValidationOptions {
     double tiling_tolerance_m2 = 1.0;   ///< total gap or overlap above this is an error
@@ -39,15 +21,8 @@ struct ValidationOptions {
     std::string tiling_layer = "functional_zones";
 };
 
-struct ValidationReport {
-    std::vector<LayerSummary> layers;
-    TilingResult tiling;
-    std::vector<core::Finding> findings;  ///< sorted: errors first, then by layer and fid
-    bool ok() const { return !core::has_errors(findings); }
-};
-
 /// Runs every check. `read_findings` (schema problems met while reading) are merged in.
-ValidationReport validate(const core::Dataset& dataset, std::vector<core::Finding> read_findings,
+core::ValidationReport validate(const core::Dataset& dataset, std::vector<core::Finding> read_findings,
                           const ValidationOptions& options = {});
 
 }  // namespace zoning::analysis

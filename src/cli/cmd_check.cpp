@@ -46,7 +46,7 @@ core::ExitCode CheckCommand::run() {
     std::vector<core::Rule> rules = plan_rules(dataset, m_store, m_rules);
 
     io::ProposalInput in{m_proposal, m_layer, m_wkt, m_crs, m_landuse, m_name, m_category};
-    std::vector<analysis::Proposal> proposals = io::read_proposals(catalog, in);
+    std::vector<core::Proposal> proposals = io::read_proposals(catalog, in);
     const std::string origin = m_wkt.empty() ? m_proposal : std::string("--wkt");
     if (proposals.empty()) throw core::bad_input(core::FeatureRef{origin, {}, {}, {}}, "no proposal feature");
     if (proposals.size() > 1 && !m_batch)
@@ -62,7 +62,7 @@ core::ExitCode CheckCommand::run() {
     analysis::SitingOptions opt;
     opt.threads = m_common.threads;
     opt.review_distance_m = m_review_distance;
-    std::vector<analysis::SitingResult> results = analysis::check_siting(dataset, catalog, rules, proposals, opt);
+    std::vector<core::SitingResult> results = analysis::check_siting(dataset, catalog, rules, proposals, opt);
     const auto t_checked = std::chrono::steady_clock::now();
 
     // A site wholly outside the district is not a siting question but a wrong input.

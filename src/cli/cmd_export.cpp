@@ -55,7 +55,7 @@ core::ExitCode ExportCommand::run() {
     auto progress = analysis::measure_progress(store, targets, analysis::overlay(store, oo));
     analysis::ConflictOptions co;
     co.threads = m_common.threads;
-    auto conflicts = analysis::find_conflicts(store, catalog, rules, co);
+    auto conflicts = analysis::find_conflicts(store, catalog, rules, co).conflicts;
     analysis::AnalysisCatalog specs = analysis::AnalysisCatalog::load(m_common.catalog_dir);
     std::vector<core::Layer> layers = analysis::build_analysis_layers(store, catalog, specs, progress, conflicts);
     for (auto& l : layers)

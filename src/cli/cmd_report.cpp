@@ -126,9 +126,9 @@ core::ExitCode ReportCommand::run() {
     bar.stage(3, "conflicts");
     analysis::ConflictOptions co;
     co.threads = m_common.threads;
-    data.conflicts = analysis::find_conflicts(dataset, catalog, rules, co);
+    data.conflicts = analysis::find_conflicts(dataset, catalog, rules, co).conflicts;
     if (!m_zone.empty()) {
-        std::vector<analysis::Conflict> kept;
+        std::vector<core::Conflict> kept;
         for (auto& c : data.conflicts)
             for (auto& f : c.features)
                 if (f.name == m_zone || f.id == m_zone) {

@@ -58,13 +58,7 @@ core::ExitCode SqlCommand::run() {
                     geo::GeomPtr g = geo::from_wkb(ctx, c.wkb);
                     bool aborted = false;
                     geo::GeomPtr ll = geo::transform_xy(ctx, g.get(), [&](double& x, double& y) { return to_lonlat.transform(x, y); }, aborted);
-                    if (ll) {
-                        GEOSGeoJSONWriter* w = GEOSGeoJSONWriter_create_r(ctx.handle());
-                        char* text = GEOSGeoJSONWriter_writeGeometry_r(ctx.handle(), w, ll.get(), -1);
-                        geometry = nlohmann::ordered_json::parse(text);
-                        GEOSFree_r(ctx.handle(), text);
-                        GEOSGeoJSONWriter_destroy_r(ctx.handle(), w);
-                    }
+                    if (ll) geometry = nlohmann::ordered_json::parse(geo::to_geojson(ctx, ll.get()));
                     continue;
                 }
                 switch (c.kind) {

@@ -27,14 +27,14 @@ void ValidateCommand::setup(CLI::App& app) {
 
 namespace {
 
-std::string amount(const analysis::LayerSummary& s, bool polygon) {
+std::string amount(const core::LayerSummary& s, bool polygon) {
     char buf[64];
     if (polygon) std::snprintf(buf, sizeof buf, "%.3f km²", s.total_area_m2 / 1e6);
     else std::snprintf(buf, sizeof buf, "%.2f km", s.total_length_m / 1000.0);
     return buf;
 }
 
-nlohmann::json to_json(const analysis::ValidationReport& rep, const core::Dataset& d, const std::string& input) {
+nlohmann::json to_json(const core::ValidationReport& rep, const core::Dataset& d, const std::string& input) {
     nlohmann::json j;
     j["input"] = input;
     j["dataset"] = {{"name", d.metadata.count("name") ? d.metadata.at("name") : ""}, {"illustrative", d.illustrative()}};
@@ -84,7 +84,7 @@ core::ExitCode ValidateCommand::run() {
     analysis::ValidationOptions opt;
     opt.tiling_tolerance_m2 = m_tolerance;
     opt.threads = m_common.threads;
-    analysis::ValidationReport rep = analysis::validate(dataset, std::move(read_findings), opt);
+    core::ValidationReport rep = analysis::validate(dataset, std::move(read_findings), opt);
 
     std::size_t errors = 0, warnings = 0;
     for (auto& f : rep.findings) {

@@ -18,6 +18,20 @@ const char* to_string(FieldType t) {
     return "?";
 }
 
+std::string LayerSpec::word_en(const std::string& field, const std::string& value) const {
+    int i = field_index(field);
+    if (i < 0) return value;
+    const auto& words = fields[static_cast<std::size_t>(i)].words_en;
+    auto it = words.find(value);
+    return it == words.end() ? value : it->second;
+}
+
+const std::string& StyleSpec::color_of(const std::string& value) const {
+    for (auto& [v, c] : categories)
+        if (v == value) return c;
+    return color;
+}
+
 int LayerSpec::field_index(const std::string& n) const {
     for (std::size_t i = 0; i < fields.size(); ++i)
         if (fields[i].name == n) return static_cast<int>(i);
@@ -98,6 +112,12 @@ LayerSpec parse_layer(const std::filesystem::path& file) {
         if (auto* allowed = (*f)["allowed"].as_array())
             for (auto& a : *allowed)
                 if (auto s = a.value<std::string>()) fs.allowed.push_back(*s);
+        if (auto* words = (*f)["words_en"].as_table())
+            for (auto& [k, v] : *words) {
+                auto w = v.value<std::string>();
+                if (!w) throw bad_input(FeatureRef{file.string(), {}, {}, {}}, "field '" + fs.name + "': words_en values must be strings");
+                fs.words_en[std::string(k.str())] = *w;
+            }
         spec.fields.push_back(std::move(fs));
     }
     if (auto* st = t["style"].as_table()) {

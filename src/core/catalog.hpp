@@ -26,6 +26,7 @@ struct FieldSpec {
     std::string domain;                ///< "landuse": value must be a national 用地用海 code
     std::string title_zh;
     std::string dbf_name;              ///< the 10-character name in Shapefile exports, when `name` is longer
+    std::map<std::string, std::string> words_en;  ///< English word for a value (kind 带 -> belt), for English output
 };
 
 /// How QGIS draws a layer (the [style] section of its layer file).
@@ -41,6 +42,8 @@ struct StyleSpec {
     std::string line_style = "solid"; ///< solid, dash, dot
     std::string label;                ///< field to label with (Chinese names), empty for none
     double label_size = 9;
+    /// The categorized colour of `value`, else the single colour.
+    const std::string& color_of(const std::string& value) const;
 };
 
 struct LayerSpec {
@@ -54,6 +57,8 @@ struct LayerSpec {
     StyleSpec style;
     std::filesystem::path file;
     int field_index(const std::string& name) const;  ///< -1 when absent
+    /// The English word the catalog gives for `value` of `field`, else `value` itself.
+    std::string word_en(const std::string& field, const std::string& value) const;
 };
 
 /// One class of the national 国土空间调查、规划、用途管制用地用海分类 (2023).

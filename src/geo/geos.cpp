@@ -356,4 +356,27 @@ GeomPtr transform_xy(const GeosContext& ctx, const GEOSGeometry* g, const XYFunc
     return GeomPtr(out, GeomDeleter{ctx.handle()});
 }
 
+XY point_xy(const GeosContext& ctx, const GEOSGeometry* point) {
+    XY p{0, 0};
+    if (!GEOSGeomGetX_r(ctx.handle(), point, &p.x) || !GEOSGeomGetY_r(ctx.handle(), point, &p.y)) ctx.raise("point coordinates");
+    return p;
+}
+
+GeomPtr set_precision(const GeosContext& ctx, const GEOSGeometry* g, double grid_size) {
+    return own(ctx, GEOSGeom_setPrecision_r(ctx.handle(), g, grid_size, 0), "setPrecision");
+}
+
+std::string to_geojson(const GeosContext& ctx, const GEOSGeometry* g) {
+    struct WriterDeleter {
+        GEOSContextHandle_t h;
+        void operator()(GEOSGeoJSONWriter* w) const noexcept { GEOSGeoJSONWriter_destroy_r(h, w); }
+    };
+    std::unique_ptr<GEOSGeoJSONWriter, WriterDeleter> w(GEOSGeoJSONWriter_create_r(ctx.handle()), WriterDeleter{ctx.handle()});
+    if (!w) ctx.raise("GeoJSON writer");
+    GeosString text(ctx, GEOSGeoJSONWriter_writeGeometry_r(ctx.handle(), w.get(), g, -1));
+    std::string out = text.str();
+    if (out.empty()) ctx.raise("GeoJSON writer");
+    return out;
+}
+
 }  // namespace zoning::geo

@@ -120,6 +120,10 @@ struct Envelope {
     }
 };
 
+struct XY {
+    double x, y;
+};
+
 // Free functions: each takes the context of the calling thread.
 GeomPtr from_wkt(const GeosContext& ctx, std::string_view wkt);
 GeomPtr from_wkb(const GeosContext& ctx, std::string_view wkb);
@@ -151,13 +155,16 @@ bool intersects(const GeosContext& ctx, const GEOSGeometry* a, const GEOSGeometr
 GeomPtr collect(const GeosContext& ctx, int type_id, std::vector<GeomPtr> parts);
 /// Keeps only the polygonal (dim 2) or lineal (dim 1) parts of `g`, as a Multi* geometry.
 GeomPtr extract_dimension(const GeosContext& ctx, const GEOSGeometry* g, int dim);
+/// Coordinates of a point geometry.
+XY point_xy(const GeosContext& ctx, const GEOSGeometry* point);
+/// Snapped to a grid of `grid_size` (same units as the coordinates), topology kept.
+GeomPtr set_precision(const GeosContext& ctx, const GEOSGeometry* g, double grid_size);
+/// RFC 7946 geometry object text (coordinates as they are: transform first).
+std::string to_geojson(const GeosContext& ctx, const GEOSGeometry* g);
 /// First coordinate of the geometry's representative point, for messages.
 std::string location_text(const GeosContext& ctx, const GEOSGeometry* g);
 
 /// Every ring (polygons) or line (lineal) of g as point lists, for drawing.
-struct XY {
-    double x, y;
-};
 std::vector<std::vector<XY>> paths(const GeosContext& ctx, const GEOSGeometry* g);
 /// Douglas-Peucker that keeps topology, for drawing at a coarser scale.
 GeomPtr simplify(const GeosContext& ctx, const GEOSGeometry* g, double tolerance);

@@ -15,7 +15,7 @@ OGRGeometry* from_wkb(const std::string& wkb) {
 }
 }  // namespace
 
-void write_check_results(const std::filesystem::path& path, const std::vector<analysis::SitingResult>& results,
+void write_check_results(const std::filesystem::path& path, const std::vector<core::SitingResult>& results,
                          const std::vector<std::vector<std::string>>& reasons) {
     AtomicFile out(path);
     const std::string tmp = out.temp_path().string();
@@ -52,7 +52,7 @@ void write_check_results(const std::filesystem::path& path, const std::vector<an
             f.SetField("proposal_id", r.proposal.id.c_str());
             f.SetField("name", r.proposal.name.c_str());
             f.SetField("landuse", r.proposal.landuse.c_str());
-            f.SetField("verdict", analysis::to_string(r.verdict));
+            f.SetField("verdict", core::to_string(r.verdict));
             f.SetField("rules", rules.c_str());
             f.SetField("reasons", text.c_str());
             f.SetField("exit_code", static_cast<int>(r.verdict));

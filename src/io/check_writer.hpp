@@ -4,14 +4,14 @@
 #include <string>
 #include <vector>
 
-#include "analysis/siting.hpp"
+#include "core/results.hpp"
 
 namespace zoning::io {
 
 /// A GeoPackage of batch check results for QGIS: layer `check_results` (one proposal per
 /// feature with verdict and reasons) and `check_overlaps` (each triggered rule's overlap).
 /// Written atomically; throws Error(output).
-void write_check_results(const std::filesystem::path& path, const std::vector<analysis::SitingResult>& results,
+void write_check_results(const std::filesystem::path& path, const std::vector<core::SitingResult>& results,
                          const std::vector<std::vector<std::string>>& reasons);
 
 }  // namespace zoning::io

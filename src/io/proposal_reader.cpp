@@ -53,7 +53,7 @@ private:
 
 }  // namespace
 
-std::vector<analysis::Proposal> read_proposals(const core::Catalog& catalog, const ProposalInput& in) {
+std::vector<core::Proposal> read_proposals(const core::Catalog& catalog, const ProposalInput& in) {
     static const core::LayerSpec spec = proposal_spec();
     if (!in.landuse.empty() && !catalog.landuse().find(in.landuse))
         throw core::bad_input(core::FeatureRef{}, "--landuse '" + in.landuse + "' is not a national 用地用海 code (layers/landuse.toml)");
@@ -90,10 +90,10 @@ std::vector<analysis::Proposal> read_proposals(const core::Catalog& catalog, con
             throw core::bad_input(where, f.message);
         }
 
-    std::vector<analysis::Proposal> out;
+    std::vector<core::Proposal> out;
     std::set<std::string> ids;
     for (auto& f : r.layer.features) {
-        analysis::Proposal p;
+        core::Proposal p;
         p.fid = f.fid;
         p.id = r.layer.id_of(f);
         if (p.id.empty() || (!in.wkt.empty() && p.id == "proposal")) p.id = in.wkt.empty() ? "fid " + std::to_string(f.fid) : "proposal";

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/siting.hpp"
+#include "core/results.hpp"
 #include "core/catalog.hpp"
 
 namespace zoning::io {
@@ -23,6 +23,6 @@ struct ProposalInput {
 /// Throws core::Error(bad_input) naming the file, feature and problem: unreadable,
 /// no CRS, plainly lon/lat declared metric (or the reverse), not a polygon, zero area,
 /// NaN, unknown land-use code, duplicate ids. Repairs become warnings on the proposal.
-std::vector<analysis::Proposal> read_proposals(const core::Catalog& catalog, const ProposalInput& input);
+std::vector<core::Proposal> read_proposals(const core::Catalog& catalog, const ProposalInput& input);
 
 }  // namespace zoning::io

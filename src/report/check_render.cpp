@@ -18,11 +18,11 @@ using namespace detail;
 
 namespace {
 
-std::string verdict_words(analysis::Verdict v, Lang lang) {
+std::string verdict_words(core::Verdict v, Lang lang) {
     switch (v) {
-        case analysis::Verdict::pass: return lang == Lang::zh ? "通过" : "pass";
-        case analysis::Verdict::needs_review: return lang == Lang::zh ? "需复核" : "needs review";
-        case analysis::Verdict::conflict: return lang == Lang::zh ? "冲突" : "conflict";
+        case core::Verdict::pass: return lang == Lang::zh ? "通过" : "pass";
+        case core::Verdict::needs_review: return lang == Lang::zh ? "需复核" : "needs review";
+        case core::Verdict::conflict: return lang == Lang::zh ? "冲突" : "conflict";
     }
     return "?";
 }
@@ -43,7 +43,7 @@ double r2(double v) { return std::round(v * 100.0) / 100.0; }
 
 }  // namespace
 
-std::vector<std::string> check_reasons(const analysis::SitingResult& r, Lang lang) {
+std::vector<std::string> check_reasons(const core::SitingResult& r, Lang lang) {
     std::vector<std::string> out;
     for (auto& c : r.conflicts)
         out.push_back("[" + tr(c.severity, lang) + "] " + c.rule + " " + (lang == Lang::zh ? c.reason_zh : c.reason) + " (" + c.clause + ")");
@@ -52,7 +52,7 @@ std::vector<std::string> check_reasons(const analysis::SitingResult& r, Lang lan
     return out;
 }
 
-void write_check_text(std::ostream& out, const analysis::SitingResult& r, const core::Catalog& cat, Lang lang) {
+void write_check_text(std::ostream& out, const core::SitingResult& r, const core::Catalog& cat, Lang lang) {
     const bool zh = lang == Lang::zh;
     const auto& p = r.proposal;
     out << (zh ? "选址审查：" : "Siting check: ") << p.name << (zh ? "（用地 " : " (land use ") << p.landuse << " "
@@ -92,7 +92,7 @@ void write_check_text(std::ostream& out, const analysis::SitingResult& r, const 
     for (auto& s : reasons) out << "  - " << s << "\n";
 }
 
-void write_check_json(std::ostream& out, const std::vector<analysis::SitingResult>& rs, const core::Dataset& d, Lang lang, bool batch) {
+void write_check_json(std::ostream& out, const std::vector<core::SitingResult>& rs, const core::Dataset& d, Lang lang, bool batch) {
     nlohmann::ordered_json all = nlohmann::ordered_json::array();
     int worst = 0;
     for (auto& r : rs) {
@@ -100,7 +100,7 @@ void write_check_json(std::ostream& out, const std::vector<analysis::SitingResul
         nlohmann::ordered_json j;
         j["proposal"] = {{"id", r.proposal.id}, {"name", r.proposal.name}, {"landuse", r.proposal.landuse}, {"category", r.proposal.category},
                          {"area_m2", r2(r.area_m2)}};
-        j["verdict"] = analysis::to_string(r.verdict);
+        j["verdict"] = core::to_string(r.verdict);
         j["exit_code"] = static_cast<int>(r.verdict);
         j["outside_district_m2"] = r2(r.outside_district_m2);
         j["frames"] = nlohmann::ordered_json::array();
@@ -136,7 +136,7 @@ void write_check_json(std::ostream& out, const std::vector<analysis::SitingResul
     out << doc.dump(2) << '\n';
 }
 
-void write_check_csv(std::ostream& out, const std::vector<analysis::SitingResult>& rs, Lang lang) {
+void write_check_csv(std::ostream& out, const std::vector<core::SitingResult>& rs, Lang lang) {
     out << "\xEF\xBB\xBF" << "id,name,landuse,area_m2,verdict,zones,rules,reasons\n";
     for (auto& r : rs) {
         std::string zones, rules, reasons;
@@ -147,11 +147,11 @@ void write_check_csv(std::ostream& out, const std::vector<analysis::SitingResult
         char a[32];
         std::snprintf(a, sizeof a, "%.2f", r.area_m2);
         out << csv_escape(r.proposal.id) << ',' << csv_escape(r.proposal.name) << ',' << r.proposal.landuse << ',' << a << ','
-            << analysis::to_string(r.verdict) << ',' << csv_escape(zones) << ',' << csv_escape(rules) << ',' << csv_escape(reasons) << '\n';
+            << core::to_string(r.verdict) << ',' << csv_escape(zones) << ',' << csv_escape(rules) << ',' << csv_escape(reasons) << '\n';
     }
 }
 
-void write_check_html(std::ostream& out, const analysis::SitingResult& r, const core::Dataset& d, const core::Catalog& cat, Lang lang) {
+void write_check_html(std::ostream& out, const core::SitingResult& r, const core::Dataset& d, const core::Catalog& cat, Lang lang) {
     const bool zh = lang == Lang::zh;
     geo::GeosContext ctx;
     geo::GeomPtr g = geo::from_wkb(ctx, r.proposal.wkb);
@@ -182,7 +182,7 @@ void write_check_html(std::ostream& out, const analysis::SitingResult& r, const 
            "pre{white-space:pre-wrap;font-family:inherit;font-size:14px;background:#fafafa;border:1px solid #e0e0e0;padding:10px}"
            "footer{font-size:12px;color:#546e7a;border-top:1px solid #cfd8dc;margin-top:20px;padding-top:8px}</style></head><body>\n";
     out << "<h1>" << html_escape((zh ? "选址审查：" : "Siting check: ") + r.proposal.name) << " <span class=\"verdict "
-        << analysis::to_string(r.verdict) << "\">" << verdict_words(r.verdict, lang) << "</span></h1>\n<div class=\"grid\"><svg id=\"locator\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "
+        << core::to_string(r.verdict) << "\">" << verdict_words(r.verdict, lang) << "</span></h1>\n<div class=\"grid\"><svg id=\"locator\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "
         << W << ' ' << H << "\" width=\"" << W << "\" height=\"" << H << "\"><rect width=\"100%\" height=\"100%\" fill=\"#fbfbf8\"/>\n"
         << "<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#d50000\" stroke-width=\"3\"/></pattern></defs>\n";
     layer("parcels", [&](const core::Layer& l, const core::Feature& f) {

@@ -6,18 +6,18 @@
 #include <string>
 #include <vector>
 
-#include "analysis/siting.hpp"
+#include "core/results.hpp"
 #include "core/catalog.hpp"
 #include "core/dataset.hpp"
 #include "report/report.hpp"
 
 namespace zoning::report {
 
-void write_check_text(std::ostream& out, const analysis::SitingResult& r, const core::Catalog& cat, Lang lang);
-void write_check_json(std::ostream& out, const std::vector<analysis::SitingResult>& rs, const core::Dataset& d, Lang lang, bool batch);
-void write_check_csv(std::ostream& out, const std::vector<analysis::SitingResult>& rs, Lang lang);
-void write_check_html(std::ostream& out, const analysis::SitingResult& r, const core::Dataset& d, const core::Catalog& cat, Lang lang);
+void write_check_text(std::ostream& out, const core::SitingResult& r, const core::Catalog& cat, Lang lang);
+void write_check_json(std::ostream& out, const std::vector<core::SitingResult>& rs, const core::Dataset& d, Lang lang, bool batch);
+void write_check_csv(std::ostream& out, const std::vector<core::SitingResult>& rs, Lang lang);
+void write_check_html(std::ostream& out, const core::SitingResult& r, const core::Dataset& d, const core::Catalog& cat, Lang lang);
 /// One sentence per reason (rules first), for tables.
-std::vector<std::string> check_reasons(const analysis::SitingResult& r, Lang lang);
+std::vector<std::string> check_reasons(const core::SitingResult& r, Lang lang);
 
 }  // namespace zoning::report

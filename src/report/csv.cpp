@@ -15,7 +15,7 @@ std::string num(double v) {
     std::snprintf(buf, sizeof buf, "%.2f", v);
     return buf;
 }
-std::string status_m2(const analysis::CoverageRow& c, const char* s) {
+std::string status_m2(const core::CoverageRow& c, const char* s) {
     auto it = c.projects_by_status_m2.find(s);
     return num(it == c.projects_by_status_m2.end() ? 0.0 : it->second);
 }
@@ -50,7 +50,7 @@ std::map<std::string, std::string> csv_tables(const ReportData& r, Lang lang) {
     conf << kBom << "rule,severity,title,clause,subject_layer,subject_id,subject_name,other_layer,other_id,other_name,overlap_m2,reason\n";
     for (const auto& c : r.conflicts) {
         const auto& a = c.features.at(0);
-        analysis::ConflictFeature b = c.features.size() > 1 ? c.features[1] : analysis::ConflictFeature{};
+        core::ConflictFeature b = c.features.size() > 1 ? c.features[1] : core::ConflictFeature{};
         conf << c.rule << ',' << c.severity << ',' << csv_escape(lang == Lang::zh ? c.title : c.title_en) << ',' << csv_escape(c.clause) << ','
              << a.layer << ',' << csv_escape(a.id) << ',' << csv_escape(a.name) << ',' << b.layer << ',' << csv_escape(b.id) << ','
              << csv_escape(b.name) << ',' << num(c.overlap_m2) << ',' << csv_escape(lang == Lang::zh ? c.reason_zh : c.reason) << '\n';

@@ -137,10 +137,8 @@ void draw_map(std::ostream& out, const ReportData& r, Lang lang) {
             if (std::string(name) == "service_layout" && k != "区") continue;
             if (std::string(name) == "eco_structure" && k != "核") continue;
             geo::GeomPtr p = geo::point_on_surface(ctx, geo::from_wkb(ctx, f.wkb).get());
-            double x = 0, y = 0;
-            GEOSGeomGetX_r(ctx.handle(), p.get(), &x);
-            GEOSGeomGetY_r(ctx.handle(), p.get(), &y);
-            auto [sx, sy] = vp.px(x, y);
+            const geo::XY at = geo::point_xy(ctx, p.get());
+            auto [sx, sy] = vp.px(at.x, at.y);
             bool zone = std::string(name) == "functional_zones";
             out << "<text x=\"" << static_cast<int>(sx) << "\" y=\"" << static_cast<int>(sy) << "\" font-size=\"" << (zone ? 18 : 12)
                 << "\" fill=\"" << (zone ? "#4e342e" : "#311b92") << "\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">"

@@ -9,11 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "analysis/conflicts.hpp"
-#include "analysis/overlay.hpp"
-#include "analysis/progress.hpp"
 #include "core/catalog.hpp"
 #include "core/dataset.hpp"
+#include "core/results.hpp"
 
 namespace zoning::report {
 
@@ -22,9 +20,9 @@ enum class Lang { zh, en };
 struct ReportData {
     const core::Dataset* dataset = nullptr;
     const core::Catalog* catalog = nullptr;
-    analysis::OverlayResult overlay;
-    std::vector<analysis::ProgressRow> progress;
-    std::vector<analysis::Conflict> conflicts;
+    core::OverlayResult overlay;
+    std::vector<core::ProgressRow> progress;
+    std::vector<core::Conflict> conflicts;
     std::string zone;          ///< --zone filter, empty for the whole district
     std::string rules_origin;  ///< "store" or the --rules path
 };
@@ -36,7 +34,7 @@ std::map<std::string, std::string> csv_tables(const ReportData& r, Lang lang);
 void write_html(std::ostream& out, const ReportData& r, Lang lang);
 
 /// "84.2万 / 130万 m² (64.8%)" (zh) or "842,000 / 1,300,000 m² (64.8%)" (en).
-std::string progress_text(const analysis::ProgressRow& row, Lang lang);
+std::string progress_text(const core::ProgressRow& row, Lang lang);
 /// The honesty footer: what in the data is illustrative, from the dataset's own labels.
 std::string footer(const ReportData& r, Lang lang);
 /// UI words: key -> Chinese or English.

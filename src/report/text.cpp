@@ -94,7 +94,7 @@ std::string unit_text(const std::string& unit, Lang lang) {
 }
 }  // namespace
 
-std::string progress_text(const analysis::ProgressRow& row, Lang lang) {
+std::string progress_text(const core::ProgressRow& row, Lang lang) {
     const auto& t = row.target;
     if (!t.target_text.empty()) return "— / " + t.target_text;
     std::string target = amount(t.target, t.unit, lang) + unit_text(t.unit, lang);
@@ -136,12 +136,12 @@ std::string footer(const ReportData& r, Lang lang) {
 
 namespace zoning::report::detail {
 
-std::string frame_label(const analysis::CoverageRow& row, Lang lang) {
+std::string frame_label(const core::CoverageRow& row, Lang lang) {
     if (lang == Lang::en && !row.name_en.empty()) return row.name + " (" + row.name_en + ")";
     return row.name;
 }
 
-std::vector<std::string> top_landuse(const analysis::CoverageRow& row, const core::Catalog& cat, Lang lang, std::size_t n) {
+std::vector<std::string> top_landuse(const core::CoverageRow& row, const core::Catalog& cat, Lang lang, std::size_t n) {
     std::vector<std::pair<std::string, double>> v(row.landuse_level1_m2.begin(), row.landuse_level1_m2.end());
     std::stable_sort(v.begin(), v.end(), [](auto& a, auto& b) { return a.second > b.second; });
     std::vector<std::string> out;

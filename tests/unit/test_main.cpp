@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <gtest/gtest.h>
 
-#include "io/runtime.hpp"
-
 int main(int argc, char** argv) {
     ::testing::InitGoogleTest(&argc, argv);
-    zoning::io::GdalRuntime gdal;  // as in main(): GDAL registered once, on the main thread
     return RUN_ALL_TESTS();
 }

@@ -10,24 +10,17 @@
 #include "analysis/progress.hpp"
 #include "core/error.hpp"
 #include "core/plan_rules.hpp"
-#include "io/file_util.hpp"
-#include "io/source_reader.hpp"
 #include "report/report.hpp"
+#include "fixtures.hpp"
 #include "support.hpp"
 
 using namespace zoning;
 
 namespace {
 
-const core::Catalog& catalog() {
-    static core::Catalog c = core::Catalog::load(test::source_dir() / "layers");
-    return c;
-}
-const core::Dataset& mini() {
-    static core::Dataset d = io::read_dataset(catalog(), core::DatasetConfig::load(test::fixture("mini"))).dataset;
-    return d;
-}
-const analysis::CoverageRow& row(const analysis::OverlayResult& r, const std::string& name) {
+const core::Catalog& catalog() { return test::bundled_catalog(); }
+const core::Dataset& mini() { return test::mini_dataset(); }
+const core::CoverageRow& row(const core::OverlayResult& r, const std::string& name) {
     for (auto& c : r.coverage)
         if (c.name == name) return c;
     throw std::runtime_error("no row " + name);
@@ -50,7 +43,7 @@ std::vector<core::Rule> only(const std::string& id, const std::function<void(cor
 }  // namespace
 
 TEST(Overlay, RectanglesAndAnLShapeHaveTheirHandComputedAreas) {
-    analysis::OverlayResult r = analysis::overlay(mini(), {});
+    core::OverlayResult r = analysis::overlay(mini(), {});
     const auto& west = row(r, "西区");
     EXPECT_DOUBLE_EQ(west.area_m2, 500000);
     EXPECT_DOUBLE_EQ(at(west.landuse_m2, "0701"), 250000);
@@ -76,7 +69,7 @@ TEST(Overlay, RectanglesAndAnLShapeHaveTheirHandComputedAreas) {
 }
 
 TEST(Overlay, OverlappingProjectsAreCountedOnceButListedEach) {
-    analysis::OverlayResult r = analysis::overlay(mini(), {});
+    core::OverlayResult r = analysis::overlay(mini(), {});
     const auto& west = row(r, "西区");
     double sum = 0;
     for (auto& p : west.projects) sum += p.area_m2;
@@ -85,7 +78,7 @@ TEST(Overlay, OverlappingProjectsAreCountedOnceButListedEach) {
 }
 
 TEST(Overlay, TilingReconciles) {
-    analysis::OverlayResult r = analysis::overlay(mini(), {});
+    core::OverlayResult r = analysis::overlay(mini(), {});
     ASSERT_EQ(r.reconciliation.size(), 1u);
     EXPECT_DOUBLE_EQ(r.reconciliation[0].frames_landuse_m2, 1e6);
     EXPECT_DOUBLE_EQ(r.reconciliation[0].parcels_in_district_m2, 1e6);
@@ -94,7 +87,7 @@ TEST(Overlay, TilingReconciles) {
 TEST(Overlay, ZoneFilterKeepsOneFrameAndUnknownZoneIsBadInput) {
     analysis::OverlayOptions o;
     o.only_frame = "测试湿地";
-    analysis::OverlayResult r = analysis::overlay(mini(), o);
+    core::OverlayResult r = analysis::overlay(mini(), o);
     ASSERT_EQ(r.coverage.size(), 1u);
     EXPECT_EQ(r.coverage[0].id, "K");
     o.only_frame = "不存在";
@@ -124,7 +117,7 @@ TEST(Progress, EachMeasureOnTheMiniFixture) {
 }
 
 TEST(Conflicts, EachRuleTriggeredWithItsOverlap) {
-    auto found = analysis::find_conflicts(mini(), catalog(), mini_rules());
+    auto found = analysis::find_conflicts(mini(), catalog(), mini_rules()).conflicts;
     std::vector<std::string> got;
     for (auto& c : found) got.push_back(c.rule + ":" + c.features[0].id + "×" + c.features[1].id + "=" + std::to_string(static_cast<long>(c.overlap_m2)));
     EXPECT_EQ(got, (std::vector<std::string>{"ECO-CORE:P2×K=10000", "PROJECT-OVERLAP:P1×P3=10000", "LOGISTICS-SITE:P4×S1=10000",
@@ -138,30 +131,30 @@ TEST(Conflicts, EachRuleTriggeredWithItsOverlap) {
 
 TEST(Conflicts, ExemptionsAndTolerancesKeepRulesQuiet) {
     // The corridor rule exempts roads (P7): quiet; without the exemption it fires with the 800 m² crossing.
-    EXPECT_TRUE(analysis::find_conflicts(mini(), catalog(), only("ECO-CORRIDOR")).empty());
-    auto strict = analysis::find_conflicts(mini(), catalog(), only("ECO-CORRIDOR", [](core::Rule& r) { r.exempt_landuse.clear(); }));
+    EXPECT_TRUE(analysis::find_conflicts(mini(), catalog(), only("ECO-CORRIDOR")).conflicts.empty());
+    auto strict = analysis::find_conflicts(mini(), catalog(), only("ECO-CORRIDOR", [](core::Rule& r) { r.exempt_landuse.clear(); })).conflicts;
     ASSERT_EQ(strict.size(), 1u);
     EXPECT_EQ(strict[0].features[0].id, "P7");
     EXPECT_DOUBLE_EQ(strict[0].overlap_m2, 800);
     // The core rule exempts green space (P5 inside K): only P2 fires.
-    EXPECT_EQ(analysis::find_conflicts(mini(), catalog(), only("ECO-CORE")).size(), 1u);
+    EXPECT_EQ(analysis::find_conflicts(mini(), catalog(), only("ECO-CORE")).conflicts.size(), 1u);
     // Overlap tolerance: P1 ∩ P3 is 25% of the smaller; a 30% threshold keeps it quiet.
-    EXPECT_TRUE(analysis::find_conflicts(mini(), catalog(), only("PROJECT-OVERLAP", [](core::Rule& r) { r.min_overlap_share = 0.30; })).empty());
-    EXPECT_TRUE(analysis::find_conflicts(mini(), catalog(), only("PROJECT-OVERLAP", [](core::Rule& r) { r.min_overlap_m2 = 10001; })).empty());
+    EXPECT_TRUE(analysis::find_conflicts(mini(), catalog(), only("PROJECT-OVERLAP", [](core::Rule& r) { r.min_overlap_share = 0.30; })).conflicts.empty());
+    EXPECT_TRUE(analysis::find_conflicts(mini(), catalog(), only("PROJECT-OVERLAP", [](core::Rule& r) { r.min_overlap_m2 = 10001; })).conflicts.empty());
     // A logistics park big enough for P4: quiet.
-    EXPECT_TRUE(analysis::find_conflicts(mini(), catalog(), only("LOGISTICS-SITE", [](core::Rule& r) { r.categories = {"其他"}; })).empty());
+    EXPECT_TRUE(analysis::find_conflicts(mini(), catalog(), only("LOGISTICS-SITE", [](core::Rule& r) { r.categories = {"其他"}; })).conflicts.empty());
     // Zone compatibility: 0901 allowed in 西区 -> quiet.
-    EXPECT_TRUE(analysis::find_conflicts(mini(), catalog(), only("ZONE-LANDUSE", [](core::Rule& r) { r.incompatible["西区"] = {"1002"}; })).empty());
+    EXPECT_TRUE(analysis::find_conflicts(mini(), catalog(), only("ZONE-LANDUSE", [](core::Rule& r) { r.incompatible["西区"] = {"1002"}; })).conflicts.empty());
     // Redevelopment only in corridors: R2 is in the core, not a corridor -> quiet.
-    EXPECT_TRUE(analysis::find_conflicts(mini(), catalog(), only("REDEV-CORE", [](core::Rule& r) { r.frame_kinds = {"廊"}; })).empty());
+    EXPECT_TRUE(analysis::find_conflicts(mini(), catalog(), only("REDEV-CORE", [](core::Rule& r) { r.frame_kinds = {"廊"}; })).conflicts.empty());
 }
 
 TEST(Conflicts, SameResultWithAnyThreadCount) {
     analysis::ConflictOptions one, eight;
     one.threads = 1;
     eight.threads = 8;
-    auto a = analysis::find_conflicts(mini(), catalog(), mini_rules(), one);
-    auto b = analysis::find_conflicts(mini(), catalog(), mini_rules(), eight);
+    auto a = analysis::find_conflicts(mini(), catalog(), mini_rules(), one).conflicts;
+    auto b = analysis::find_conflicts(mini(), catalog(), mini_rules(), eight).conflicts;
     ASSERT_EQ(a.size(), b.size());
     for (std::size_t i = 0; i < a.size(); ++i) EXPECT_EQ(a[i].overlap_wkb, b[i].overlap_wkb);
 }
@@ -184,7 +177,7 @@ TEST(PlanRules, MalformedRulesNameTheLine) {
 }
 
 TEST(Report, JsonIsIdenticalWithOneTwoAndEightThreadsOnTheBundledData) {
-    core::Dataset d = io::read_dataset(catalog(), core::DatasetConfig::load(test::source_dir() / "data/xinhua")).dataset;
+    core::Dataset d = test::load_dataset(test::source_dir() / "data/xinhua");
     auto targets = core::parse_targets(d.files.at("targets.toml"), "targets.toml");
     auto rules = core::parse_rules(d.files.at("rules.toml"), "rules.toml");
     std::vector<std::string> outputs;
@@ -198,7 +191,7 @@ TEST(Report, JsonIsIdenticalWithOneTwoAndEightThreadsOnTheBundledData) {
         r.progress = analysis::measure_progress(d, targets, r.overlay);
         analysis::ConflictOptions co;
         co.threads = threads;
-        r.conflicts = analysis::find_conflicts(d, catalog(), rules, co);
+        r.conflicts = analysis::find_conflicts(d, catalog(), rules, co).conflicts;
         std::ostringstream out;
         report::write_json(out, r, report::Lang::zh);
         outputs.push_back(out.str());
@@ -208,8 +201,8 @@ TEST(Report, JsonIsIdenticalWithOneTwoAndEightThreadsOnTheBundledData) {
 }
 
 TEST(Report, BundledZonesReconcileWithTheDistrictWithin0Point01Percent) {
-    core::Dataset d = io::read_dataset(catalog(), core::DatasetConfig::load(test::source_dir() / "data/xinhua")).dataset;
-    analysis::OverlayResult r = analysis::overlay(d, {});
+    core::Dataset d = test::load_dataset(test::source_dir() / "data/xinhua");
+    core::OverlayResult r = analysis::overlay(d, {});
     ASSERT_EQ(r.reconciliation.size(), 1u);
     EXPECT_LT(r.reconciliation[0].relative_difference, 1e-4);
     EXPECT_NEAR(r.reconciliation[0].parcels_in_district_m2, r.district_area_m2, r.district_area_m2 * 1e-4);

@@ -43,7 +43,7 @@ TEST(Validate, ExactTilingPasses) {
     d.layers.push_back(layer_from_wkt("boundary", {{"D", kDistrict}}));
     d.layers.push_back(layer_from_wkt("functional_zones", {{"A", "POLYGON((0 0,500 0,500 1000,0 1000,0 0))"},
                                                            {"B", "POLYGON((500 0,1000 0,1000 1000,500 1000,500 0))"}}));
-    analysis::ValidationReport r = analysis::validate(d, {});
+    core::ValidationReport r = analysis::validate(d, {});
     EXPECT_TRUE(r.ok());
     EXPECT_DOUBLE_EQ(r.tiling.gap_area_m2, 0.0);
     EXPECT_DOUBLE_EQ(r.tiling.overlap_area_m2, 0.0);
@@ -57,7 +57,7 @@ TEST(Validate, PlantedGapAndOverlapAreFoundWithTheirAreas) {
     d.layers.push_back(layer_from_wkt(
         "functional_zones", {{"A", "POLYGON((0 0,510 0,510 1000,0 1000,0 0))"},
                              {"B", "POLYGON((500 0,1000 0,1000 1000,500 1000,500 0),(900 900,950 900,950 950,900 950,900 900))"}}));
-    analysis::ValidationReport r = analysis::validate(d, {});
+    core::ValidationReport r = analysis::validate(d, {});
     EXPECT_FALSE(r.ok());
     EXPECT_NEAR(r.tiling.gap_area_m2, 2500.0, 1e-6);
     EXPECT_NEAR(r.tiling.overlap_area_m2, 10000.0, 1e-6);
@@ -85,7 +85,7 @@ TEST(Validate, WhatSticksOutIsMeasured) {
     d.layers.push_back(layer_from_wkt("projects", {{"IN", "POLYGON((10 10,20 10,20 20,10 20,10 10))"},
                                                    {"OUT", "POLYGON((900 100,1100 100,1100 200,900 200,900 100))"}}));
     d.layers.push_back(layer_from_wkt("roads", {{"R", "LINESTRING(500 500,1300 500)"}}));
-    analysis::ValidationReport r = analysis::validate(d, {});
+    core::ValidationReport r = analysis::validate(d, {});
     EXPECT_TRUE(r.ok());  // sticking out is a warning
     std::vector<std::string> lines;
     for (auto& f : r.findings)
@@ -100,7 +100,7 @@ TEST(Validate, DuplicateIdsInAStoreAreErrors) {
     d.layers.push_back(layer_from_wkt("boundary", {{"D", kDistrict}}));
     d.layers.push_back(layer_from_wkt("projects", {{"P", "POLYGON((10 10,20 10,20 20,10 20,10 10))"},
                                                    {"P", "POLYGON((30 10,40 10,40 20,30 20,30 10))"}}));
-    analysis::ValidationReport r = analysis::validate(d, {});
+    core::ValidationReport r = analysis::validate(d, {});
     EXPECT_FALSE(r.ok());
     EXPECT_EQ(r.findings[0].check, "duplicate-id");
     EXPECT_EQ(*r.findings[0].where.fid, 2);

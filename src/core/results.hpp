@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// What the analysis finds, as plain values: coverage of frames, progress against
+// targets, conflicts, siting checks and validation. `analysis/` produces them,
+// `report/` and `io/` render and write them, so both depend on core, not on analysis.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/finding.hpp"
+#include "core/plan_rules.hpp"
+
+namespace zoning::core {
+
+// ---- Coverage (the overlay) ----
+
+struct ProjectShare {
+    std::string id, name, status;
+    double area_m2 = 0;  ///< of the project inside the frame
+};
+
+struct CoverageRow {
+    std::string layer, id, name, kind, name_en;
+    double area_m2 = 0;
+    double parcels_m2 = 0;                                ///< parcel area inside the frame
+    std::map<std::string, double> landuse_m2;             ///< by code as coded
+    std::map<std::string, double> landuse_level1_m2;      ///< by first-level class ("07")
+    double projects_m2 = 0;                               ///< union: overlapping projects counted once
+    std::map<std::string, double> projects_by_status_m2;  ///< union per status
+    std::vector<ProjectShare> projects;                   ///< each project's area inside, by id
+    double redevelopment_m2 = 0;                          ///< union of redevelopment areas inside
+};
+
+struct Reconciliation {
+    std::string layer;
+    double frames_landuse_m2 = 0;  ///< sum over the layer's frames of their land-use areas
+    double parcels_in_district_m2 = 0;
+    double relative_difference = 0;
+};
+
+struct OverlayResult {
+    std::vector<CoverageRow> coverage;           ///< frame layers in option order, features in fid order
+    std::vector<Reconciliation> reconciliation;  ///< for frame layers that tile the district
+    double district_area_m2 = 0;
+    std::vector<std::string> robustness_notes;   ///< geometry operations that needed a retry
+};
+
+// ---- Progress against the plan's targets ----
+
+struct ProgressRow {
+    Target target;
+    std::optional<double> measured;              ///< in the target's unit; empty when not measurable
+    std::optional<double> ratio;                 ///< measured / target
+    std::string status;                          ///< met | behind | off_target | not_measurable | no_data
+    std::vector<std::pair<int, double>> series;  ///< cumulative by completion year, 2021..target year
+    std::string basis;                           ///< what was counted, in words (English; the renderer translates the frame)
+    std::vector<std::string> counted_ids;        ///< features the figure is made of
+};
+
+// ---- Conflicts ----
+
+struct ConflictFeature {
+    std::string layer, id, name;
+};
+
+struct Conflict {
+    std::string rule, title, title_en, severity, clause;
+    std::string rule_origin;                ///< the rules file the rule came from
+    std::vector<ConflictFeature> features;  ///< the subject first, then what it conflicts with
+    double overlap_m2 = 0;
+    std::string overlap_wkb;  ///< work CRS, the overlap (or the part outside), for export and for locating it
+    std::string reason;       ///< one sentence, English; renderers add the Chinese names
+    std::string reason_zh;
+};
+
+struct ConflictSet {
+    std::vector<Conflict> conflicts;            ///< by rule (file order), then subject fid, then the other feature
+    std::vector<std::string> robustness_notes;  ///< geometry operations that needed a retry
+};
+
+// ---- Siting checks ----
+
+struct Proposal {
+    std::string id, name, landuse, category;
+    std::int64_t fid = 0;
+    std::string wkb;                    ///< work CRS, polygonal
+    std::vector<std::string> warnings;  ///< e.g. the repair that was applied
+};
+
+struct FrameHit {
+    std::string layer, id, name, kind;
+    double overlap_m2 = 0, share = 0;  ///< share of the proposal
+};
+
+struct NearFrame {
+    std::string layer, id, name, kind;
+    double distance_m = 0;
+};
+
+struct ParcelHit {
+    std::string landuse;  ///< code
+    double overlap_m2 = 0, share = 0;
+    std::size_t parcels = 0;
+};
+
+struct ProjectHit {
+    std::string id, name, status;
+    double overlap_m2 = 0, share = 0;
+};
+
+enum class Verdict { pass = 0, needs_review = 1, conflict = 2 };
+const char* to_string(Verdict v);
+
+struct SitingResult {
+    Proposal proposal;
+    double area_m2 = 0;
+    double outside_district_m2 = 0;
+    std::vector<FrameHit> frames;      ///< zones, service layout, eco, parks it lies in
+    std::vector<NearFrame> nearest;    ///< eco cores, corridors, belts it is outside of: distance to each
+    std::vector<ParcelHit> landuse;    ///< planned land use under the proposal, by code
+    std::vector<ProjectHit> projects;  ///< existing projects it overlaps
+    std::vector<Conflict> conflicts;   ///< rules triggered (severity conflict or review)
+    std::vector<std::string> review_reasons, review_reasons_zh;  ///< needs-review findings that are not rules
+    std::vector<std::string> robustness_notes;                   ///< geometry operations that needed a retry
+    Verdict verdict = Verdict::pass;
+};
+
+// ---- Validation ----
+
+struct LayerSummary {
+    std::string layer;
+    std::string title_zh;
+    std::size_t count = 0;
+    std::string crs;
+    std::map<std::string, std::size_t> geometry_types;  ///< GEOS type name -> count
+    std::size_t repaired = 0;
+    double total_area_m2 = 0;   ///< polygon layers
+    double total_length_m = 0;  ///< line layers
+};
+
+struct TilingResult {
+    bool checked = false;
+    double boundary_area_m2 = 0;
+    double zones_area_m2 = 0;
+    double gap_area_m2 = 0;
+    double overlap_area_m2 = 0;
+};
+
+struct ValidationReport {
+    std::vector<LayerSummary> layers;
+    TilingResult tiling;
+    std::vector<Finding> findings;  ///< sorted: errors first, then by layer and fid
+    bool ok() const { return !has_errors(findings); }
+};
+
+}  // namespace zoning::core
