@@ -30,7 +30,8 @@ std::vector<ZoneFrame> zone_frames(const core::Dataset& d, const OverlayOptions&
         }
     }
     if (out.empty())
-        throw core::bad_input(core::FeatureRef{}, "--zone '" + zone + "' matches no zone, area, belt, core, corridor or park (by name or id)");
+        throw core::bad_input(core::FeatureRef{},
+                              "--zone '" + zone + "' matches no zone, area, belt, core, corridor or park (by name or id)");
     return out;
 }
 
@@ -93,9 +94,8 @@ PlanReview plan_review(const core::Dataset& dataset, const core::Catalog& catalo
     geo::GeosContext ctx;
     std::vector<geo::GeomPtr> zones;
     for (auto& z : frames) zones.push_back(geo::from_wkb(ctx, z.wkb));
-    std::erase_if(review.conflicts.conflicts, [&](const core::Conflict& c) {
-        return !in_zone(ctx, zones, frames, c, review.conflicts.robustness_notes);
-    });
+    std::erase_if(review.conflicts.conflicts,
+                  [&](const core::Conflict& c) { return !in_zone(ctx, zones, frames, c, review.conflicts.robustness_notes); });
     return review;
 }
 

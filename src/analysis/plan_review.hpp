@@ -23,7 +23,7 @@ struct PlanReviewOptions {
 };
 
 struct PlanReview {
-    core::OverlayResult overlay;             ///< with a zone: that frame's rows only
+    core::OverlayResult overlay;              ///< with a zone: that frame's rows only
     std::vector<core::ProgressRow> progress;  ///< with a zone: the targets measured in it
     core::ConflictSet conflicts;              ///< with a zone: those lying in it
     /// Every geometry retry of the three, for the report's notes.

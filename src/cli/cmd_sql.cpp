@@ -36,9 +36,12 @@ static_assert(static_cast<int>(io::SqlCell::Kind::blob) == static_cast<int>(repo
 core::ExitCode SqlCommand::run() {
     io::Sqlite db(m_store);
     report::SqlTable t = plain_table(db.query(m_sql));
-    if (m_format == "csv") report::write_sql_csv(std::cout, t);
-    else if (m_format == "geojson") report::write_sql_geojson(std::cout, t);
-    else report::write_sql_table(std::cout, t, io::display_width);
+    if (m_format == "csv")
+        report::write_sql_csv(std::cout, t);
+    else if (m_format == "geojson")
+        report::write_sql_geojson(std::cout, t);
+    else
+        report::write_sql_table(std::cout, t, io::display_width);
     return core::ExitCode::ok;
 }
 

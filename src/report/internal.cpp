@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
+#include "report/internal.hpp"
+
 #include <algorithm>
 
 #include "core/number_format.hpp"
 #include "core/text.hpp"
-#include "report/internal.hpp"
 
 namespace zoning::report::detail {
 

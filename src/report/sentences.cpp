@@ -46,11 +46,15 @@ std::string footer(const ReportData& r, Lang lang) {
     std::string name = lang == Lang::zh ? meta("name") : meta("name_en");
     if (d.illustrative()) {
         if (lang == Lang::zh)
-            return "数据：" + name + "。本数据为示意数据：几何为依据规划文字与公开地理信息绘制的示意图形，项目状态、建成年份与建成面积为示意值，"
-                   "并非测绘或统计数据；规划指标（目标值）为规划原文数字，均注明出处。存储构建于 " + meta("built_at") + "。";
-        return "Data: " + name + ". ILLUSTRATIVE: geometry is schematic, drawn from the plan's siting words and public geography; project "
+            return "数据：" + name +
+                   "。本数据为示意数据：几何为依据规划文字与公开地理信息绘制的示意图形，项目状态、建成年份与建成面积为示意值，"
+                   "并非测绘或统计数据；规划指标（目标值）为规划原文数字，均注明出处。存储构建于 " +
+                   meta("built_at") + "。";
+        return "Data: " + name +
+               ". ILLUSTRATIVE: geometry is schematic, drawn from the plan's siting words and public geography; project "
                "statuses, completion years and built floor areas are illustrative, not surveyed or reported figures. Targets are the "
-               "plan's own numbers, each with its source. Store built " + meta("built_at") + ".";
+               "plan's own numbers, each with its source. Store built " +
+               meta("built_at") + ".";
     }
     if (lang == Lang::zh) return "数据：" + name + "（实测数据）。存储构建于 " + meta("built_at") + "。";
     return "Data: " + name + " (surveyed). Store built " + meta("built_at") + ".";

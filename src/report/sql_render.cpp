@@ -2,7 +2,6 @@
 #include "report/sql_render.hpp"
 
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "core/dataset.hpp"
@@ -46,15 +45,23 @@ void write_sql_geojson(std::ostream& out, const SqlTable& t) {
             if (c.kind == Kind::geometry && geometry.is_null()) {
                 geo::GeomPtr g = geo::from_wkb(ctx, c.wkb);
                 bool aborted = false;
-                geo::GeomPtr ll = geo::transform_xy(ctx, g.get(), [&](double& x, double& y) { return to_lonlat.transform(x, y); }, aborted);
+                geo::GeomPtr ll = geo::transform_xy(
+                    ctx, g.get(), [&](double& x, double& y) { return to_lonlat.transform(x, y); }, aborted);
                 if (ll) geometry = nlohmann::ordered_json::parse(geo::to_geojson(ctx, ll.get()));
                 continue;
             }
             switch (c.kind) {
-                case Kind::null: props[t.columns[i]] = nullptr; break;
-                case Kind::integer: props[t.columns[i]] = std::stoll(c.text); break;
-                case Kind::real: props[t.columns[i]] = std::stod(c.text); break;
-                default: props[t.columns[i]] = c.text;
+                case Kind::null:
+                    props[t.columns[i]] = nullptr;
+                    break;
+                case Kind::integer:
+                    props[t.columns[i]] = std::stoll(c.text);
+                    break;
+                case Kind::real:
+                    props[t.columns[i]] = std::stod(c.text);
+                    break;
+                default:
+                    props[t.columns[i]] = c.text;
             }
         }
         fc["features"].push_back({{"type", "Feature"}, {"properties", props}, {"geometry", geometry}});

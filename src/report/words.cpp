@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The report's dictionary: UI words and units in Chinese and English.
+#include "report/words.hpp"
+
 #include <map>
 #include <utility>
-
-#include "report/words.hpp"
 
 namespace zoning::report {
 
