@@ -38,8 +38,17 @@ void CheckCommand::setup(CLI::App& app) {
         ->check(CLI::NonNegativeNumber);
 }
 
-core::ExitCode CheckCommand::run() {
+void CheckCommand::check_options() {
     if (m_proposal.empty() && m_wkt.empty()) throw core::bad_input(core::FeatureRef{}, "give --proposal FILE or --wkt WKT --crs EPSG:N");
+    if (!m_wkt.empty() && m_crs.empty())
+        throw core::bad_input(core::FeatureRef{"--wkt", {}, {}, {}}, "--wkt needs --crs EPSG:N (the CRS its coordinates are in)");
+    if (!m_batch && (m_format == "csv" || m_format == "gpkg")) throw core::bad_input(core::FeatureRef{}, "--format " + m_format + " is for --batch");
+    if (m_batch && m_format == "html") throw core::bad_input(core::FeatureRef{}, "--format html is for a single proposal");
+    if (m_batch && m_format == "text") m_format = "csv";
+    if (m_format == "gpkg" && m_out.empty()) throw core::bad_input(core::FeatureRef{}, "--format gpkg needs --out FILE.gpkg");
+}
+
+core::ExitCode CheckCommand::run() {
     const auto t0 = std::chrono::steady_clock::now();
     core::Catalog catalog = core::Catalog::load(m_common.catalog_dir);
     core::Dataset dataset = io::read_store(m_store, catalog);
@@ -53,10 +62,6 @@ core::ExitCode CheckCommand::run() {
         throw core::bad_input(core::FeatureRef{origin, {}, {}, {}}, std::to_string(proposals.size()) +
                                                                        " features where one proposal is expected; add --batch to check each");
     const bool batch = m_batch;
-    if (!batch && (m_format == "csv" || m_format == "gpkg")) throw core::bad_input(core::FeatureRef{}, "--format " + m_format + " is for --batch");
-    if (batch && (m_format == "text" || m_format == "html")) m_format = m_format == "text" ? "csv" : m_format;
-    if (batch && m_format == "html") throw core::bad_input(core::FeatureRef{}, "--format html is for a single proposal");
-    if (m_format == "gpkg" && m_out.empty()) throw core::bad_input(core::FeatureRef{}, "--format gpkg needs --out FILE.gpkg");
     const auto t_loaded = std::chrono::steady_clock::now();
 
     analysis::SitingOptions opt;

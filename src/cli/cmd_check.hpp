@@ -13,6 +13,7 @@ public:
         return "Check the siting of a proposed project against the plan: exit 0 pass, 1 needs review, 2 conflict";
     }
     void setup(CLI::App& app) override;
+    void check_options() override;
     core::ExitCode run() override;
 
 private:

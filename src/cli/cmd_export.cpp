@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "analysis/analysis_layers.hpp"
+#include "analysis/plan_review.hpp"
 #include "core/catalog.hpp"
 #include "core/plan_rules.hpp"
 #include "io/exporter.hpp"
@@ -26,20 +27,16 @@ void ExportCommand::setup(CLI::App& app) {
     app.add_option("--rules", m_rules, "Rules file to use instead of the one in the store");
 }
 
+void ExportCommand::check_options() {
+    if (m_qgis.empty() && m_format.empty()) throw core::bad_input(core::FeatureRef{}, "give --qgis DIR, or --format gpkg|shp|geojson --out DIR");
+    if (!m_format.empty() && m_out.empty()) throw core::bad_input(core::FeatureRef{}, "--format " + m_format + " needs --out DIR");
+    if (m_encoding != "UTF-8" && m_format != "shp") throw core::bad_input(core::FeatureRef{}, "--encoding is for --format shp");
+}
+
 core::ExitCode ExportCommand::run() {
     io::ExportOptions opt;
-    std::filesystem::path dir;
-    if (!m_qgis.empty()) {
-        opt.format = "qgis";
-        dir = m_qgis;
-    } else if (!m_format.empty()) {
-        if (m_out.empty()) throw core::bad_input(core::FeatureRef{}, "--format " + m_format + " needs --out DIR");
-        opt.format = m_format;
-        dir = m_out;
-    } else {
-        throw core::bad_input(core::FeatureRef{}, "give --qgis DIR, or --format gpkg|shp|geojson --out DIR");
-    }
-    if (m_encoding != "UTF-8" && opt.format != "shp") throw core::bad_input(core::FeatureRef{}, "--encoding is for --format shp");
+    opt.format = m_qgis.empty() ? m_format : std::string("qgis");
+    const std::filesystem::path dir = m_qgis.empty() ? m_out : m_qgis;
     opt.encoding = m_encoding;
     opt.force = m_force;
     opt.name = m_store.stem().string();
@@ -49,21 +46,14 @@ core::ExitCode ExportCommand::run() {
     // The analysis layers are computed here from the store, so an export is never missing them.
     std::vector<core::Target> targets = store_targets(store, m_store);
     std::vector<core::Rule> rules = plan_rules(store, m_store, m_rules);
-    analysis::OverlayOptions oo;
-    oo.threads = m_common.threads;
-    oo.frame_layers = {"boundary"};
-    auto progress = analysis::measure_progress(store, targets, analysis::overlay(store, oo));
-    analysis::ConflictOptions co;
-    co.threads = m_common.threads;
-    auto conflicts = analysis::find_conflicts(store, catalog, rules, co).conflicts;
+    analysis::PlanReviewOptions review_options;
+    review_options.threads = m_common.threads;
+    review_options.coverage = false;  // the analysis layers need the district row only
+    analysis::PlanReview review = analysis::plan_review(store, catalog, targets, rules, review_options);
     analysis::AnalysisCatalog specs = analysis::AnalysisCatalog::load(m_common.catalog_dir);
-    std::vector<core::Layer> layers = analysis::build_analysis_layers(store, catalog, specs, progress, conflicts);
-    for (auto& l : layers)
-        if (l.name() == "progress") {
-            int text = l.spec->field_index("text");
-            for (std::size_t i = 0; i < l.features.size() && i < progress.size(); ++i)
-                l.features[i].values[static_cast<std::size_t>(text)] = report::progress_text(progress[i], report::Lang::zh);
-        }
+    std::vector<core::Layer> layers = analysis::build_analysis_layers(store, catalog, specs, review.progress, review.conflicts.conflicts);
+    report::label_progress_layer(layers, review.progress);
+    for (auto& note : review.robustness_notes()) log(m_common.quiet, "zoning export: geometry retry: " + note);
 
     io::ExportSummary s = io::export_layers(dir, store, layers, catalog, opt);
     std::cout << "Exported " << s.layers << " layers (" << store.layers.size() << " from the store, " << layers.size() << " of analysis) to "

@@ -13,6 +13,7 @@ public:
         return "Export every layer and the analysis: a styled GeoPackage + .qgs project for QGIS, or GeoPackage, Shapefile (UTF-8/GBK), GeoJSON";
     }
     void setup(CLI::App& app) override;
+    void check_options() override;
     core::ExitCode run() override;
 
 private:

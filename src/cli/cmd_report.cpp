@@ -12,9 +12,7 @@
 #include <sstream>
 #include <thread>
 
-#include "analysis/conflicts.hpp"
-#include "analysis/overlay.hpp"
-#include "analysis/progress.hpp"
+#include "analysis/plan_review.hpp"
 #include "core/catalog.hpp"
 #include "core/plan_rules.hpp"
 #include "io/file_util.hpp"
@@ -92,58 +90,38 @@ void ReportCommand::setup(CLI::App& app) {
     app.add_option("--zone", m_zone, "Limit the report to one zone, area, belt, core, corridor or park (name or id)");
 }
 
+void ReportCommand::check_options() {
+    if (m_format == "csv" && m_out == "-") throw core::bad_input(core::FeatureRef{}, "--format csv writes a folder of tables: give --out DIR");
+}
+
 core::ExitCode ReportCommand::run() {
-    StageBar bar(m_common.quiet, 4);
+    StageBar bar(m_common.quiet, 2);
     core::Catalog catalog = core::Catalog::load(m_common.catalog_dir);
     bar.stage(0, "reading store");
     core::Dataset dataset = io::read_store(m_store, catalog);
-
     std::vector<core::Target> targets = store_targets(dataset, m_store);
     std::vector<core::Rule> rules = plan_rules(dataset, m_store, m_rules);
-    const std::string rules_origin = m_rules.empty() ? std::string("store") : m_rules.string();
 
+    bar.stage(1, "overlay, progress, conflicts");
+    analysis::PlanReviewOptions opt;
+    opt.threads = m_common.threads;
+    opt.zone = m_zone;
+    analysis::PlanReview review = analysis::plan_review(dataset, catalog, targets, rules, opt);
     report::ReportData data;
     data.dataset = &dataset;
     data.catalog = &catalog;
     data.zone = m_zone;
-    data.rules_origin = rules_origin;
-    bar.stage(1, "overlay");
-    analysis::OverlayOptions oo;
-    oo.threads = m_common.threads;
-    oo.only_frame = m_zone;
-    data.overlay = analysis::overlay(dataset, oo);
-    bar.stage(2, "progress");
-    if (m_zone.empty()) {
-        data.progress = analysis::measure_progress(dataset, targets, data.overlay);
-    } else {
-        // Progress is district-wide; with --zone keep the targets measured in that frame.
-        analysis::OverlayOptions all = oo;
-        all.only_frame.clear();
-        all.frame_layers = {"boundary"};
-        for (auto& p : analysis::measure_progress(dataset, targets, analysis::overlay(dataset, all)))
-            if (p.target.frame_name == m_zone) data.progress.push_back(p);
-    }
-    bar.stage(3, "conflicts");
-    analysis::ConflictOptions co;
-    co.threads = m_common.threads;
-    data.conflicts = analysis::find_conflicts(dataset, catalog, rules, co).conflicts;
-    if (!m_zone.empty()) {
-        std::vector<core::Conflict> kept;
-        for (auto& c : data.conflicts)
-            for (auto& f : c.features)
-                if (f.name == m_zone || f.id == m_zone) {
-                    kept.push_back(c);
-                    break;
-                }
-        data.conflicts = std::move(kept);
-    }
-    bar.stage(4, "writing");
+    data.rules_origin = m_rules.empty() ? std::string("store") : m_rules.string();
+    data.overlay = std::move(review.overlay);
+    data.progress = std::move(review.progress);
+    data.conflicts = std::move(review.conflicts.conflicts);
+    data.conflict_notes = std::move(review.conflicts.robustness_notes);
+    bar.stage(2, "writing");
 
     const report::Lang lang = m_lang == "en" ? report::Lang::en : report::Lang::zh;
     const std::string ext = m_format == "md" ? "md" : m_format;
     if (m_out.empty()) m_out = m_format == "csv" ? std::filesystem::path("out/report-csv") : std::filesystem::path("out/report." + ext);
     if (m_format == "csv") {
-        if (m_out == "-") throw core::bad_input(core::FeatureRef{}, "--format csv writes a folder of tables: give --out DIR");
         write_csv_dir(m_out, report::csv_tables(data, lang));
     } else {
         std::ostringstream text;

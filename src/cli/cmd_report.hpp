@@ -14,6 +14,7 @@ public:
         return "The planner's report: coverage of zones, areas, belts, cores and corridors; progress against the plan's targets; conflicts";
     }
     void setup(CLI::App& app) override;
+    void check_options() override;
     core::ExitCode run() override;
 
 private:

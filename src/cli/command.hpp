@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // One class per subcommand. setup() declares options and must not open files;
-// run() does the work and returns the exit code. Errors are thrown as core::Error
+// check_options() rejects option combinations, still without I/O, so a usage error is
+// reported as such and never hidden behind a missing store; run() does the work and
+// returns the exit code. Errors are thrown as core::Error
 // and caught once, in main.cpp.
 #include <filesystem>
 #include <memory>
@@ -22,6 +24,8 @@ public:
     virtual const char* name() const = 0;
     virtual const char* description() const = 0;
     virtual void setup(CLI::App& app) = 0;
+    /// Throws core::Error(bad_input) for options that do not go together. No I/O.
+    virtual void check_options() {}
     virtual core::ExitCode run() = 0;
 };
 

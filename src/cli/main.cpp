@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
         for (auto& [sub, cmd] : subs) {
             if (sub->parsed()) {
                 which = std::string("zoning ") + cmd->name();
+                cmd->check_options();
                 return static_cast<int>(cmd->run());
             }
         }

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "io/proposal_reader.hpp"
 
-#include <cpl_vsi.h>
-
+#include <cmath>
+#include <cstdio>
+#include <memory>
 #include <set>
 
 #include "core/error.hpp"
-#include "io/gdal.hpp"
+#include "geo/geos.hpp"
+#include "geo/proj.hpp"
 #include "io/source_reader.hpp"
 
 namespace zoning::io {
@@ -33,23 +35,61 @@ core::LayerSpec proposal_spec() {
     return s;
 }
 
-/// WKT becomes a one-feature GeoJSON in GDAL's memory file system, so it takes the same path as a file.
-class VsiMemFile {
-public:
-    VsiMemFile(const std::string& name, const std::string& text) : m_name(name) {
-        VSILFILE* f = VSIFOpenL(name.c_str(), "wb");
-        if (!f) throw core::Error(core::ExitCode::internal, "cannot create " + name);
-        VSIFWriteL(text.data(), 1, text.size(), f);
-        VSIFCloseL(f);
-    }
-    ~VsiMemFile() { VSIUnlink(m_name.c_str()); }
-    VsiMemFile(const VsiMemFile&) = delete;
-    VsiMemFile& operator=(const VsiMemFile&) = delete;
-    const std::string& name() const { return m_name; }
+std::string repair_warning(const std::string& reason, double before, double after) {
+    return "the geometry was invalid (" + reason + ") and was repaired with GEOS MakeValid; area " +
+           std::to_string(static_cast<long long>(before)) + " -> " + std::to_string(static_cast<long long>(after)) + " m²";
+}
 
-private:
-    std::string m_name;
-};
+/// The --wkt proposal: parsed by GEOS, checked and transformed in place, never through a
+/// file, so every message names --wkt and suggests --crs. The checks are the layer
+/// reader's (source_reader.cpp), phrased for the command line.
+core::Proposal wkt_proposal(const ProposalInput& in) {
+    const core::FeatureRef where{"--wkt", {}, {}, {}};
+    geo::GeosContext ctx;
+    geo::GeomPtr g;
+    try {
+        g = geo::from_wkt(ctx, in.wkt);
+    } catch (const geo::GeosError&) {
+        throw core::bad_input(where, "not readable as WKT");
+    }
+    if (geo::is_empty(ctx, g.get())) throw core::bad_input(where, "the geometry is empty");
+    const std::string type = geo::type_name(ctx, g.get());
+    if (type != "Polygon" && type != "MultiPolygon") throw core::bad_input(where, "a " + type + " where a polygon belongs");
+
+    geo::ProjContext proj;
+    std::unique_ptr<geo::Transformer> to_work;
+    try {
+        to_work = std::make_unique<geo::Transformer>(proj, in.crs, core::kWorkCrs);
+    } catch (const geo::ProjError& e) {
+        throw core::bad_input(where, std::string("--crs ") + in.crs + ": " + e.what());
+    }
+    // Coordinates plainly in the other kind of CRS mean --crs is wrong: say which to give.
+    const geo::Envelope e = geo::envelope(ctx, g.get());
+    const bool degrees = std::fabs(e.minx) <= 180 && std::fabs(e.maxx) <= 180 && std::fabs(e.miny) <= 90 && std::fabs(e.maxy) <= 90;
+    char box[160];
+    std::snprintf(box, sizeof box, "(%.10g %.10g, %.10g %.10g)", e.minx, e.miny, e.maxx, e.maxy);
+    if (geo::crs_is_geographic(proj, in.crs) && !degrees)
+        throw core::bad_input(where, std::string("coordinates ") + box + " are plainly projected metres, but --crs " + to_work->source_name() +
+                                         " is lon/lat; give the CRS they are in, e.g. --crs " + core::kWorkCrs);
+    if (!geo::crs_is_geographic(proj, in.crs) && degrees && e.maxx - e.minx < 10 && e.maxy - e.miny < 10)
+        throw core::bad_input(where, std::string("coordinates ") + box + " are plainly lon/lat degrees, but --crs " + to_work->source_name() +
+                                         " is in metres; give the CRS they are in, e.g. --crs EPSG:4326");
+
+    bool aborted = false;
+    geo::GeomPtr moved = geo::transform_xy(ctx, g.get(), [&](double& x, double& y) { return to_work->transform(x, y); }, aborted);
+    if (aborted || !moved) throw core::bad_input(where, "NaN, infinite or untransformable coordinate (from " + to_work->source_name() + ")");
+    core::Proposal p;
+    p.id = "proposal";
+    if (std::string reason = geo::invalid_reason(ctx, moved.get()); !reason.empty()) {
+        const double before = geo::area(ctx, moved.get());
+        moved = geo::extract_dimension(ctx, geo::make_valid(ctx, moved.get()).get(), 2);
+        if (geo::is_empty(ctx, moved.get())) throw core::bad_input(where, "invalid geometry that cannot be repaired: " + reason);
+        p.warnings.push_back(repair_warning(reason, before, geo::area(ctx, moved.get())));
+    }
+    if (geo::area(ctx, moved.get()) <= 0.0) throw core::bad_input(where, "polygon has zero area");
+    p.wkb = geo::to_wkb(ctx, moved.get());
+    return p;
+}
 
 }  // namespace
 
@@ -58,31 +98,26 @@ std::vector<core::Proposal> read_proposals(const core::Catalog& catalog, const P
     if (!in.landuse.empty() && !catalog.landuse().find(in.landuse))
         throw core::bad_input(core::FeatureRef{}, "--landuse '" + in.landuse + "' is not a national 用地用海 code (layers/landuse.toml)");
 
-    std::unique_ptr<VsiMemFile> mem;
+    if (!in.wkt.empty()) {
+        if (in.crs.empty()) throw core::bad_input(core::FeatureRef{"--wkt", {}, {}, {}}, "--wkt needs --crs EPSG:N (the CRS its coordinates are in)");
+        if (in.landuse.empty()) throw core::bad_input(core::FeatureRef{"--wkt", {}, {}, {}}, "no land use: give --landuse CODE");
+        core::Proposal p = wkt_proposal(in);
+        p.name = in.name.empty() ? p.id : in.name;
+        p.landuse = in.landuse;
+        p.category = in.category;
+        return {std::move(p)};
+    }
+
     core::LayerSource src;
     src.layer = "proposal";
     src.source_layer = in.layer;
-    if (!in.wkt.empty()) {
-        if (in.crs.empty()) throw core::bad_input(core::FeatureRef{"--wkt", {}, {}, {}}, "--wkt needs --crs EPSG:N (the CRS its coordinates are in)");
-        OGRGeometry* g = nullptr;
-        if (OGRGeometryFactory::createFromWkt(in.wkt.c_str(), nullptr, &g) != OGRERR_NONE || !g)
-            throw core::bad_input(core::FeatureRef{"--wkt", {}, {}, {}}, "not readable as WKT");
-        char* json = g->exportToJson();
-        std::string text = std::string(R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"proposal"},"geometry":)") +
-                           json + "}]}";
-        CPLFree(json);
-        OGRGeometryFactory::destroyGeometry(g);
-        mem = std::make_unique<VsiMemFile>("/vsimem/zoning-proposal-" + std::to_string(reinterpret_cast<std::uintptr_t>(&in)) + ".geojson", text);
-        src.source = mem->name();
-    } else {
-        src.source = in.file;
-    }
+    src.source = in.file;
     if (!in.crs.empty()) {
         src.crs = in.crs;
         src.force_crs = true;
     }
     ReadResult r = read_layer(catalog, spec, src, ".");
-    std::string origin = in.wkt.empty() ? in.file : std::string("--wkt");
+    const std::string& origin = in.file;
     for (auto& f : r.findings)
         if (f.severity == core::Severity::error) {
             core::FeatureRef where = f.where;
@@ -96,7 +131,7 @@ std::vector<core::Proposal> read_proposals(const core::Catalog& catalog, const P
         core::Proposal p;
         p.fid = f.fid;
         p.id = r.layer.id_of(f);
-        if (p.id.empty() || (!in.wkt.empty() && p.id == "proposal")) p.id = in.wkt.empty() ? "fid " + std::to_string(f.fid) : "proposal";
+        if (p.id.empty()) p.id = "fid " + std::to_string(f.fid);
         if (!ids.insert(p.id).second)
             throw core::bad_input(core::FeatureRef{origin, r.layer.name(), f.fid, p.id}, "proposal id used twice");
         p.name = r.layer.text(f, "name");
@@ -110,9 +145,7 @@ std::vector<core::Proposal> read_proposals(const core::Catalog& catalog, const P
         p.wkb = f.wkb;
         for (auto& rep : r.layer.repairs)
             if (rep.fid == f.fid)
-                p.warnings.push_back("the geometry was invalid (" + rep.reason + ") and was repaired with GEOS MakeValid; area " +
-                                     std::to_string(static_cast<long long>(rep.area_before)) + " -> " +
-                                     std::to_string(static_cast<long long>(rep.area_after)) + " m²");
+                p.warnings.push_back(repair_warning(rep.reason, rep.area_before, rep.area_after));
         out.push_back(std::move(p));
     }
     return out;

@@ -41,6 +41,19 @@ std::string metres(double m) {
 
 double r2(double v) { return std::round(v * 100.0) / 100.0; }
 
+/// A kind as the reader reads it: 核 in Chinese, the catalog's word ("core") in English.
+std::string kind_word(const core::Catalog& cat, const std::string& layer, const std::string& kind, Lang lang) {
+    const core::LayerSpec* spec = cat.find(layer);
+    return lang == Lang::zh || !spec ? kind : spec->word_en("kind", kind);
+}
+
+/// The catalog's colour for a feature of a categorized layer (layers/*.toml [style]).
+std::string fill_of(const core::Catalog& cat, const core::Layer& l, const core::Feature& f) {
+    const core::LayerSpec* spec = cat.find(l.name());
+    if (!spec) return "#9e9e9e";
+    return spec->style.color_of(spec->style.attribute.empty() ? std::string() : l.text(f, spec->style.attribute));
+}
+
 }  // namespace
 
 std::vector<std::string> check_reasons(const core::SitingResult& r, Lang lang) {
@@ -63,7 +76,8 @@ void write_check_text(std::ostream& out, const core::SitingResult& r, const core
         bool any = false;
         for (auto& h : r.frames) {
             if (h.layer != layer) continue;
-            out << (any ? "; " : "") << h.name << (h.kind.empty() || std::string(layer) == "functional_zones" ? "" : " (" + h.kind + ")") << " "
+            out << (any ? "; " : "") << h.name
+                << (h.kind.empty() || std::string(layer) == "functional_zones" ? "" : " (" + kind_word(cat, h.layer, h.kind, lang) + ")") << " "
                 << core::percent(h.share) << " (" << area(h.overlap_m2, lang) << ")";
             any = true;
         }
@@ -75,7 +89,8 @@ void write_check_text(std::ostream& out, const core::SitingResult& r, const core
     section("industrial_parks", tr("industrial_parks", lang));
     out << (zh ? "最近的生态核、廊、带" : "Nearest cores, corridors, belts") << (zh ? "：" : ": ");
     for (std::size_t i = 0; i < r.nearest.size() && i < 3; ++i)
-        out << (i ? "; " : "") << r.nearest[i].name << " (" << r.nearest[i].kind << ") " << metres(r.nearest[i].distance_m);
+        out << (i ? "; " : "") << r.nearest[i].name << " (" << kind_word(cat, r.nearest[i].layer, r.nearest[i].kind, lang) << ") "
+            << metres(r.nearest[i].distance_m);
     out << (r.nearest.empty() ? tr("none", lang) : "") << "\n";
     out << (zh ? "覆盖地块（规划用地）" : "Parcels covered (planned land use)") << (zh ? "：" : ": ");
     for (std::size_t i = 0; i < r.landuse.size(); ++i)
@@ -90,6 +105,10 @@ void write_check_text(std::ostream& out, const core::SitingResult& r, const core
     auto reasons = check_reasons(r, lang);
     out << (zh ? "触发的规则与复核事项" : "Rules triggered and points to review") << (zh ? "：" : ":") << (reasons.empty() ? " " + tr("none", lang) : "") << "\n";
     for (auto& s : reasons) out << "  - " << s << "\n";
+    if (!r.robustness_notes.empty()) {
+        out << "\n" << tr("robustness", lang) << (zh ? "：" : ":") << "\n";
+        for (auto& n : r.robustness_notes) out << "  - " << n << "\n";
+    }
 }
 
 void write_check_json(std::ostream& out, const std::vector<core::SitingResult>& rs, const core::Dataset& d, Lang lang, bool batch) {
@@ -122,6 +141,7 @@ void write_check_json(std::ostream& out, const std::vector<core::SitingResult>& 
                                   {"with", c.features.size() > 1 ? nlohmann::ordered_json{{"layer", c.features[1].layer}, {"id", c.features[1].id}, {"name", c.features[1].name}} : nlohmann::ordered_json(nullptr)},
                                   {"overlap_m2", r2(c.overlap_m2)}, {"reason", lang == Lang::zh ? c.reason_zh : c.reason}});
         j["review"] = lang == Lang::zh ? r.review_reasons_zh : r.review_reasons;
+        if (!r.robustness_notes.empty()) j["robustness_notes"] = r.robustness_notes;  // absent when there were no retries
         all.push_back(j);
     }
     nlohmann::ordered_json doc;
@@ -189,10 +209,15 @@ void write_check_html(std::ostream& out, const core::SitingResult& r, const core
         const core::LanduseClass* c = cat.landuse().find(l.text(f, "landuse"));
         return "fill=\"" + (c ? c->color : std::string("#ddd")) + "\" fill-opacity=\"0.5\" stroke=\"#fff\" stroke-width=\"0.5\"";
     }, true);
-    layer("eco_structure", [](const core::Layer&, const core::Feature&) { return std::string("fill=\"#00897b\" fill-opacity=\"0.25\" stroke=\"#00897b\" stroke-width=\"1.5\""); }, true);
+    layer("eco_structure", [&](const core::Layer& l, const core::Feature& f) {
+        const std::string c = fill_of(cat, l, f);
+        return "fill=\"" + c + "\" fill-opacity=\"0.25\" stroke=\"" + c + "\" stroke-width=\"1.5\"";
+    }, true);
     layer("functional_zones", [](const core::Layer&, const core::Feature&) { return std::string("fill=\"none\" stroke=\"#5d4037\" stroke-width=\"2\" stroke-dasharray=\"8,4\""); }, true);
     layer("roads", [](const core::Layer&, const core::Feature&) { return std::string("fill=\"none\" stroke=\"#616161\" stroke-width=\"1.2\""); }, false);
-    layer("projects", [](const core::Layer&, const core::Feature&) { return std::string("fill=\"#90a4ae\" fill-opacity=\"0.8\" stroke=\"#263238\" stroke-width=\"0.8\""); }, true);
+    layer("projects", [&](const core::Layer& l, const core::Feature& f) {
+        return "fill=\"" + fill_of(cat, l, f) + "\" fill-opacity=\"0.8\" stroke=\"#263238\" stroke-width=\"0.8\"";
+    }, true);
     for (auto& c : r.conflicts)
         out << "<path class=\"conflict\" d=\"" << svg_path(ctx, c.overlap_wkb, vp, 0, true) << "\" fill=\"url(#hatch)\" stroke=\"#d50000\"/>\n";
     out << "<path id=\"proposal\" d=\"" << svg_path(ctx, r.proposal.wkb, vp, 0, true) << "\" fill=\"#ff1744\" fill-opacity=\"0.25\" stroke=\"#d50000\" stroke-width=\"3\"/>\n";

@@ -39,14 +39,11 @@ namespace {
 
 constexpr double kMapW = 1100, kMapH = 640, kPad = 16;
 
-const std::map<std::string, std::string> kStatusColour = {
-    {"completed", "#2e7d32"}, {"under_construction", "#f9a825"}, {"planned", "#90a4ae"}};
-const std::map<std::string, std::string> kEcoColour = {{"带", "#2e7d32"}, {"区", "#b8a000"}, {"核", "#00897b"}, {"廊", "#1e88e5"}};
-const std::map<std::string, std::string> kServiceColour = {{"区", "#8e24aa"}, {"圈", "#ef6c00"}, {"带", "#6d4c41"}, {"楼宇", "#000000"}};
-
-std::string status_colour(const std::string& s) {
-    auto it = kStatusColour.find(s);
-    return it == kStatusColour.end() ? "#999" : it->second;
+/// The layer's QGIS style (layers/*.toml), so the report's map and the exported project agree.
+const core::StyleSpec& style_of(const core::Catalog& cat, const char* layer) {
+    static const core::StyleSpec none;
+    const core::LayerSpec* spec = cat.find(layer);
+    return spec ? spec->style : none;
 }
 
 void draw_map(std::ostream& out, const ReportData& r, Lang lang) {
@@ -95,15 +92,18 @@ void draw_map(std::ostream& out, const ReportData& r, Lang lang) {
         return std::string("fill=\"none\" stroke=\"#5d4037\" stroke-width=\"2.2\" stroke-dasharray=\"10,4\"");
     }, true);
     layer_paths("water", [](const core::Layer&, const core::Feature&) { return std::string("fill=\"#64b5f6\" stroke=\"none\""); }, true);
-    layer_paths("eco_structure", [](const core::Layer& l, const core::Feature& f) {
+    const core::StyleSpec& eco = style_of(*r.catalog, "eco_structure");
+    const core::StyleSpec& service = style_of(*r.catalog, "service_layout");
+    const core::StyleSpec& projects = style_of(*r.catalog, "projects");
+    layer_paths("eco_structure", [&](const core::Layer& l, const core::Feature& f) {
         std::string k = l.text(f, "kind");
-        std::string c = kEcoColour.count(k) ? kEcoColour.at(k) : "#2e7d32";
+        const std::string& c = eco.color_of(k);
         if (k == "带" || k == "区") return "fill=\"none\" stroke=\"" + c + "\" stroke-width=\"2\" stroke-dasharray=\"6,3\"";
         return "fill=\"" + c + "\" fill-opacity=\"0.35\" stroke=\"" + c + "\" stroke-width=\"1.2\"";
     }, true);
-    layer_paths("service_layout", [](const core::Layer& l, const core::Feature& f) {
+    layer_paths("service_layout", [&](const core::Layer& l, const core::Feature& f) {
         std::string k = l.text(f, "kind");
-        std::string c = kServiceColour.count(k) ? kServiceColour.at(k) : "#8e24aa";
+        const std::string& c = service.color_of(k);
         if (k == "楼宇") return std::string("fill=\"#000\" stroke=\"#000\" stroke-width=\"2\"");
         return "fill=\"none\" stroke=\"" + c + "\" stroke-width=\"1.4\"" + (k == "区" ? "" : " stroke-dasharray=\"3,3\"");
     }, true);
@@ -112,8 +112,8 @@ void draw_map(std::ostream& out, const ReportData& r, Lang lang) {
         double w = k == "主干路" ? 1.4 : k == "铁路" ? 1.6 : k == "次干路" ? 0.9 : 0.5;
         return "fill=\"none\" stroke=\"#616161\" stroke-width=\"" + std::to_string(w) + "\"" + (k == "铁路" ? " stroke-dasharray=\"5,3\"" : "");
     }, false);
-    layer_paths("projects", [](const core::Layer& l, const core::Feature& f) {
-        return "class=\"project " + l.text(f, "status") + "\" fill=\"" + status_colour(l.text(f, "status")) +
+    layer_paths("projects", [&](const core::Layer& l, const core::Feature& f) {
+        return "class=\"project " + l.text(f, "status") + "\" fill=\"" + projects.color_of(l.text(f, "status")) +
                "\" fill-opacity=\"0.9\" stroke=\"#212121\" stroke-width=\"0.6\"";
     }, true);
     out << "<g class=\"conflicts\">\n";
@@ -160,9 +160,16 @@ void draw_map(std::ostream& out, const ReportData& r, Lang lang) {
     };
     item(rect("fill=\"none\" stroke=\"#c62828\" stroke-width=\"3\""), tr("boundary", lang));
     item(rect("fill=\"none\" stroke=\"#5d4037\" stroke-width=\"2\" stroke-dasharray=\"5,2\""), tr("functional_zones", lang));
-    for (auto& [k, c] : kEcoColour) item(rect("fill=\"" + c + "\" fill-opacity=\"0.35\" stroke=\"" + c + "\""), (lang == Lang::zh ? "生态" : "eco ") + k);
-    for (auto& [k, c] : kServiceColour) item(rect("fill=\"none\" stroke=\"" + c + "\" stroke-width=\"2\""), (lang == Lang::zh ? "服务业" : "service ") + k);
-    for (auto& [s, c] : kStatusColour) item(rect("fill=\"" + c + "\""), tr(s, lang));
+    // Kinds in the catalog's words: 带 is "belt" in English.
+    auto kind = [&](const char* layer, const std::string& k) {
+        const core::LayerSpec* spec = r.catalog->find(layer);
+        return lang == Lang::zh || !spec ? k : spec->word_en("kind", k);
+    };
+    for (auto& [k, c] : eco.categories)
+        item(rect("fill=\"" + c + "\" fill-opacity=\"0.35\" stroke=\"" + c + "\""), (lang == Lang::zh ? "生态" : "eco ") + kind("eco_structure", k));
+    for (auto& [k, c] : service.categories)
+        item(rect("fill=\"none\" stroke=\"" + c + "\" stroke-width=\"2\""), (lang == Lang::zh ? "服务业" : "service ") + kind("service_layout", k));
+    for (auto& [s, c] : projects.categories) item(rect("fill=\"" + c + "\""), tr(s, lang));
     item(rect("fill=\"url(#hatch)\" stroke=\"#d50000\""), tr("conflict_area", lang));
     item(rect("fill=\"#64b5f6\""), lang == Lang::zh ? "水系" : "water");
     out << "</g>\n";

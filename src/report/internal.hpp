@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// Helpers the renderers share.
+// Helpers the renderers share (internal.cpp; svg_path in html.cpp).
 #include <string>
 #include <vector>
 

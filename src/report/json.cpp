@@ -117,7 +117,7 @@ void write_json(std::ostream& out, const ReportData& r, Lang lang) {
         row["reason"] = lang == Lang::zh ? c.reason_zh : c.reason;
         j["conflicts"].push_back(row);
     }
-    j["robustness_notes"] = r.overlay.robustness_notes;
+    j["robustness_notes"] = robustness_notes(r);
     j["footer"] = footer(r, lang);
     out << j.dump(2) << '\n';
 }

@@ -69,9 +69,9 @@ void write_markdown(std::ostream& out, const ReportData& r, Lang lang) {
             out << (i ? ", " : "") << c.features[i].layer << "/" << c.features[i].id << " " << c.features[i].name;
         out << ". " << tr("clause", lang) << ": " << c.clause << "\n";
     }
-    if (!r.overlay.robustness_notes.empty()) {
+    if (const auto notes = robustness_notes(r); !notes.empty()) {
         out << "\n" << tr("robustness", lang) << ":\n";
-        for (auto& n : r.overlay.robustness_notes) out << "- " << n << "\n";
+        for (auto& n : notes) out << "- " << n << "\n";
     }
     out << "\n---\n\n" << footer(r, lang) << "\n";
 }

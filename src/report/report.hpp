@@ -12,10 +12,9 @@
 #include "core/catalog.hpp"
 #include "core/dataset.hpp"
 #include "core/results.hpp"
+#include "report/words.hpp"
 
 namespace zoning::report {
-
-enum class Lang { zh, en };
 
 struct ReportData {
     const core::Dataset* dataset = nullptr;
@@ -23,6 +22,7 @@ struct ReportData {
     core::OverlayResult overlay;
     std::vector<core::ProgressRow> progress;
     std::vector<core::Conflict> conflicts;
+    std::vector<std::string> conflict_notes;  ///< geometry retries while finding conflicts (the overlay's are in `overlay`)
     std::string zone;          ///< --zone filter, empty for the whole district
     std::string rules_origin;  ///< "store" or the --rules path
 };
@@ -37,7 +37,11 @@ void write_html(std::ostream& out, const ReportData& r, Lang lang);
 std::string progress_text(const core::ProgressRow& row, Lang lang);
 /// The honesty footer: what in the data is illustrative, from the dataset's own labels.
 std::string footer(const ReportData& r, Lang lang);
-/// UI words: key -> Chinese or English.
-std::string tr(const std::string& key, Lang lang);
+/// Every geometry retry behind the report: the overlay's, then the conflicts'.
+std::vector<std::string> robustness_notes(const ReportData& r);
+
+/// Writes each target's progress_text (Chinese, as GIS users read the plan) into the
+/// `text` field of the `progress` analysis layer, whose features follow `progress`.
+void label_progress_layer(std::vector<core::Layer>& analysis_layers, const std::vector<core::ProgressRow>& progress);
 
 }  // namespace zoning::report

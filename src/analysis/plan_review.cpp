@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+#include "analysis/plan_review.hpp"
+
+#include <algorithm>
+
+#include "analysis/conflicts.hpp"
+#include "analysis/overlay.hpp"
+#include "analysis/progress.hpp"
+#include "core/error.hpp"
+#include "geo/geos.hpp"
+
+namespace zoning::analysis {
+
+namespace {
+
+/// The frame features the zone names, found among the overlay's frame layers.
+struct ZoneFrame {
+    std::string layer, id, name;
+    std::string wkb;
+};
+
+std::vector<ZoneFrame> zone_frames(const core::Dataset& d, const OverlayOptions& frames, const std::string& zone) {
+    std::vector<ZoneFrame> out;
+    for (const auto& layer_name : frames.frame_layers) {
+        const core::Layer* layer = d.find(layer_name);
+        if (!layer) continue;
+        for (const auto& f : layer->features) {
+            std::string id = layer->id_of(f), name = layer->text(f, "name");
+            if (name == zone || id == zone) out.push_back(ZoneFrame{layer_name, id, name, f.wkb});
+        }
+    }
+    if (out.empty())
+        throw core::bad_input(core::FeatureRef{},
+                              "--zone '" + zone + "' matches no zone, area, belt, core, corridor or park (by name or id)");
+    return out;
+}
+
+bool in_zone(const geo::GeosContext& ctx, const std::vector<geo::GeomPtr>& zones, const std::vector<ZoneFrame>& frames,
+             const core::Conflict& c, std::vector<std::string>& notes) {
+    if (c.overlap_wkb.empty()) {
+        for (auto& z : frames)
+            for (auto& f : c.features)
+                if (f.layer == z.layer && f.id == z.id) return true;
+        return false;
+    }
+    geo::GeomPtr g = geo::from_wkb(ctx, c.overlap_wkb);
+    for (auto& z : zones) {
+        if (!geo::intersects(ctx, z.get(), g.get())) continue;
+        try {
+            if (geo::area(ctx, geo::intersection(ctx, z.get(), g.get()).get()) > 0) return true;
+        } catch (const geo::GeosError& e) {
+            // Listing a conflict that only touches the zone beats hiding one inside it.
+            notes.push_back("conflict " + c.rule + ": intersection with the zone failed (" + e.what() + "); listed as touching it");
+            return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+std::vector<std::string> PlanReview::robustness_notes() const {
+    std::vector<std::string> out = overlay.robustness_notes;
+    out.insert(out.end(), conflicts.robustness_notes.begin(), conflicts.robustness_notes.end());
+    return out;
+}
+
+PlanReview plan_review(const core::Dataset& dataset, const core::Catalog& catalog, const std::vector<core::Target>& targets,
+                       const std::vector<core::Rule>& rules, const PlanReviewOptions& options) {
+    OverlayOptions oo;
+    oo.threads = options.threads;
+    std::vector<ZoneFrame> frames;
+    if (!options.zone.empty()) frames = zone_frames(dataset, oo, options.zone);
+    if (!options.coverage) oo.frame_layers = {"boundary"};
+
+    // One overlay serves both: progress reads the district row, the report the zone's rows.
+    PlanReview review;
+    review.overlay = overlay(dataset, oo);
+    review.progress = measure_progress(dataset, targets, review.overlay);
+    ConflictOptions co;
+    co.threads = options.threads;
+    review.conflicts = find_conflicts(dataset, catalog, rules, co);
+    if (frames.empty()) return review;
+
+    auto is_zone = [&](const std::string& layer, const std::string& id) {
+        return std::any_of(frames.begin(), frames.end(), [&](const ZoneFrame& z) { return z.layer == layer && z.id == id; });
+    };
+    std::erase_if(review.overlay.coverage, [&](const core::CoverageRow& row) { return !is_zone(row.layer, row.id); });
+    review.overlay.reconciliation.clear();  // a zone does not tile the district
+    std::erase_if(review.progress, [&](const core::ProgressRow& p) {
+        return std::none_of(frames.begin(), frames.end(), [&](const ZoneFrame& z) { return p.target.frame_name == z.name; });
+    });
+
+    geo::GeosContext ctx;
+    std::vector<geo::GeomPtr> zones;
+    for (auto& z : frames) zones.push_back(geo::from_wkb(ctx, z.wkb));
+    std::erase_if(review.conflicts.conflicts,
+                  [&](const core::Conflict& c) { return !in_zone(ctx, zones, frames, c, review.conflicts.robustness_notes); });
+    return review;
+}
+
+}  // namespace zoning::analysis

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The planner's review of a store, in one call: coverage of the frames, progress against
+// the plan's targets and the conflicts the rules find, for the whole district or one zone.
+// `report` and `export` render it; the CLI only gathers the inputs.
+#include <string>
+#include <vector>
+
+#include "core/catalog.hpp"
+#include "core/dataset.hpp"
+#include "core/plan_rules.hpp"
+#include "core/results.hpp"
+
+namespace zoning::analysis {
+
+struct PlanReviewOptions {
+    unsigned threads = 0;  ///< 0: default_threads()
+    /// Limit to one frame feature (zone, area, belt, core, corridor or park), by name or id;
+    /// empty for the whole district.
+    std::string zone;
+    /// False: the overlay covers the district only, as much as progress needs (export).
+    bool coverage = true;
+};
+
+struct PlanReview {
+    core::OverlayResult overlay;              ///< with a zone: that frame's rows only
+    std::vector<core::ProgressRow> progress;  ///< with a zone: the targets measured in it
+    core::ConflictSet conflicts;              ///< with a zone: those lying in it
+    /// Every geometry retry of the three, for the report's notes.
+    std::vector<std::string> robustness_notes() const;
+};
+
+/// One overlay, progress and conflicts. A conflict belongs to the zone when its geometry
+/// (the overlap) lies in the zone with positive area; one without geometry, when the zone
+/// is among its features. Throws core::Error(bad_input) when `zone` matches no frame.
+PlanReview plan_review(const core::Dataset& dataset, const core::Catalog& catalog, const std::vector<core::Target>& targets,
+                       const std::vector<core::Rule>& rules, const PlanReviewOptions& options = {});
+
+}  // namespace zoning::analysis

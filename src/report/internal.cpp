@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+#include "report/internal.hpp"
+
+#include <algorithm>
+
+#include "core/number_format.hpp"
+#include "core/text.hpp"
+
+namespace zoning::report::detail {
+
+std::string frame_label(const core::CoverageRow& row, Lang lang) {
+    if (lang == Lang::en && !row.name_en.empty()) return row.name + " (" + row.name_en + ")";
+    return row.name;
+}
+
+std::vector<std::string> top_landuse(const core::CoverageRow& row, const core::Catalog& cat, Lang lang, std::size_t n) {
+    std::vector<std::pair<std::string, double>> v(row.landuse_level1_m2.begin(), row.landuse_level1_m2.end());
+    std::stable_sort(v.begin(), v.end(), [](auto& a, auto& b) { return a.second > b.second; });
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < v.size() && i < n; ++i) {
+        const core::LanduseClass* c = cat.landuse().find(v[i].first);
+        std::string name = c ? (lang == Lang::zh ? c->name_zh : c->name_en) : "";
+        out.push_back(v[i].first + " " + name + " " + core::percent(row.area_m2 > 0 ? v[i].second / row.area_m2 : 0));
+    }
+    return out;
+}
+
+std::string area(double m2, Lang lang) { return core::area_text(m2, lang == Lang::zh); }
+
+std::vector<std::string> frame_layers(const ReportData& r) {
+    std::vector<std::string> out;
+    for (auto& c : r.overlay.coverage)
+        if (std::find(out.begin(), out.end(), c.layer) == out.end()) out.push_back(c.layer);
+    return out;
+}
+
+std::string html_escape(const std::string& s) { return core::xml_escape(s); }
+
+std::string csv_escape(const std::string& s) { return core::csv_field(s); }
+
+}  // namespace zoning::report::detail

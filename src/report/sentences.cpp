@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MIT
+// The sentences renderers share: a target's progress, the honesty footer.
+#include <cmath>
+#include <cstdio>
+
+#include "core/number_format.hpp"
+#include "report/report.hpp"
+
+namespace zoning::report {
+
+namespace {
+std::string plain(double v, int decimals) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+std::string amount(double v, const std::string& unit, Lang lang) {
+    if (unit == "ratio") return core::percent(v, 1);
+    if (unit == "m²" || unit == "m") return lang == Lang::zh ? core::wan(v) : core::grouped(v);
+    if (unit == "亩") return plain(v, 1);
+    if (std::fabs(v - std::round(v)) < 1e-9) return plain(v, 0);
+    return plain(v, 2);
+}
+}  // namespace
+
+std::string progress_text(const core::ProgressRow& row, Lang lang) {
+    const auto& t = row.target;
+    if (!t.target_text.empty()) return "— / " + t.target_text;
+    std::string target = amount(t.target, t.unit, lang) + unit_word(t.unit, lang);
+    if (!row.measured) {
+        std::string prefix = t.comparison == ">=" ? "≥ " : t.comparison == "<=" ? "≤ " : "≈ ";
+        return "— / " + prefix + target;
+    }
+    std::string measured = amount(*row.measured, t.unit, lang);
+    std::string out = measured + " / " + target;
+    if (row.ratio) out += " (" + core::percent(*row.ratio, 1) + ")";
+    return out;
+}
+
+std::string footer(const ReportData& r, Lang lang) {
+    const core::Dataset& d = *r.dataset;
+    auto meta = [&](const char* k) {
+        auto it = d.metadata.find(k);
+        return it == d.metadata.end() ? std::string() : it->second;
+    };
+    std::string name = lang == Lang::zh ? meta("name") : meta("name_en");
+    if (d.illustrative()) {
+        if (lang == Lang::zh)
+            return "数据：" + name +
+                   "。本数据为示意数据：几何为依据规划文字与公开地理信息绘制的示意图形，项目状态、建成年份与建成面积为示意值，"
+                   "并非测绘或统计数据；规划指标（目标值）为规划原文数字，均注明出处。存储构建于 " +
+                   meta("built_at") + "。";
+        return "Data: " + name +
+               ". ILLUSTRATIVE: geometry is schematic, drawn from the plan's siting words and public geography; project "
+               "statuses, completion years and built floor areas are illustrative, not surveyed or reported figures. Targets are the "
+               "plan's own numbers, each with its source. Store built " +
+               meta("built_at") + ".";
+    }
+    if (lang == Lang::zh) return "数据：" + name + "（实测数据）。存储构建于 " + meta("built_at") + "。";
+    return "Data: " + name + " (surveyed). Store built " + meta("built_at") + ".";
+}
+
+std::vector<std::string> robustness_notes(const ReportData& r) {
+    std::vector<std::string> out = r.overlay.robustness_notes;
+    out.insert(out.end(), r.conflict_notes.begin(), r.conflict_notes.end());
+    return out;
+}
+
+void label_progress_layer(std::vector<core::Layer>& analysis_layers, const std::vector<core::ProgressRow>& progress) {
+    for (auto& l : analysis_layers) {
+        if (l.name() != "progress") continue;
+        const int text = l.spec->field_index("text");
+        if (text < 0) continue;
+        for (std::size_t i = 0; i < l.features.size() && i < progress.size(); ++i)
+            l.features[i].values[static_cast<std::size_t>(text)] = progress_text(progress[i], Lang::zh);
+    }
+}
+
+}  // namespace zoning::report

@@ -1,0 +1,1 @@
+run 3 validate --no-such-option; stderr_has "zoning:"
