@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "io/gdal.hpp"
 
+#include <filesystem>
+
 #include "core/dataset.hpp"
 #include "core/error.hpp"
 
@@ -47,6 +49,37 @@ void close_or_throw(GDALDatasetUniquePtr& ds, const std::string& path) {
     CPLErrorReset();
     GDALClose(raw);  // returns void in GDAL 3.6: the error state tells
     if (CPLGetLastErrorType() >= CE_Failure || scope.failed()) throw core::output_error(path, "could not finish writing: " + scope.message_or("GDALClose failed"));
+}
+
+bool is_connection(const std::string& s) {
+    return s.rfind("PG:", 0) == 0 || s.rfind("/vsimem/", 0) == 0 || s.find("://") != std::string::npos;
+}
+
+namespace {
+std::string gdal_encoding(const std::string& enc) {
+    // GDAL's Shapefile driver names GBK by its code page.
+    if (enc == "GBK" || enc == "gbk" || enc == "GB2312" || enc == "GB18030") return "CP936";
+    return enc;
+}
+}  // namespace
+
+GDALDatasetUniquePtr open_vector(const std::string& source, const std::string& encoding) {
+    core::FeatureRef where{source, {}, {}, {}};
+    if (!is_connection(source) && !std::filesystem::exists(source)) throw core::bad_input(where, "file not found");
+    GdalErrorScope scope;
+    CPLStringList options;
+    if (!encoding.empty()) options.SetNameValue("ENCODING", gdal_encoding(encoding).c_str());
+    GDALDataset* ds = GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, options.List(), nullptr);
+    if (!ds) throw core::bad_input(where, "cannot open as a vector dataset: " + scope.message_or("not a recognised or an intact file"));
+    return GDALDatasetUniquePtr(ds);
+}
+
+std::string srs_wkt(const OGRSpatialReference& srs) {
+    char* raw = nullptr;
+    const char* opts[] = {"FORMAT=WKT2_2019", nullptr};
+    srs.exportToWkt(&raw, opts);
+    CplString wkt(raw);
+    return wkt ? std::string(wkt.get()) : std::string();
 }
 
 OGRSpatialReference work_srs() {

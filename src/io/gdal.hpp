@@ -3,6 +3,7 @@
 // GDAL glue. Thread rule: GDAL is re-entrant, not thread-safe: a dataset (and the
 // layers and features it owns) is used by one thread only; GdalRuntime lives in main.
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,13 @@
 
 namespace zoning::io {
 
+
+/// The one owner of text GDAL allocates for us (exportToWkt, exportToJson, ...): CPLFree.
+/// GDAL's own CPLCharUniquePtr is for GDAL's compilation only.
+struct CplFree {
+    void operator()(void* p) const noexcept { CPLFree(p); }
+};
+using CplString = std::unique_ptr<char, CplFree>;
 
 /// Collects CPLErrors raised in its scope instead of printing them; `message()` is
 /// the last one. Push and pop in one scope.
@@ -38,6 +46,10 @@ private:
 /// write errors can first appear at close.
 void close_or_throw(GDALDatasetUniquePtr& ds, const std::string& path);
 
+/// True for an OGR connection string ("PG:...", a URL) or a /vsimem/ path: not a file
+/// relative to a folder.
+bool is_connection(const std::string& source);
+
 /// Opens a vector source (file or connection string) read-only, with open options
 /// for the encoding. Throws bad_input naming the source.
 GDALDatasetUniquePtr open_vector(const std::string& source, const std::string& encoding = {});
@@ -50,6 +62,9 @@ OGRFieldType ogr_type(core::FieldType t);
 OGRLayer* create_attribute_table(GDALDataset& ds, const char* name, const std::vector<std::pair<const char*, OGRFieldType>>& fields,
                                  const std::string& path);
 void add_row(OGRLayer* l, const std::vector<std::string>& values, const std::string& path);
+
+/// The CRS as WKT2 (2019); empty when OGR cannot export it.
+std::string srs_wkt(const OGRSpatialReference& srs);
 
 /// Registers that EPSG:4547 is to be used with x = easting.
 OGRSpatialReference work_srs();
