@@ -8,18 +8,6 @@
 
 namespace zoning::io {
 
-GdalRuntime::GdalRuntime() {
-    GDALAllRegister();
-    // Reading a GeoJSON with a CRS member of the old "EPSG:4326" form must not warn.
-    CPLSetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", "0");
-    // GDAL 3.6 fills a GeoPackage R-tree in a background thread while features are
-    // inserted; on this 2-core machine that made writing 200,000 parcels take 6.2 s
-    // instead of 2.4 s (insert + R-tree at close, scripts/bench-overlay). Bulk at close it is.
-    if (!CPLGetConfigOption("OGR_GPKG_ALLOW_THREADED_RTREE", nullptr)) CPLSetConfigOption("OGR_GPKG_ALLOW_THREADED_RTREE", "NO");
-}
-
-GdalRuntime::~GdalRuntime() { GDALDestroy(); }
-
 namespace {
 thread_local GdalErrorScope* t_scope = nullptr;
 }
@@ -78,6 +66,30 @@ std::string srs_wkt(const OGRSpatialReference& srs) {
     char* raw = nullptr;
     const char* opts[] = {"FORMAT=WKT2_2019", nullptr};
     srs.exportToWkt(&raw, opts);
+    CplString wkt(raw);
+    return wkt ? std::string(wkt.get()) : std::string();
+}
+
+GDALDatasetUniquePtr create_dataset(const char* driver, const std::filesystem::path& path, const std::string& shown) {
+    GdalErrorScope scope;
+    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName(driver);
+    if (!drv) throw core::Error(core::ExitCode::internal, std::string("GDAL has no ") + driver + " driver");
+    GDALDatasetUniquePtr ds(drv->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds) throw core::output_error(shown, "cannot create: " + scope.message_or("unknown GDAL error"));
+    return ds;
+}
+
+OGRGeometryUniquePtr ogr_from_wkb(const std::string& wkb) {
+    OGRGeometry* raw = nullptr;
+    const OGRErr err = OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &raw, wkb.size());
+    OGRGeometryUniquePtr g(raw);
+    if (err != OGRERR_NONE) g.reset();
+    return g;
+}
+
+std::string ogr_wkt(const OGRGeometry& g) {
+    char* raw = nullptr;
+    g.exportToWkt(&raw, wkbVariantIso);
     CplString wkt(raw);
     return wkt ? std::string(wkt.get()) : std::string();
 }
