@@ -101,43 +101,64 @@ std::vector<std::size_t> StrTree::query(const GEOSGeometry* g) const {
 
 // Free functions -------------------------------------------------------------
 
+namespace {
+
+/// The reader, writer and parameter handles the free functions use for one call: each
+/// type has this one owner, destroyed through the context that made it.
+template <class T, void (*Destroy)(GEOSContextHandle_t, T*)>
+struct HandleDeleter {
+    GEOSContextHandle_t ctx = nullptr;
+    void operator()(T* p) const noexcept {
+        if (p) Destroy(ctx, p);
+    }
+};
+template <class T, void (*Destroy)(GEOSContextHandle_t, T*)>
+using Handle = std::unique_ptr<T, HandleDeleter<T, Destroy>>;
+
+/// Takes a handle GEOS just made; NULL raises the context's error.
+template <class H>
+H make_handle(const GeosContext& ctx, typename H::pointer p, std::string_view op) {
+    if (!p) ctx.raise(op);
+    return H(p, typename H::deleter_type{ctx.handle()});
+}
+
+using WktReader = Handle<GEOSWKTReader, GEOSWKTReader_destroy_r>;
+using WkbReader = Handle<GEOSWKBReader, GEOSWKBReader_destroy_r>;
+using WktWriter = Handle<GEOSWKTWriter, GEOSWKTWriter_destroy_r>;
+using WkbWriter = Handle<GEOSWKBWriter, GEOSWKBWriter_destroy_r>;
+using GeoJsonWriter = Handle<GEOSGeoJSONWriter, GEOSGeoJSONWriter_destroy_r>;
+using MakeValidParams = Handle<GEOSMakeValidParams, GEOSMakeValidParams_destroy_r>;
+
+}  // namespace
+
 GeomPtr from_wkt(const GeosContext& ctx, std::string_view wkt) {
-    GEOSWKTReader* r = GEOSWKTReader_create_r(ctx.handle());
+    auto r = make_handle<WktReader>(ctx, GEOSWKTReader_create_r(ctx.handle()), "WKT reader");
     std::string text(wkt);
-    GEOSGeometry* g = GEOSWKTReader_read_r(ctx.handle(), r, text.c_str());
-    GEOSWKTReader_destroy_r(ctx.handle(), r);
-    return own(ctx, g, "WKT read");
+    return own(ctx, GEOSWKTReader_read_r(ctx.handle(), r.get(), text.c_str()), "WKT read");
 }
 
 GeomPtr from_wkb(const GeosContext& ctx, std::string_view wkb) {
-    GEOSWKBReader* r = GEOSWKBReader_create_r(ctx.handle());
-    GEOSGeometry* g = GEOSWKBReader_read_r(ctx.handle(), r, reinterpret_cast<const unsigned char*>(wkb.data()),
-                                           wkb.size());
-    GEOSWKBReader_destroy_r(ctx.handle(), r);
-    return own(ctx, g, "WKB read");
+    auto r = make_handle<WkbReader>(ctx, GEOSWKBReader_create_r(ctx.handle()), "WKB reader");
+    return own(ctx, GEOSWKBReader_read_r(ctx.handle(), r.get(), reinterpret_cast<const unsigned char*>(wkb.data()), wkb.size()),
+               "WKB read");
 }
 
 std::string to_wkb(const GeosContext& ctx, const GEOSGeometry* g) {
-    GEOSWKBWriter* w = GEOSWKBWriter_create_r(ctx.handle());
-    GEOSWKBWriter_setOutputDimension_r(ctx.handle(), w, 2);
-    GEOSWKBWriter_setByteOrder_r(ctx.handle(), w, GEOS_WKB_NDR);
-    GEOSWKBWriter_setFlavor_r(ctx.handle(), w, GEOS_WKB_ISO);
+    auto w = make_handle<WkbWriter>(ctx, GEOSWKBWriter_create_r(ctx.handle()), "WKB writer");
+    GEOSWKBWriter_setOutputDimension_r(ctx.handle(), w.get(), 2);
+    GEOSWKBWriter_setByteOrder_r(ctx.handle(), w.get(), GEOS_WKB_NDR);
+    GEOSWKBWriter_setFlavor_r(ctx.handle(), w.get(), GEOS_WKB_ISO);
     std::size_t size = 0;
-    unsigned char* buf = GEOSWKBWriter_write_r(ctx.handle(), w, g, &size);
-    GEOSWKBWriter_destroy_r(ctx.handle(), w);
-    if (!buf) ctx.raise("WKB write");
-    std::string out(reinterpret_cast<char*>(buf), size);
-    GEOSFree_r(ctx.handle(), buf);
-    return out;
+    GeosString buf(ctx, reinterpret_cast<char*>(GEOSWKBWriter_write_r(ctx.handle(), w.get(), g, &size)));
+    if (!buf.get()) ctx.raise("WKB write");
+    return std::string(buf.get(), size);
 }
 
 std::string to_wkt(const GeosContext& ctx, const GEOSGeometry* g, int decimals) {
-    GEOSWKTWriter* w = GEOSWKTWriter_create_r(ctx.handle());
-    GEOSWKTWriter_setRoundingPrecision_r(ctx.handle(), w, decimals);
-    GEOSWKTWriter_setTrim_r(ctx.handle(), w, 1);
-    GeosString s(ctx, GEOSWKTWriter_write_r(ctx.handle(), w, g));
-    GEOSWKTWriter_destroy_r(ctx.handle(), w);
-    return s.str();
+    auto w = make_handle<WktWriter>(ctx, GEOSWKTWriter_create_r(ctx.handle()), "WKT writer");
+    GEOSWKTWriter_setRoundingPrecision_r(ctx.handle(), w.get(), decimals);
+    GEOSWKTWriter_setTrim_r(ctx.handle(), w.get(), 1);
+    return GeosString(ctx, GEOSWKTWriter_write_r(ctx.handle(), w.get(), g)).str();
 }
 
 GeomPtr clone(const GeosContext& ctx, const GEOSGeometry* g) { return own(ctx, GEOSGeom_clone_r(ctx.handle(), g), "clone"); }
@@ -165,36 +186,30 @@ bool is_empty(const GeosContext& ctx, const GEOSGeometry* g) {
 }
 
 std::string invalid_reason(const GeosContext& ctx, const GEOSGeometry* g) {
-    char* reason = nullptr;
-    GEOSGeometry* location = nullptr;
-    char r = GEOSisValidDetail_r(ctx.handle(), g, 0, &reason, &location);
+    char* raw_reason = nullptr;
+    GEOSGeometry* raw_location = nullptr;
+    char r = GEOSisValidDetail_r(ctx.handle(), g, 0, &raw_reason, &raw_location);
+    GeosString reason(ctx, raw_reason);
+    GeomPtr location(raw_location, GeomDeleter{ctx.handle()});
     if (r == 2) ctx.raise("isValidDetail");
-    std::string out;
-    if (r == 0) {
-        out = reason ? reason : "invalid";
-        if (location) {
-            double x = 0, y = 0;
-            GEOSGeomGetX_r(ctx.handle(), location, &x);
-            GEOSGeomGetY_r(ctx.handle(), location, &y);
-            char buf[96];
-            std::snprintf(buf, sizeof buf, " at (%.3f %.3f)", x, y);
-            out += buf;
-        }
+    if (r != 0) return {};
+    std::string out = reason.get() ? reason.str() : "invalid";
+    if (location) {
+        XY p = point_xy(ctx, location.get());
+        char buf[96];
+        std::snprintf(buf, sizeof buf, " at (%.3f %.3f)", p.x, p.y);
+        out += buf;
     }
-    if (reason) GEOSFree_r(ctx.handle(), reason);
-    if (location) GEOSGeom_destroy_r(ctx.handle(), location);
     return out;
 }
 
 GeomPtr make_valid(const GeosContext& ctx, const GEOSGeometry* g) {
     // The "structure" method keeps the area a planner drew (a bow-tie becomes its
     // two triangles) rather than the linework method's holes for overlaps.
-    GEOSMakeValidParams* p = GEOSMakeValidParams_create_r(ctx.handle());
-    GEOSMakeValidParams_setMethod_r(ctx.handle(), p, GEOS_MAKE_VALID_STRUCTURE);
-    GEOSMakeValidParams_setKeepCollapsed_r(ctx.handle(), p, 0);
-    GEOSGeometry* out = GEOSMakeValidWithParams_r(ctx.handle(), g, p);
-    GEOSMakeValidParams_destroy_r(ctx.handle(), p);
-    return own(ctx, out, "MakeValid");
+    auto p = make_handle<MakeValidParams>(ctx, GEOSMakeValidParams_create_r(ctx.handle()), "MakeValid parameters");
+    GEOSMakeValidParams_setMethod_r(ctx.handle(), p.get(), GEOS_MAKE_VALID_STRUCTURE);
+    GEOSMakeValidParams_setKeepCollapsed_r(ctx.handle(), p.get(), 0);
+    return own(ctx, GEOSMakeValidWithParams_r(ctx.handle(), g, p.get()), "MakeValid");
 }
 
 int type_id(const GeosContext& ctx, const GEOSGeometry* g) {
@@ -250,13 +265,11 @@ bool intersects(const GeosContext& ctx, const GEOSGeometry* a, const GEOSGeometr
 GeomPtr collect(const GeosContext& ctx, int type, std::vector<GeomPtr> parts) {
     std::vector<GEOSGeometry*> raw;
     raw.reserve(parts.size());
-    for (auto& p : parts) raw.push_back(p.release());
-    GEOSGeometry* c = GEOSGeom_createCollection_r(ctx.handle(), type, raw.data(), static_cast<unsigned>(raw.size()));
-    if (!c) {
-        for (auto* p : raw) GEOSGeom_destroy_r(ctx.handle(), p);
-        ctx.raise("createCollection");
-    }
-    return GeomPtr(c, GeomDeleter{ctx.handle()});
+    for (auto& p : parts) raw.push_back(p.get());
+    // The collection owns the parts only once made: until then `parts` does.
+    GeomPtr c = own(ctx, GEOSGeom_createCollection_r(ctx.handle(), type, raw.data(), static_cast<unsigned>(raw.size())), "createCollection");
+    for (auto& p : parts) p.release();
+    return c;
 }
 
 namespace {
@@ -282,12 +295,9 @@ GeomPtr extract_dimension(const GeosContext& ctx, const GEOSGeometry* g, int dim
 
 std::string location_text(const GeosContext& ctx, const GEOSGeometry* g) {
     if (is_empty(ctx, g)) return "(empty)";
-    GeomPtr p = point_on_surface(ctx, g);
-    double x = 0, y = 0;
-    GEOSGeomGetX_r(ctx.handle(), p.get(), &x);
-    GEOSGeomGetY_r(ctx.handle(), p.get(), &y);
+    XY p = point_xy(ctx, point_on_surface(ctx, g).get());
     char buf[96];
-    std::snprintf(buf, sizeof buf, "(%.1f %.1f)", x, y);
+    std::snprintf(buf, sizeof buf, "(%.1f %.1f)", p.x, p.y);
     return buf;
 }
 
@@ -367,12 +377,7 @@ GeomPtr set_precision(const GeosContext& ctx, const GEOSGeometry* g, double grid
 }
 
 std::string to_geojson(const GeosContext& ctx, const GEOSGeometry* g) {
-    struct WriterDeleter {
-        GEOSContextHandle_t h;
-        void operator()(GEOSGeoJSONWriter* w) const noexcept { GEOSGeoJSONWriter_destroy_r(h, w); }
-    };
-    std::unique_ptr<GEOSGeoJSONWriter, WriterDeleter> w(GEOSGeoJSONWriter_create_r(ctx.handle()), WriterDeleter{ctx.handle()});
-    if (!w) ctx.raise("GeoJSON writer");
+    auto w = make_handle<GeoJsonWriter>(ctx, GEOSGeoJSONWriter_create_r(ctx.handle()), "GeoJSON writer");
     GeosString text(ctx, GEOSGeoJSONWriter_writeGeometry_r(ctx.handle(), w.get(), g, -1));
     std::string out = text.str();
     if (out.empty()) ctx.raise("GeoJSON writer");

@@ -99,7 +99,7 @@ private:
     std::size_t m_count = 0;
 };
 
-/// Frees GEOS-allocated text with GEOSFree_r.
+/// Frees GEOS-allocated text or bytes (WKT, WKB, validity reasons) with GEOSFree_r.
 class GeosString {
 public:
     GeosString(const GeosContext& ctx, char* s) : m_ctx(ctx), m_s(s) {}
@@ -107,6 +107,7 @@ public:
     GeosString(const GeosString&) = delete;
     GeosString& operator=(const GeosString&) = delete;
     std::string str() const { return m_s ? std::string(m_s) : std::string(); }
+    const char* get() const noexcept { return m_s; }
 
 private:
     const GeosContext& m_ctx;

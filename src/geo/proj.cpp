@@ -26,6 +26,20 @@ void ProjDeleter::operator()(PJconsts* p) const noexcept {
 }
 
 namespace {
+/// proj_identify's two results, each with its one owner.
+struct ObjListDeleter {
+    void operator()(PJ_OBJ_LIST* l) const noexcept {
+        if (l) proj_list_destroy(l);
+    }
+};
+struct IntListDeleter {
+    void operator()(int* l) const noexcept {
+        if (l) proj_int_list_destroy(l);
+    }
+};
+using ObjList = std::unique_ptr<PJ_OBJ_LIST, ObjListDeleter>;
+using IntList = std::unique_ptr<int, IntListDeleter>;
+
 ProjPtr create_crs(const ProjContext& ctx, const std::string& def) {
     ProjPtr crs(proj_create(ctx.handle(), def.c_str()));
     if (!crs) throw ProjError("unknown CRS '" + def.substr(0, 80) + "': " + ctx.last_error());
@@ -36,16 +50,15 @@ std::string short_name(const ProjContext& ctx, PJ* crs) {
     const char* code = proj_get_id_code(crs, 0);
     if (auth && code) return std::string(auth) + ":" + code;
     // WKT from OGR often carries the code only through an identify() match.
-    int* confidence = nullptr;
-    PJ_OBJ_LIST* matches = proj_identify(ctx.handle(), crs, "EPSG", nullptr, &confidence);
+    int* raw_confidence = nullptr;
+    ObjList matches(proj_identify(ctx.handle(), crs, "EPSG", nullptr, &raw_confidence));
+    IntList confidence(raw_confidence);
     std::string out;
-    if (matches && proj_list_get_count(matches) > 0 && confidence && confidence[0] >= 90) {
-        ProjPtr best(proj_list_get(ctx.handle(), matches, 0));
+    if (matches && proj_list_get_count(matches.get()) > 0 && confidence && confidence.get()[0] >= 90) {
+        ProjPtr best(proj_list_get(ctx.handle(), matches.get(), 0));
         const char* c = proj_get_id_code(best.get(), 0);
         if (c) out = std::string("EPSG:") + c;
     }
-    if (matches) proj_list_destroy(matches);
-    if (confidence) proj_int_list_destroy(confidence);
     if (out.empty()) {
         const char* name = proj_get_name(crs);
         out = name ? name : "unnamed CRS";

@@ -8,22 +8,20 @@
 namespace zoning::io {
 
 namespace {
-OGRGeometry* from_wkb(const std::string& wkb) {
-    OGRGeometry* g = nullptr;
-    OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &g, wkb.size());
-    return g ? OGRGeometryFactory::forceToMultiPolygon(g) : nullptr;
+/// QGIS wants one geometry type per layer: polygons become one-part multipolygons.
+/// Null for empty WKB (no overlap geometry), which leaves the feature without one.
+OGRGeometry* multipolygon_from_wkb(const std::string& wkb) {
+    OGRGeometryUniquePtr g = ogr_from_wkb(wkb);
+    return g ? OGRGeometryFactory::forceToMultiPolygon(g.release()) : nullptr;
 }
 }  // namespace
 
 void write_check_results(const std::filesystem::path& path, const std::vector<core::SitingResult>& results,
                          const std::vector<std::vector<std::string>>& reasons) {
     AtomicFile out(path);
-    const std::string tmp = out.temp_path().string();
     {
-        GdalErrorScope scope;
-        GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
-        GDALDatasetUniquePtr ds(drv->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-        if (!ds) throw core::output_error(path.string(), "cannot create: " + scope.message());
+        GdalErrorScope scope;  // before the dataset: errors while it closes on the way out are ours too
+        GDALDatasetUniquePtr ds = create_dataset("GPKG", out.temp_path(), path.string());
         OGRSpatialReference srs = work_srs();
         const char* opts[] = {"GEOMETRY_NAME=geom", "FID=fid", nullptr};
         ds->StartTransaction();
@@ -57,7 +55,7 @@ void write_check_results(const std::filesystem::path& path, const std::vector<co
             f.SetField("reasons", text.c_str());
             f.SetField("exit_code", static_cast<int>(r.verdict));
             f.SetField("area_m2", r.area_m2);
-            f.SetGeometryDirectly(from_wkb(r.proposal.wkb));
+            f.SetGeometryDirectly(multipolygon_from_wkb(r.proposal.wkb));
             if (res->CreateFeature(&f) != OGRERR_NONE) throw core::output_error(path.string(), "cannot write: " + scope.message());
             for (auto& c : r.conflicts) {
                 OGRFeature o(ovl->GetLayerDefn());
@@ -71,7 +69,7 @@ void write_check_results(const std::filesystem::path& path, const std::vector<co
                 }
                 o.SetField("reason", c.reason_zh.c_str());
                 o.SetField("overlap_m2", c.overlap_m2);
-                o.SetGeometryDirectly(from_wkb(c.overlap_wkb));
+                o.SetGeometryDirectly(multipolygon_from_wkb(c.overlap_wkb));
                 if (ovl->CreateFeature(&o) != OGRERR_NONE) throw core::output_error(path.string(), "cannot write: " + scope.message());
             }
         }

@@ -12,6 +12,7 @@
 #include "geo/geos.hpp"
 #include "io/file_util.hpp"
 #include "io/gdal.hpp"
+#include "io/layer_writer.hpp"
 #include "io/qgis_style.hpp"
 #include "io/store.hpp"
 
@@ -25,15 +26,6 @@ std::vector<std::string> present_values(const core::Layer& l) {
     if (st.renderer == "landuse")
         for (auto& f : l.features) values.insert(l.text(f, st.attribute));
     return {values.begin(), values.end()};
-}
-
-GDALDatasetUniquePtr create(const char* driver, const std::filesystem::path& path, const std::string& shown) {
-    GdalErrorScope scope;
-    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName(driver);
-    if (!drv) throw core::Error(core::ExitCode::internal, std::string("GDAL has no ") + driver + " driver");
-    GDALDatasetUniquePtr ds(drv->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!ds) throw core::output_error(shown, "cannot create: " + scope.message_or("unknown GDAL error"));
-    return ds;
 }
 
 void write_layer_styles(GDALDataset& ds, const std::vector<const core::Layer*>& layers, const core::Catalog& catalog, const std::string& shown) {
@@ -117,7 +109,7 @@ ExportSummary export_layers(const std::filesystem::path& dir, const core::Datase
     if (opt.format == "qgis" || opt.format == "gpkg") {
         const std::string file = opt.name + ".gpkg";
         const std::string shown = (dir / file).string();
-        GDALDatasetUniquePtr ds = create("GPKG", out.temp() / file, shown);
+        GDALDatasetUniquePtr ds = create_dataset("GPKG", out.temp() / file, shown);
         for (auto* l : layers) write_feature_layer(*ds, *l, srs, shown, {"GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=YES"});
         ds->StartTransaction();
         copy_tables(*ds, store, catalog, shown);
@@ -165,7 +157,7 @@ ExportSummary export_layers(const std::filesystem::path& dir, const core::Datase
             const bool shp = opt.format == "shp";
             const std::string file = l->spec->name + (shp ? (l->spec->geometry == core::GeomKind::none ? ".dbf" : ".shp") : ".geojson");
             const std::string shown = (dir / file).string();
-            GDALDatasetUniquePtr ds = create(shp ? "ESRI Shapefile" : "GeoJSON", out.temp() / file, shown);
+            GDALDatasetUniquePtr ds = create_dataset(shp ? "ESRI Shapefile" : "GeoJSON", out.temp() / file, shown);
             std::map<std::string, std::string> rename;
             std::vector<std::string> options;
             if (shp) {

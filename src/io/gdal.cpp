@@ -1,22 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "io/gdal.hpp"
 
+#include <filesystem>
+
 #include "core/dataset.hpp"
 #include "core/error.hpp"
 
 namespace zoning::io {
-
-GdalRuntime::GdalRuntime() {
-    GDALAllRegister();
-    // Reading a GeoJSON with a CRS member of the old "EPSG:4326" form must not warn.
-    CPLSetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", "0");
-    // GDAL 3.6 fills a GeoPackage R-tree in a background thread while features are
-    // inserted; on this 2-core machine that made writing 200,000 parcels take 6.2 s
-    // instead of 2.4 s (insert + R-tree at close, scripts/bench-overlay). Bulk at close it is.
-    if (!CPLGetConfigOption("OGR_GPKG_ALLOW_THREADED_RTREE", nullptr)) CPLSetConfigOption("OGR_GPKG_ALLOW_THREADED_RTREE", "NO");
-}
-
-GdalRuntime::~GdalRuntime() { GDALDestroy(); }
 
 namespace {
 thread_local GdalErrorScope* t_scope = nullptr;
@@ -47,6 +37,61 @@ void close_or_throw(GDALDatasetUniquePtr& ds, const std::string& path) {
     CPLErrorReset();
     GDALClose(raw);  // returns void in GDAL 3.6: the error state tells
     if (CPLGetLastErrorType() >= CE_Failure || scope.failed()) throw core::output_error(path, "could not finish writing: " + scope.message_or("GDALClose failed"));
+}
+
+bool is_connection(const std::string& s) {
+    return s.rfind("PG:", 0) == 0 || s.rfind("/vsimem/", 0) == 0 || s.find("://") != std::string::npos;
+}
+
+namespace {
+std::string gdal_encoding(const std::string& enc) {
+    // GDAL's Shapefile driver names GBK by its code page.
+    if (enc == "GBK" || enc == "gbk" || enc == "GB2312" || enc == "GB18030") return "CP936";
+    return enc;
+}
+}  // namespace
+
+GDALDatasetUniquePtr open_vector(const std::string& source, const std::string& encoding) {
+    core::FeatureRef where{source, {}, {}, {}};
+    if (!is_connection(source) && !std::filesystem::exists(source)) throw core::bad_input(where, "file not found");
+    GdalErrorScope scope;
+    CPLStringList options;
+    if (!encoding.empty()) options.SetNameValue("ENCODING", gdal_encoding(encoding).c_str());
+    GDALDataset* ds = GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, options.List(), nullptr);
+    if (!ds) throw core::bad_input(where, "cannot open as a vector dataset: " + scope.message_or("not a recognised or an intact file"));
+    return GDALDatasetUniquePtr(ds);
+}
+
+std::string srs_wkt(const OGRSpatialReference& srs) {
+    char* raw = nullptr;
+    const char* opts[] = {"FORMAT=WKT2_2019", nullptr};
+    srs.exportToWkt(&raw, opts);
+    CplString wkt(raw);
+    return wkt ? std::string(wkt.get()) : std::string();
+}
+
+GDALDatasetUniquePtr create_dataset(const char* driver, const std::filesystem::path& path, const std::string& shown) {
+    GdalErrorScope scope;
+    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName(driver);
+    if (!drv) throw core::Error(core::ExitCode::internal, std::string("GDAL has no ") + driver + " driver");
+    GDALDatasetUniquePtr ds(drv->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds) throw core::output_error(shown, "cannot create: " + scope.message_or("unknown GDAL error"));
+    return ds;
+}
+
+OGRGeometryUniquePtr ogr_from_wkb(const std::string& wkb) {
+    OGRGeometry* raw = nullptr;
+    const OGRErr err = OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &raw, wkb.size());
+    OGRGeometryUniquePtr g(raw);
+    if (err != OGRERR_NONE) g.reset();
+    return g;
+}
+
+std::string ogr_wkt(const OGRGeometry& g) {
+    char* raw = nullptr;
+    g.exportToWkt(&raw, wkbVariantIso);
+    CplString wkt(raw);
+    return wkt ? std::string(wkt.get()) : std::string();
 }
 
 OGRSpatialReference work_srs() {

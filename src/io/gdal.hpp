@@ -2,11 +2,9 @@
 #pragma once
 // GDAL glue. Thread rule: GDAL is re-entrant, not thread-safe: a dataset (and the
 // layers and features it owns) is used by one thread only; GdalRuntime lives in main.
-#include <map>
+#include <filesystem>
+#include <memory>
 #include <string>
-#include <vector>
-
-#include "core/dataset.hpp"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -15,6 +13,12 @@
 
 namespace zoning::io {
 
+/// The one owner of text GDAL allocates for us (exportToWkt, exportToJson, ...): CPLFree.
+/// GDAL's own CPLCharUniquePtr is for GDAL's compilation only.
+struct CplFree {
+    void operator()(void* p) const noexcept { CPLFree(p); }
+};
+using CplString = std::unique_ptr<char, CplFree>;
 
 /// Collects CPLErrors raised in its scope instead of printing them; `message()` is
 /// the last one. Push and pop in one scope.
@@ -38,18 +42,25 @@ private:
 /// write errors can first appear at close.
 void close_or_throw(GDALDatasetUniquePtr& ds, const std::string& path);
 
+/// True for an OGR connection string ("PG:...", a URL) or a /vsimem/ path: not a file
+/// relative to a folder.
+bool is_connection(const std::string& source);
+
 /// Opens a vector source (file or connection string) read-only, with open options
 /// for the encoding. Throws bad_input naming the source.
 GDALDatasetUniquePtr open_vector(const std::string& source, const std::string& encoding = {});
 
-/// Writes one layer (catalog or analysis) into `ds`: fields renamed by `rename` (Shapefile DBF names).
-OGRLayer* write_feature_layer(GDALDataset& ds, const core::Layer& layer, const OGRSpatialReference& srs, const std::string& path,
-                              const std::vector<std::string>& options, const std::map<std::string, std::string>& rename = {});
-OGRFieldType ogr_type(core::FieldType t);
-/// An attribute (no geometry) table; registered in gpkg_contents as attributes in a GeoPackage.
-OGRLayer* create_attribute_table(GDALDataset& ds, const char* name, const std::vector<std::pair<const char*, OGRFieldType>>& fields,
-                                 const std::string& path);
-void add_row(OGRLayer* l, const std::vector<std::string>& values, const std::string& path);
+/// A new, empty dataset of `driver` at `path`; `shown` names it in errors (the user's path,
+/// not the temporary one). Throws Error(output), or internal when GDAL lacks the driver.
+GDALDatasetUniquePtr create_dataset(const char* driver, const std::filesystem::path& path, const std::string& shown);
+
+/// A geometry from ISO or extended WKB; null when the bytes are not WKB.
+OGRGeometryUniquePtr ogr_from_wkb(const std::string& wkb);
+/// ISO WKT of a geometry; empty when OGR cannot write it.
+std::string ogr_wkt(const OGRGeometry& g);
+
+/// The CRS as WKT2 (2019); empty when OGR cannot export it.
+std::string srs_wkt(const OGRSpatialReference& srs);
 
 /// Registers that EPSG:4547 is to be used with x = easting.
 OGRSpatialReference work_srs();

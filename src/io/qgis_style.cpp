@@ -4,9 +4,8 @@
 #include <cstdio>
 #include <sstream>
 
-#include <ogr_spatialref.h>
-
 #include "core/text.hpp"
+#include "io/gdal.hpp"
 
 namespace zoning::io {
 
@@ -163,16 +162,9 @@ std::string sld(const core::LayerSpec& spec, const core::LanduseTable& landuse, 
 
 std::string qgs_project(const std::string& title, const std::string& gpkg_file, const std::vector<std::string>& group_order,
                         const std::vector<QgsLayer>& layers, const core::LanduseTable& landuse) {
-    std::string wkt;
-    {
-        OGRSpatialReference ref;
-        ref.importFromEPSG(4547);
-        char* text = nullptr;
-        const char* opts[] = {"FORMAT=WKT2_2019", nullptr};
-        ref.exportToWkt(&text, opts);
-        wkt = text ? text : "";
-        CPLFree(text);
-    }
+    OGRSpatialReference ref;
+    ref.importFromEPSG(4547);
+    const std::string wkt = srs_wkt(ref);
     const std::string srs =
         "<spatialrefsys nativeFormat=\"Wkt\"><wkt>" + esc(wkt) + "</wkt><proj4>+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs</proj4>"
         "<srid>4547</srid><authid>EPSG:4547</authid><description>CGCS2000 / 3-degree Gauss-Kruger CM 114E</description>"

@@ -8,6 +8,8 @@
 #include "core/dataset.hpp"
 #include "core/finding.hpp"
 
+class OGRLayer;
+
 namespace zoning::io {
 
 struct ReadResult {
@@ -20,6 +22,22 @@ struct ReadResult {
 /// GDAL on the calling thread only; geometry work on `threads` workers (0: all cores).
 ReadResult read_layer(const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& source,
                       const std::filesystem::path& base_dir, unsigned threads = 0);
+
+/// read_layer for a layer already open (e.g. built in memory from --wkt): `source` names it
+/// in every finding and message; `src` gives the CRS, field and value mappings (its
+/// `source` and `source_layer` are not used). Same throws and findings as read_layer.
+ReadResult read_ogr_layer(const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src, OGRLayer& layer,
+                          const std::string& source, unsigned threads = 0);
+
+/// A feature as read: values typed, `wkb` still in the source CRS.
+struct SourceFeature {
+    core::Feature feature;
+    core::FeatureRef ref;  ///< names the feature in findings
+};
+/// The last step of reading: each geometry to EPSG:4547 from `source_crs` (anything PROJ
+/// reads), repaired with MakeValid when invalid (a warning and a core::Repair each), kept
+/// in `into.layer` (whose `spec` must be set) or left out with an error finding.
+void transform_and_repair(ReadResult& into, std::vector<SourceFeature> features, const std::string& source_crs, unsigned threads = 0);
 
 /// Reads every layer a dataset.toml lists, plus the attached files and metadata.
 struct DatasetReadResult {

@@ -11,59 +11,57 @@
 
 namespace zoning::io {
 
-Statement::Statement(sqlite3* db, const std::string& sql, const std::string& origin) {
-    const char* tail = nullptr;
-    if (sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &m_stmt, &tail) != SQLITE_OK)
-        throw core::bad_input(core::FeatureRef{origin, {}, {}, {}}, std::string("SQL error: ") + sqlite3_errmsg(db));
-    if (!m_stmt) throw core::bad_input(core::FeatureRef{origin, {}, {}, {}}, "empty SQL statement");
-    for (; tail && *tail; ++tail)
-        if (!std::isspace(static_cast<unsigned char>(*tail)) && *tail != ';') {
-            // A constructor that throws runs no destructor: finalise here, or the database cannot close.
-            sqlite3_finalize(m_stmt);
-            m_stmt = nullptr;
-            throw core::bad_input(core::FeatureRef{origin, {}, {}, {}}, "one statement at a time, please");
-        }
+void SqliteCloser::operator()(sqlite3* db) const noexcept {
+    if (db) sqlite3_close_v2(db);
 }
 
-Statement::~Statement() {
-    if (m_stmt) sqlite3_finalize(m_stmt);
+void StatementFinalizer::operator()(sqlite3_stmt* st) const noexcept {
+    if (st) sqlite3_finalize(st);
+}
+
+namespace {
+/// Text SQLite allocated for us (an error message).
+struct SqliteFree {
+    void operator()(char* s) const noexcept { sqlite3_free(s); }
+};
+}  // namespace
+
+Statement::Statement(sqlite3* db, const std::string& sql, const std::string& origin) {
+    const char* tail = nullptr;
+    sqlite3_stmt* raw = nullptr;
+    const int rc = sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &raw, &tail);
+    m_stmt.reset(raw);
+    if (rc != SQLITE_OK) throw core::bad_input(core::FeatureRef{origin, {}, {}, {}}, std::string("SQL error: ") + sqlite3_errmsg(db));
+    if (!m_stmt) throw core::bad_input(core::FeatureRef{origin, {}, {}, {}}, "empty SQL statement");
+    for (; tail && *tail; ++tail)
+        if (!std::isspace(static_cast<unsigned char>(*tail)) && *tail != ';')
+            throw core::bad_input(core::FeatureRef{origin, {}, {}, {}}, "one statement at a time, please");
 }
 
 Sqlite::Sqlite(const std::filesystem::path& path) : m_path(path.string()) {
-    try {
-        open(path);
-    } catch (...) {
-        if (m_db) sqlite3_close_v2(m_db);  // the destructor does not run for a constructor that throws
-        m_db = nullptr;
-        throw;
-    }
-}
-
-void Sqlite::open(const std::filesystem::path& path) {
     core::FeatureRef where{m_path, {}, {}, {}};
     if (!std::filesystem::exists(path)) throw core::bad_input(where, "store not found (run `zoning build` first)");
-    if (sqlite3_open_v2(m_path.c_str(), &m_db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
-        throw core::bad_input(where, std::string("cannot open: ") + sqlite3_errmsg(m_db));
-    sqlite3_enable_load_extension(m_db, 1);
-    char* err = nullptr;
-    if (sqlite3_load_extension(m_db, "mod_spatialite", nullptr, &err) != SQLITE_OK) {
-        std::string msg = err ? err : "unknown error";
-        sqlite3_free(err);
-        throw core::Error(core::ExitCode::internal, "cannot load SpatiaLite (Debian libsqlite3-mod-spatialite): " + msg);
-    }
-    sqlite3_enable_load_extension(m_db, 0);
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(m_path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
+    m_db.reset(raw);  // SQLite hands out a handle even when it cannot open: it must be closed
+    if (rc != SQLITE_OK) throw core::bad_input(where, std::string("cannot open: ") + sqlite3_errmsg(m_db.get()));
+    sqlite3_enable_load_extension(m_db.get(), 1);
+    char* raw_err = nullptr;
+    const int loaded = sqlite3_load_extension(m_db.get(), "mod_spatialite", nullptr, &raw_err);
+    std::unique_ptr<char, SqliteFree> err(raw_err);
+    if (loaded != SQLITE_OK)
+        throw core::Error(core::ExitCode::internal,
+                          "cannot load SpatiaLite (Debian libsqlite3-mod-spatialite): " + std::string(err ? err.get() : "unknown error"));
+    sqlite3_enable_load_extension(m_db.get(), 0);
     // GeoPackage geometry blobs work in ST_ functions directly.
-    Statement amphibious(m_db, "SELECT EnableGpkgAmphibiousMode()", m_path);
-    if (sqlite3_step(amphibious.get()) != SQLITE_ROW) throw core::bad_input(where, std::string("not a GeoPackage: ") + sqlite3_errmsg(m_db));
-}
-
-Sqlite::~Sqlite() {
-    if (m_db) sqlite3_close_v2(m_db);
+    Statement amphibious(m_db.get(), "SELECT EnableGpkgAmphibiousMode()", m_path);
+    if (sqlite3_step(amphibious.get()) != SQLITE_ROW)
+        throw core::bad_input(where, std::string("not a GeoPackage: ") + sqlite3_errmsg(m_db.get()));
 }
 
 SqlResult Sqlite::query(const std::string& sql) {
-    Statement st(m_db, sql, m_path);
-    Statement to_wkb(m_db, "SELECT AsBinary(CastAutomagic(?)), GeometryType(CastAutomagic(?))", m_path);
+    Statement st(m_db.get(), sql, m_path);
+    Statement to_wkb(m_db.get(), "SELECT AsBinary(CastAutomagic(?)), GeometryType(CastAutomagic(?))", m_path);
     SqlResult r;
     int n = sqlite3_column_count(st.get());
     for (int i = 0; i < n; ++i) r.columns.push_back(sqlite3_column_name(st.get(), i));
@@ -100,14 +98,7 @@ SqlResult Sqlite::query(const std::string& sql) {
                         c.kind = SqlCell::Kind::geometry;
                         c.wkb.assign(static_cast<const char*>(sqlite3_column_blob(to_wkb.get(), 0)),
                                      static_cast<std::size_t>(sqlite3_column_bytes(to_wkb.get(), 0)));
-                        OGRGeometry* g = nullptr;
-                        if (OGRGeometryFactory::createFromWkb(c.wkb.data(), nullptr, &g, c.wkb.size()) == OGRERR_NONE && g) {
-                            char* wkt = nullptr;
-                            g->exportToWkt(&wkt, wkbVariantIso);
-                            c.text = wkt ? wkt : "";
-                            CPLFree(wkt);
-                            OGRGeometryFactory::destroyGeometry(g);
-                        }
+                        if (OGRGeometryUniquePtr g = ogr_from_wkb(c.wkb)) c.text = ogr_wkt(*g);
                     } else {
                         c.kind = SqlCell::Kind::blob;
                         static const char* hex = "0123456789ABCDEF";
@@ -122,28 +113,9 @@ SqlResult Sqlite::query(const std::string& sql) {
         }
         r.rows.push_back(std::move(row));
     }
-    if (rc != SQLITE_DONE) throw core::bad_input(core::FeatureRef{m_path, {}, {}, {}}, std::string("SQL error: ") + sqlite3_errmsg(m_db));
+    if (rc != SQLITE_DONE)
+        throw core::bad_input(core::FeatureRef{m_path, {}, {}, {}}, std::string("SQL error: ") + sqlite3_errmsg(m_db.get()));
     return r;
-}
-
-std::size_t display_width(const std::string& s) {
-    std::size_t w = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-        unsigned cp = c;
-        if (len > 1 && i + len <= s.size()) {
-            cp = c & (0xFF >> (len + 1));
-            for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-        }
-        // East Asian wide ranges: Hangul Jamo, CJK, Hangul, compatibility, full-width forms.
-        bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
-                    (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-                    (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
-        w += wide ? 2 : 1;
-        i += len;
-    }
-    return w;
 }
 
 }  // namespace zoning::io

@@ -3,14 +3,25 @@
 // SQLite handles with SpatiaLite loaded, for `zoning sql` over the store.
 // A Sqlite and its statements belong to one thread.
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "core/text.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;
 
 namespace zoning::io {
+
+/// The one owner of each SQLite handle type.
+struct SqliteCloser {
+    void operator()(sqlite3* db) const noexcept;
+};
+struct StatementFinalizer {
+    void operator()(sqlite3_stmt* st) const noexcept;
+};
 
 /// One result cell: text, a number as text, NULL, or a geometry as ISO WKB (EPSG:4547).
 struct SqlCell {
@@ -28,32 +39,26 @@ class Sqlite {
 public:
     /// Opens read-only and loads mod_spatialite with GeoPackage geometries usable by ST_ functions.
     explicit Sqlite(const std::filesystem::path& path);
-    ~Sqlite();
-    Sqlite(const Sqlite&) = delete;
-    Sqlite& operator=(const Sqlite&) = delete;
     /// Runs one statement. Throws Error(bad_input) with SQLite's message on a bad query.
     SqlResult query(const std::string& sql);
 
 private:
-    void open(const std::filesystem::path& path);
-    sqlite3* m_db = nullptr;
     std::string m_path;
+    std::unique_ptr<sqlite3, SqliteCloser> m_db;
 };
 
 /// A statement, finalised on scope exit.
 class Statement {
 public:
     Statement(sqlite3* db, const std::string& sql, const std::string& origin);
-    ~Statement();
-    Statement(const Statement&) = delete;
-    Statement& operator=(const Statement&) = delete;
-    sqlite3_stmt* get() const { return m_stmt; }
+    sqlite3_stmt* get() const { return m_stmt.get(); }
 
 private:
-    sqlite3_stmt* m_stmt = nullptr;
+    std::unique_ptr<sqlite3_stmt, StatementFinalizer> m_stmt;
 };
 
-/// Display width of UTF-8 text in a terminal (CJK characters take two columns).
-std::size_t display_width(const std::string& s);
+// Moved to core/text.hpp, where report/ can reach it too. For cli/cmd_sql.cpp until it
+// says core::display_width; then remove this line.
+using core::display_width;
 
 }  // namespace zoning::io

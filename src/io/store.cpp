@@ -1,35 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "io/store.hpp"
 
+#include <algorithm>
 #include <ctime>
 
 #include "core/error.hpp"
 #include "io/file_util.hpp"
 #include "io/gdal.hpp"
-#include "io/source_reader.hpp"
+#include "io/layer_writer.hpp"
 
 namespace zoning::io {
 
 using core::FeatureRef;
-
-OGRLayer* create_attribute_table(GDALDataset& ds, const char* name, const std::vector<std::pair<const char*, OGRFieldType>>& fields,
-                                 const std::string& path) {
-    GdalErrorScope scope;
-    const char* opts[] = {"FID=fid", nullptr};
-    OGRLayer* l = ds.CreateLayer(name, nullptr, wkbNone, const_cast<char**>(opts));
-    if (!l) throw core::output_error(path, std::string("cannot create table ") + name + ": " + scope.message());
-    for (auto& [fname, ftype] : fields) {
-        OGRFieldDefn fd(fname, ftype);
-        if (l->CreateField(&fd) != OGRERR_NONE) throw core::output_error(path, std::string("cannot create field ") + fname);
-    }
-    return l;
-}
-
-void add_row(OGRLayer* l, const std::vector<std::string>& values, const std::string& path) {
-    OGRFeature f(l->GetLayerDefn());
-    for (std::size_t i = 0; i < values.size(); ++i) f.SetField(static_cast<int>(i), values[i].c_str());
-    if (l->CreateFeature(&f) != OGRERR_NONE) throw core::output_error(path, std::string("cannot write to ") + l->GetName());
-}
 
 namespace {
 
@@ -44,13 +26,9 @@ std::string now_iso() {
 
 void write_store(const std::filesystem::path& path, const core::Dataset& dataset, const core::Catalog& catalog) {
     AtomicFile out(path);
-    const std::string tmp = out.temp_path().string();
     {
-        GdalErrorScope scope;
-        GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
-        if (!drv) throw core::Error(core::ExitCode::internal, "GDAL has no GPKG driver");
-        GDALDatasetUniquePtr ds(drv->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-        if (!ds) throw core::output_error(path.string(), "cannot create: " + scope.message_or("unknown GDAL error"));
+        GdalErrorScope scope;  // before the dataset: errors while it closes on the way out are ours too
+        GDALDatasetUniquePtr ds = create_dataset("GPKG", out.temp_path(), path.string());
         OGRSpatialReference srs = work_srs();
 
         // One transaction for everything: a GeoPackage commit per feature would be

@@ -2,7 +2,6 @@
 #include <gtest/gtest.h>
 
 #include "core/catalog.hpp"
-#include "core/dataset.hpp"
 #include "core/error.hpp"
 #include "support.hpp"
 
@@ -49,29 +48,4 @@ TEST(Catalog, MalformedTomlNamesFileAndLine) {
         EXPECT_NE(msg.find("boundary.toml"), std::string::npos) << msg;
         EXPECT_NE(msg.find("line 3"), std::string::npos) << msg;
     }
-}
-
-TEST(DatasetConfig, RequiresHonestCertainty) {
-    test::TempDir dir;
-    test::write_file(dir / "dataset.toml", "[dataset]\nname = \"x\"\n[layers.boundary]\nsource = \"b.geojson\"\n");
-    try {
-        core::DatasetConfig::load(dir.path());
-        FAIL();
-    } catch (const core::Error& e) {
-        EXPECT_NE(std::string(e.what()).find("certainty"), std::string::npos);
-    }
-}
-
-TEST(DatasetConfig, ReadsFieldAndValueMappings) {
-    test::TempDir dir;
-    test::write_file(dir / "dataset.toml",
-                     "[dataset]\nname = \"x\"\ncertainty = \"surveyed\"\n"
-                     "[layers.parcels]\nsource = \"p.shp\"\nencoding = \"GBK\"\ncrs = \"EPSG:4547\"\n"
-                     "[layers.parcels.fields]\nid = \"DKBH\"\nlanduse = \"YDDM\"\n"
-                     "[layers.parcels.values.landuse]\nR2 = \"0701\"\n");
-    core::DatasetConfig c = core::DatasetConfig::load(dir.path());
-    ASSERT_EQ(c.layers.size(), 1u);
-    EXPECT_EQ(c.layers[0].fields.at("landuse"), "YDDM");
-    EXPECT_EQ(c.layers[0].values.at("landuse").at("R2"), "0701");
-    EXPECT_EQ(c.layers[0].encoding, "GBK");
 }

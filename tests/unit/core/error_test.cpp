@@ -2,7 +2,6 @@
 #include <gtest/gtest.h>
 
 #include "core/error.hpp"
-#include "core/finding.hpp"
 
 using namespace zoning::core;
 
@@ -14,7 +13,19 @@ TEST(Error, MessageNamesFileLayerFidAndId) {
     EXPECT_STREQ(outer.what(), "x.shp: layer 'roads': empty");
 }
 
-TEST(Finding, OneLineWithLocation) {
-    Finding f{Severity::warning, "outside-district", FeatureRef{"s.gpkg", "roads", 3, "R3"}, "lies partly outside", 0, "(1.0 2.0)"};
-    EXPECT_EQ(f.line(), "warning: s.gpkg: layer 'roads': fid 3 (id 'R3'): lies partly outside at (1.0 2.0)");
+TEST(Error, WithFileAndLayerFillOnlyWhatIsUnknown) {
+    Error inner(ExitCode::output, FeatureRef{"a.gpkg", {}, {}, {}}, "disk full");
+    EXPECT_STREQ(inner.with_file("b.gpkg").what(), "a.gpkg: disk full");
+    Error named = inner.with_layer("parcels");
+    EXPECT_STREQ(named.what(), "a.gpkg: layer 'parcels': disk full");
+    EXPECT_EQ(named.code(), ExitCode::output);
+    EXPECT_EQ(named.detail(), "disk full");
+    EXPECT_STREQ(named.with_layer("roads").what(), "a.gpkg: layer 'parcels': disk full");
+}
+
+TEST(FeatureRef, TextLeavesOutWhatIsNotKnown) {
+    EXPECT_EQ((FeatureRef{"", "", 7, ""}).text(), "fid 7");
+    EXPECT_EQ((FeatureRef{"", "", {}, "P-1"}).text(), "(id 'P-1')");
+    EXPECT_EQ((FeatureRef{}).text(), "");
+    EXPECT_STREQ(Error(ExitCode::internal, "bare").what(), "bare");
 }

@@ -95,3 +95,101 @@ TEST(Geos, ContextsAreIndependentAcrossThreads) {
     for (auto& th : threads) th.join();
     for (int t = 0; t < 4; ++t) EXPECT_NEAR(areas[static_cast<std::size_t>(t)], 3.14159 * (10 + t) * (10 + t), 2.0);
 }
+
+// The wrappers report/, cli/ and analysis/ use instead of the C API.
+
+TEST(Geos, PointXYOfAPointAndRaiseForAPolygon) {
+    GeosContext ctx;
+    XY p = point_xy(ctx, from_wkt(ctx, "POINT(430123.5 3740456.25)").get());
+    EXPECT_EQ(p.x, 430123.5);
+    EXPECT_EQ(p.y, 3740456.25);
+    // The representative point of a 100 x 50 rectangle lies inside it.
+    XY inside = point_xy(ctx, point_on_surface(ctx, from_wkt(ctx, "POLYGON((0 0, 100 0, 100 50, 0 50, 0 0))").get()).get());
+    EXPECT_GT(inside.x, 0);
+    EXPECT_LT(inside.x, 100);
+    EXPECT_GT(inside.y, 0);
+    EXPECT_LT(inside.y, 50);
+    EXPECT_THROW(point_xy(ctx, from_wkt(ctx, "POLYGON((0 0, 1 0, 1 1, 0 0))").get()), GeosError);
+}
+
+TEST(Geos, SetPrecisionSnapsToTheGridAndKeepsArea) {
+    GeosContext ctx;
+    GeomPtr g = from_wkt(ctx, "POLYGON((0.004 0.003, 100.002 0, 100 49.996, 0 50.001, 0.004 0.003))");
+    GeomPtr snapped = set_precision(ctx, g.get(), 0.01);
+    Envelope e = envelope(ctx, snapped.get());
+    EXPECT_EQ(e.minx, 0);
+    EXPECT_EQ(e.miny, 0);
+    EXPECT_EQ(e.maxx, 100);
+    EXPECT_EQ(e.maxy, 50);
+    EXPECT_DOUBLE_EQ(area(ctx, snapped.get()), 5000.0);
+    // A sliver thinner than the grid collapses rather than staying invalid.
+    GeomPtr sliver = from_wkt(ctx, "POLYGON((0 0, 10 0, 10 0.001, 0 0.001, 0 0))");
+    EXPECT_TRUE(is_empty(ctx, set_precision(ctx, sliver.get(), 0.1).get()));
+}
+
+TEST(Geos, GeoJsonGeometryText) {
+    GeosContext ctx;
+    EXPECT_EQ(to_geojson(ctx, from_wkt(ctx, "POINT(1.5 2)").get()), R"({"type":"Point","coordinates":[1.5,2.0]})");
+    EXPECT_EQ(to_geojson(ctx, from_wkt(ctx, "POLYGON((0 0, 2 0, 2 1, 0 1, 0 0))").get()),
+              R"({"type":"Polygon","coordinates":[[[0.0,0.0],[2.0,0.0],[2.0,1.0],[0.0,1.0],[0.0,0.0]]]})");
+}
+
+TEST(Geos, WkbIsTwoDimensionalLittleEndianIso) {
+    GeosContext ctx;
+    std::string wkb = to_wkb(ctx, from_wkt(ctx, "POINT Z (1 2 3)").get());
+    ASSERT_EQ(wkb.size(), 21u);  // byte order + type + two doubles: Z dropped
+    EXPECT_EQ(wkb[0], '\x01');   // NDR
+    EXPECT_EQ(wkb[1], '\x01');   // type 1: Point, not 1001
+    EXPECT_THROW(from_wkb(ctx, std::string("\x01\x01\x00", 3)), GeosError);
+}
+
+TEST(Geos, CollectExtractAndMeasure) {
+    GeosContext ctx;
+    std::vector<GeomPtr> parts;
+    parts.push_back(from_wkt(ctx, "POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))"));
+    parts.push_back(from_wkt(ctx, "POLYGON((20 0, 30 0, 30 5, 20 5, 20 0))"));
+    GeomPtr multi = collect(ctx, GEOS_MULTIPOLYGON, std::move(parts));
+    EXPECT_EQ(type_name(ctx, multi.get()), "MultiPolygon");
+    EXPECT_DOUBLE_EQ(area(ctx, multi.get()), 150.0);
+    EXPECT_DOUBLE_EQ(length(ctx, multi.get()), 40.0 + 30.0);
+    Envelope e = envelope(ctx, multi.get());
+    EXPECT_EQ(e.minx, 0);
+    EXPECT_EQ(e.maxx, 30);
+    EXPECT_EQ(e.maxy, 10);
+    // A collection of a polygon and a line keeps only the part of the asked dimension.
+    GeomPtr mixed = from_wkt(ctx, "GEOMETRYCOLLECTION(POLYGON((0 0, 4 0, 4 4, 0 4, 0 0)), LINESTRING(0 0, 7 0))");
+    EXPECT_DOUBLE_EQ(area(ctx, extract_dimension(ctx, mixed.get(), 2).get()), 16.0);
+    EXPECT_DOUBLE_EQ(length(ctx, extract_dimension(ctx, mixed.get(), 1).get()), 7.0);
+    EXPECT_EQ(location_text(ctx, from_wkt(ctx, "POINT(12.34 56.78)").get()), "(12.3 56.8)");
+    EXPECT_EQ(location_text(ctx, from_wkt(ctx, "POLYGON EMPTY").get()), "(empty)");
+}
+
+TEST(Geos, OverlayOfRectanglesHasExactAreas) {
+    GeosContext ctx;
+    GeomPtr a = from_wkt(ctx, "POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))");
+    GeomPtr b = from_wkt(ctx, "POLYGON((60 0, 160 0, 160 50, 60 50, 60 0))");
+    EXPECT_DOUBLE_EQ(area(ctx, intersection(ctx, a.get(), b.get()).get()), 2000.0);
+    EXPECT_DOUBLE_EQ(area(ctx, difference(ctx, a.get(), b.get()).get()), 8000.0);
+    EXPECT_DOUBLE_EQ(area(ctx, unary_union(ctx, collect(ctx, GEOS_GEOMETRYCOLLECTION, [&] {
+                                                std::vector<GeomPtr> v;
+                                                v.push_back(clone(ctx, a.get()));
+                                                v.push_back(clone(ctx, b.get()));
+                                                return v;
+                                            }()).get()).get()),
+                     13000.0);
+    EXPECT_DOUBLE_EQ(distance(ctx, a.get(), from_wkt(ctx, "POINT(103 104)").get()), 5.0);
+    EXPECT_TRUE(intersects(ctx, a.get(), b.get()));
+    XY c = point_xy(ctx, centroid(ctx, b.get()).get());
+    EXPECT_DOUBLE_EQ(c.x, 110.0);
+    EXPECT_DOUBLE_EQ(c.y, 25.0);
+}
+
+TEST(Geos, PathsListEveryRing) {
+    GeosContext ctx;
+    auto rings = paths(ctx, from_wkt(ctx, "POLYGON((0 0, 10 0, 10 10, 0 10, 0 0), (2 2, 3 2, 3 3, 2 2))").get());
+    ASSERT_EQ(rings.size(), 2u);
+    EXPECT_EQ(rings[0].size(), 5u);
+    EXPECT_EQ(rings[1].size(), 4u);
+    EXPECT_EQ(rings[1][1].x, 3);
+    EXPECT_TRUE(paths(ctx, from_wkt(ctx, "POINT(1 1)").get()).empty());
+}

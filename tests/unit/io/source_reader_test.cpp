@@ -250,3 +250,76 @@ TEST(SourceReader, EmptyLayerIsAnError) {
     EXPECT_EQ(r.findings[0].check, "empty-layer");
     EXPECT_EQ(r.findings[0].severity, core::Severity::error);
 }
+
+TEST(SourceReader, AnOpenLayerIsNamedAsTheCallerSays) {
+    // The seam for sources that are not files (check --wkt): an in-memory layer, named "--wkt".
+    GDALDatasetUniquePtr ds(GetGDALDriverManager()->GetDriverByName("Memory")->Create("", 0, 0, 0, GDT_Unknown, nullptr));
+    OGRLayer* l = ds->CreateLayer("wkt", nullptr, wkbUnknown, nullptr);
+    OGRFieldDefn id("id", OFTString), landuse("landuse", OFTString);
+    l->CreateField(&id);
+    l->CreateField(&landuse);
+    for (const char* wkt : {kSquare, "POLYGON((0 0,10 10,10 0,0 10,0 0))"}) {
+        OGRFeature f(l->GetLayerDefn());
+        f.SetField("id", wkt == kSquare ? "SQ" : "BT");
+        f.SetField("landuse", "701");
+        OGRGeometry* g = nullptr;
+        OGRGeometryFactory::createFromWkt(wkt, nullptr, &g);
+        f.SetGeometryDirectly(g);
+        ASSERT_EQ(l->CreateFeature(&f), OGRERR_NONE);
+    }
+    core::LayerSource src;
+    src.crs = "EPSG:4547";  // the layer has none: as --crs gives it
+    io::ReadResult r = io::read_ogr_layer(catalog(), catalog().at("parcels"), src, *l, "--wkt");
+    ASSERT_EQ(r.layer.features.size(), 2u);
+    EXPECT_EQ(r.layer.source, "--wkt");
+    EXPECT_EQ(r.layer.source_crs, "EPSG:4547");
+    EXPECT_EQ(r.layer.text(r.layer.features[0], "landuse"), "0701");  // padded by core's value parsing
+    EXPECT_DOUBLE_EQ(area_of(r.layer.features[0]), 10000.0);
+    ASSERT_EQ(r.findings.size(), 1u);
+    EXPECT_EQ(r.findings[0].line().rfind("warning: --wkt: layer 'parcels': fid ", 0), 0u) << r.findings[0].line();
+
+    core::LayerSource no_crs;
+    try {
+        io::read_ogr_layer(catalog(), catalog().at("parcels"), no_crs, *l, "--wkt");
+        FAIL();
+    } catch (const core::Error& e) {
+        EXPECT_EQ(e.where().file, "--wkt");
+        EXPECT_NE(e.detail().find("the source has no CRS"), std::string::npos);
+    }
+}
+
+TEST(SourceReader, TransformAndRepairKeepsOrderAndLeavesOutWhatCannotBeUsed) {
+    const core::LayerSpec& spec = catalog().at("parcels");
+    geo::GeosContext ctx;
+    auto source_feature = [&](std::int64_t fid, const std::string& wkt) {
+        io::SourceFeature f;
+        f.feature.fid = fid;
+        f.feature.values.resize(spec.fields.size());
+        f.feature.wkb = geo::to_wkb(ctx, geo::from_wkt(ctx, wkt).get());
+        f.ref = core::FeatureRef{"s", "parcels", fid, "F" + std::to_string(fid)};
+        return f;
+    };
+    std::vector<io::SourceFeature> in;
+    // 0.001° x 0.001° boxes at 113.293°E 33.739°N, as in LonLatGeoJsonIsTransformedTo4547; one a bow-tie, one
+    // beyond the pole.
+    in.push_back(source_feature(1, "POLYGON((113.293 33.739,113.294 33.739,113.294 33.740,113.293 33.740,113.293 33.739))"));
+    in.push_back(source_feature(2, "POLYGON((113.293 33.739,113.294 33.740,113.294 33.739,113.293 33.740,113.293 33.739))"));
+    in.push_back(source_feature(3, "POLYGON((113 95,114 95,114 96,113 95))"));
+    in.push_back(source_feature(4, "POLYGON((113.295 33.739,113.296 33.739,113.296 33.740,113.295 33.740,113.295 33.739))"));
+    io::ReadResult r;
+    r.layer.spec = &spec;
+    io::transform_and_repair(r, std::move(in), "EPSG:4326", 2);
+    ASSERT_EQ(r.layer.features.size(), 3u);
+    EXPECT_EQ(r.layer.features[0].fid, 1);
+    EXPECT_EQ(r.layer.features[1].fid, 2);
+    EXPECT_EQ(r.layer.features[2].fid, 4);
+    const double box = area_of(r.layer.features[0]);
+    EXPECT_NEAR(box, 92.6 * 111.0, 50.0);
+    EXPECT_NEAR(area_of(r.layer.features[1]), box / 2, 5.0);  // the bow-tie's two triangles
+    ASSERT_EQ(r.layer.repairs.size(), 1u);
+    EXPECT_EQ(r.layer.repairs[0].id, "F2");
+    std::vector<std::string> checks;
+    for (auto& f : r.findings) checks.push_back(f.check);
+    EXPECT_EQ(checks, (std::vector<std::string>{"geometry-repaired", "coordinates"}));
+    EXPECT_EQ(r.findings[1].line(), "error: s: layer 'parcels': fid 3 (id 'F3'): NaN, infinite or untransformable coordinate (from EPSG:4326)");
+}

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
+#include "io/layer_writer.hpp"
+
 #include "core/error.hpp"
-#include "io/gdal.hpp"
 
 namespace zoning::io {
 
 using core::FeatureRef;
+
+namespace {
 
 OGRFieldType ogr_type(core::FieldType t) {
     switch (t) {
@@ -13,6 +16,8 @@ OGRFieldType ogr_type(core::FieldType t) {
         default: return OFTString;
     }
 }
+
+}  // namespace
 
 OGRLayer* write_feature_layer(GDALDataset& ds, const core::Layer& layer, const OGRSpatialReference& srs, const std::string& path,
                               const std::vector<std::string>& options, const std::map<std::string, std::string>& rename) {
@@ -50,10 +55,9 @@ OGRLayer* write_feature_layer(GDALDataset& ds, const core::Layer& layer, const O
             else f.SetFieldNull(idx);
         }
         if (gt != wkbNone) {
-            OGRGeometry* g = nullptr;
-            if (OGRGeometryFactory::createFromWkb(feat.wkb.data(), nullptr, &g, feat.wkb.size()) != OGRERR_NONE)
-                throw core::Error(core::ExitCode::internal, FeatureRef{path, spec.name, feat.fid, {}}, "bad WKB in memory");
-            f.SetGeometryDirectly(g);
+            OGRGeometryUniquePtr g = ogr_from_wkb(feat.wkb);
+            if (!g) throw core::Error(core::ExitCode::internal, FeatureRef{path, spec.name, feat.fid, {}}, "bad WKB in memory");
+            f.SetGeometryDirectly(g.release());
         }
         if (l->CreateFeature(&f) != OGRERR_NONE)
             throw core::output_error(path, "cannot write " + spec.name + " fid " + std::to_string(feat.fid) + ": " + scope.message());
@@ -61,6 +65,25 @@ OGRLayer* write_feature_layer(GDALDataset& ds, const core::Layer& layer, const O
     if (transaction && ds.CommitTransaction() != OGRERR_NONE)
         throw core::output_error(path, "cannot commit " + spec.name + ": " + scope.message_or("disk full?"));
     return l;
+}
+
+OGRLayer* create_attribute_table(GDALDataset& ds, const char* name, const std::vector<std::pair<const char*, OGRFieldType>>& fields,
+                                 const std::string& path) {
+    GdalErrorScope scope;
+    const char* opts[] = {"FID=fid", nullptr};
+    OGRLayer* l = ds.CreateLayer(name, nullptr, wkbNone, const_cast<char**>(opts));
+    if (!l) throw core::output_error(path, std::string("cannot create table ") + name + ": " + scope.message());
+    for (auto& [fname, ftype] : fields) {
+        OGRFieldDefn fd(fname, ftype);
+        if (l->CreateField(&fd) != OGRERR_NONE) throw core::output_error(path, std::string("cannot create field ") + fname);
+    }
+    return l;
+}
+
+void add_row(OGRLayer* l, const std::vector<std::string>& values, const std::string& path) {
+    OGRFeature f(l->GetLayerDefn());
+    for (std::size_t i = 0; i < values.size(); ++i) f.SetField(static_cast<int>(i), values[i].c_str());
+    if (l->CreateFeature(&f) != OGRERR_NONE) throw core::output_error(path, std::string("cannot write to ") + l->GetName());
 }
 
 }  // namespace zoning::io

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MIT
+#include <gtest/gtest.h>
+
+#include "core/dataset.hpp"
+#include "core/error.hpp"
+#include "support.hpp"
+
+using namespace zoning;
+
+namespace {
+
+core::LayerSpec two_field_spec() {
+    core::LayerSpec s;
+    s.name = "projects";
+    s.fields.resize(2);
+    s.fields[0].name = "id";
+    s.fields[1].name = "area";
+    s.fields[1].type = core::FieldType::real;
+    return s;
+}
+
+}  // namespace
+
+TEST(Value, TextOfEachKind) {
+    EXPECT_EQ(core::value_text(core::Value{}), "");
+    EXPECT_EQ(core::value_text(core::Value{std::int64_t{-42}}), "-42");
+    EXPECT_EQ(core::value_text(core::Value{std::string("P-1")}), "P-1");
+    EXPECT_EQ(core::value_text(core::Value{2500.0}), "2500");
+    EXPECT_EQ(core::value_text(core::Value{0.1}), "0.1");  // %.15g: no binary noise
+    EXPECT_EQ(core::value_text(core::Value{1.0 / 3.0}), "0.333333333333333");
+}
+
+TEST(Layer, IdAndFieldTextByName) {
+    const core::LayerSpec spec = two_field_spec();
+    core::Layer layer;
+    layer.spec = &spec;
+    core::Feature f;
+    f.values = {std::string("P-7"), 12.5};
+    EXPECT_EQ(layer.name(), "projects");
+    EXPECT_EQ(layer.id_of(f), "P-7");
+    EXPECT_EQ(layer.text(f, "area"), "12.5");
+    EXPECT_EQ(layer.text(f, "no_such_field"), "");
+}
+
+TEST(Dataset, FindsLayersByNameAndIsIllustrativeUnlessSurveyed) {
+    const core::LayerSpec spec = two_field_spec();
+    core::Dataset d;
+    d.layers.resize(1);
+    d.layers[0].spec = &spec;
+    EXPECT_EQ(d.find("projects"), &d.layers[0]);
+    EXPECT_EQ(static_cast<const core::Dataset&>(d).find("projects"), &d.layers[0]);
+    EXPECT_EQ(d.find("roads"), nullptr);
+    EXPECT_TRUE(d.illustrative());  // no word either way: not claimed as surveyed
+    d.metadata["certainty"] = "illustrative";
+    EXPECT_TRUE(d.illustrative());
+    d.metadata["certainty"] = "surveyed";
+    EXPECT_FALSE(d.illustrative());
+}
+
+TEST(DatasetConfig, RequiresHonestCertainty) {
+    test::TempDir dir;
+    test::write_file(dir / "dataset.toml", "[dataset]\nname = \"x\"\n[layers.boundary]\nsource = \"b.geojson\"\n");
+    try {
+        core::DatasetConfig::load(dir.path());
+        FAIL();
+    } catch (const core::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("certainty"), std::string::npos);
+    }
+}
+
+TEST(DatasetConfig, ReadsFieldAndValueMappings) {
+    test::TempDir dir;
+    test::write_file(dir / "dataset.toml",
+                     "[dataset]\nname = \"x\"\ncertainty = \"surveyed\"\n"
+                     "[layers.parcels]\nsource = \"p.shp\"\nencoding = \"GBK\"\ncrs = \"EPSG:4547\"\n"
+                     "[layers.parcels.fields]\nid = \"DKBH\"\nlanduse = \"YDDM\"\n"
+                     "[layers.parcels.values.landuse]\nR2 = \"0701\"\n");
+    core::DatasetConfig c = core::DatasetConfig::load(dir.path());
+    ASSERT_EQ(c.layers.size(), 1u);
+    EXPECT_EQ(c.layers[0].fields.at("landuse"), "YDDM");
+    EXPECT_EQ(c.layers[0].values.at("landuse").at("R2"), "0701");
+    EXPECT_EQ(c.layers[0].encoding, "GBK");
+}
+
+TEST(DatasetConfig, ReadsMetadataAttachmentsAndForcedCrs) {
+    test::TempDir dir;
+    test::write_file(dir / "d.toml",
+                     "[dataset]\nname = \"新华\"\ncertainty = \"illustrative\"\nsources = [\"plan\", \"map\"]\n"
+                     "attach = [\"targets.toml\"]\n"
+                     "[layers.boundary]\nsource = \"b.geojson\"\nlayer = \"edge\"\ncrs = \"EPSG:4547\"\nforce_crs = true\n");
+    core::DatasetConfig c = core::DatasetConfig::load(dir / "d.toml");  // a file other than dataset.toml, named
+    EXPECT_EQ(c.file, dir / "d.toml");
+    EXPECT_EQ(c.dir(), dir.path());
+    EXPECT_EQ(c.name, "新华");
+    EXPECT_EQ(c.name_en, "新华");  // defaults to the name
+    EXPECT_EQ(c.sources, (std::vector<std::string>{"plan", "map"}));
+    EXPECT_EQ(c.attached_files, (std::vector<std::string>{"targets.toml"}));
+    ASSERT_EQ(c.layers.size(), 1u);
+    EXPECT_EQ(c.layers[0].source_layer, "edge");
+    EXPECT_TRUE(c.layers[0].force_crs);
+}
+
+TEST(DatasetConfig, MistakesNameTheFile) {
+    test::TempDir dir;
+    auto message = [&](const std::string& toml) {
+        test::write_file(dir / "dataset.toml", toml);
+        try {
+            core::DatasetConfig::load(dir.path());
+        } catch (const core::Error& e) {
+            EXPECT_EQ(e.code(), core::ExitCode::bad_input);
+            EXPECT_EQ(e.where().file, (dir / "dataset.toml").string());
+            return e.detail();
+        }
+        return std::string("no error");
+    };
+    const std::string head = "[dataset]\nname = \"x\"\ncertainty = \"surveyed\"\n";
+    EXPECT_EQ(message(head), "no [layers.<name>] sections");
+    EXPECT_EQ(message(head + "[layers.roads]\ncrs = \"EPSG:4547\"\n"), "[layers.roads] needs source = \"...\"");
+    EXPECT_EQ(message(head + "[layers.roads]\nsource = \"r.shp\"\nforce_crs = true\n"),
+              "[layers.roads] force_crs needs crs = \"EPSG:...\"");
+    EXPECT_EQ(message("[dataset]\ncertainty = \"surveyed\"\n"), "[dataset] needs a name");
+    EXPECT_EQ(message("[dataset\n").rfind("line 1: ", 0), 0u);  // TOML errors carry their line
+    EXPECT_THROW(core::DatasetConfig::load(dir / "elsewhere"), core::Error);  // no dataset.toml there
+}

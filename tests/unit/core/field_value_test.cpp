@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MIT
+// Source values to typed catalog values, without GDAL: the table the reader relies on.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "core/field_value.hpp"
+
+using namespace zoning::core;
+
+namespace {
+
+LanduseTable small_table() {
+    LanduseTable t;
+    for (const char* code : {"07", "0701", "10", "1001"}) t.add(LanduseClass{code, code, code, false, "#000000"});
+    return t;
+}
+
+FieldSpec field(const char* name, FieldType type, bool required = false) {
+    FieldSpec f;
+    f.name = name;
+    f.type = type;
+    f.required = required;
+    return f;
+}
+
+const std::map<std::string, std::string> kNoMapping;
+
+}  // namespace
+
+TEST(FieldValue, TextIntegerAndRealAreTyped) {
+    const LanduseTable t = small_table();
+    FieldValue s = parse_field_value(field("name", FieldType::string), "新华", kNoMapping, t);
+    EXPECT_TRUE(s.ok());
+    EXPECT_EQ(std::get<std::string>(s.value), "新华");
+    FieldValue i = parse_field_value(field("floors", FieldType::integer), "-12", kNoMapping, t);
+    EXPECT_TRUE(i.ok());
+    EXPECT_EQ(std::get<std::int64_t>(i.value), -12);
+    FieldValue r = parse_field_value(field("area", FieldType::real), "2.5e3", kNoMapping, t);
+    EXPECT_TRUE(r.ok());
+    EXPECT_EQ(std::get<double>(r.value), 2500.0);
+}
+
+TEST(FieldValue, EmptyIsNoValueAndAnErrorOnlyWhenRequired) {
+    const LanduseTable t = small_table();
+    FieldValue optional = parse_field_value(field("note", FieldType::integer), "", kNoMapping, t);
+    EXPECT_TRUE(optional.ok());
+    EXPECT_TRUE(std::holds_alternative<std::monostate>(optional.value));
+    FieldValue required = parse_field_value(field("id", FieldType::string, true), "", kNoMapping, t);
+    EXPECT_EQ(required.check, "missing-value");
+    EXPECT_EQ(required.problem, "required field 'id' is empty");
+    EXPECT_TRUE(std::holds_alternative<std::monostate>(required.value));
+}
+
+TEST(FieldValue, NumbersMustBeWholeAndFinite) {
+    const LanduseTable t = small_table();
+    FieldValue trailing = parse_field_value(field("floors", FieldType::integer), "12abc", kNoMapping, t);
+    EXPECT_EQ(trailing.check, "value");
+    EXPECT_EQ(trailing.problem, "field 'floors' is '12abc', not an integer");
+    EXPECT_TRUE(std::holds_alternative<std::monostate>(trailing.value));
+    EXPECT_EQ(parse_field_value(field("floors", FieldType::integer), "1.5", kNoMapping, t).check, "value");
+    EXPECT_EQ(parse_field_value(field("floors", FieldType::integer), "99999999999999999999", kNoMapping, t).check, "value");
+    for (const char* bad : {"nan", "inf", "-INF", "3 m", "x"}) {
+        FieldValue r = parse_field_value(field("area", FieldType::real), bad, kNoMapping, t);
+        EXPECT_EQ(r.check, "value") << bad;
+        EXPECT_EQ(r.problem, std::string("field 'area' is '") + bad + "', not a number") << bad;
+    }
+}
+
+TEST(FieldValue, AllowedValuesAreListedWhenMissed) {
+    FieldSpec status = field("status", FieldType::string);
+    status.allowed = {"planned", "completed"};
+    const LanduseTable t = small_table();
+    EXPECT_TRUE(parse_field_value(status, "planned", kNoMapping, t).ok());
+    FieldValue r = parse_field_value(status, "done", kNoMapping, t);
+    EXPECT_EQ(r.check, "value");
+    EXPECT_EQ(r.problem, "field 'status' is 'done', not one of: planned, completed");
+}
+
+TEST(FieldValue, SourceValuesAreMappedBeforeTheyAreChecked) {
+    FieldSpec status = field("status", FieldType::string);
+    status.allowed = {"planned", "completed"};
+    const std::map<std::string, std::string> mapping{{"规划", "planned"}, {"", "completed"}};
+    FieldValue r = parse_field_value(status, "规划", mapping, small_table());
+    EXPECT_TRUE(r.ok());
+    EXPECT_EQ(r.text, "planned");
+    EXPECT_EQ(std::get<std::string>(r.value), "planned");
+    // An empty source value can be given a meaning too.
+    EXPECT_EQ(std::get<std::string>(parse_field_value(status, "", mapping, small_table()).value), "completed");
+}
+
+TEST(FieldValue, LanduseCodesArePaddedAndChecked) {
+    FieldSpec landuse = field("landuse", FieldType::string, true);
+    landuse.domain = "landuse";
+    const LanduseTable t = small_table();
+    FieldValue padded = parse_field_value(landuse, "701", kNoMapping, t);
+    EXPECT_TRUE(padded.ok());
+    EXPECT_EQ(padded.text, "0701");
+    EXPECT_EQ(std::get<std::string>(padded.value), "0701");
+    FieldValue unknown = parse_field_value(landuse, "9999", kNoMapping, t);
+    EXPECT_EQ(unknown.check, "landuse-code");
+    EXPECT_EQ(unknown.text, "9999");
+    EXPECT_EQ(unknown.problem, "unknown land-use code '9999' in field 'landuse' (not a national 用地用海 code in layers/landuse.toml)");
+    // Without the domain a code is just text.
+    EXPECT_EQ(std::get<std::string>(parse_field_value(field("code", FieldType::string), "701", kNoMapping, t).value), "701");
+}
+
+TEST(FieldValue, NormaliseLanduseCodePadsOnlyWhenThatIsACode) {
+    const LanduseTable t = small_table();
+    EXPECT_EQ(normalise_landuse_code("701", t), "0701");
+    EXPECT_EQ(normalise_landuse_code("7", t), "07");
+    EXPECT_EQ(normalise_landuse_code("1001", t), "1001");
+    EXPECT_EQ(normalise_landuse_code("999", t), "999");  // "0999" is no code either: left for the check to name
+    EXPECT_EQ(normalise_landuse_code("70", t), "70");    // even length: never padded
+}
+
+TEST(FieldValue, WholeNumberText) {
+    EXPECT_EQ(whole_number_text(701.0), "701");
+    EXPECT_EQ(whole_number_text(-3.0), "-3");
+    EXPECT_EQ(whole_number_text(0.0), "0");
+    EXPECT_EQ(whole_number_text(701.5), std::nullopt);
+    EXPECT_EQ(whole_number_text(1e15), std::nullopt);
+    EXPECT_EQ(whole_number_text(std::nan("")), std::nullopt);
+}

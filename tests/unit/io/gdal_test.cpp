@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+#include <gtest/gtest.h>
+
+#include "core/error.hpp"
+#include "io/gdal.hpp"
+#include "support.hpp"
+
+using namespace zoning;
+
+TEST(Gdal, ConnectionsAreNotPathsInAFolder) {
+    EXPECT_TRUE(io::is_connection("PG:dbname=zoning"));
+    EXPECT_TRUE(io::is_connection("/vsimem/p.geojson"));
+    EXPECT_TRUE(io::is_connection("https://example.org/p.geojson"));
+    EXPECT_FALSE(io::is_connection("data/parcels.shp"));
+    EXPECT_FALSE(io::is_connection("/abs/PG:odd name.geojson"));
+}
+
+TEST(Gdal, OpenVectorNamesTheSourceInItsErrors) {
+    test::TempDir dir;
+    auto detail = [](const std::string& source) {
+        try {
+            io::open_vector(source);
+        } catch (const core::Error& e) {
+            EXPECT_EQ(e.code(), core::ExitCode::bad_input);
+            EXPECT_EQ(e.where().file, source);
+            return e.detail();
+        }
+        return std::string("opened");
+    };
+    EXPECT_EQ(detail((dir / "missing.geojson").string()), "file not found");
+    test::write_file(dir / "junk.geojson", "this is not GeoJSON");
+    EXPECT_EQ(detail((dir / "junk.geojson").string()).rfind("cannot open as a vector dataset: ", 0), 0u);
+    test::write_file(dir / "ok.geojson", R"({"type":"FeatureCollection","features":[]})");
+    EXPECT_EQ(detail((dir / "ok.geojson").string()), "opened");
+}
+
+TEST(Gdal, ErrorScopeKeepsTheLastMessageAndWhetherItFailed) {
+    io::GdalErrorScope scope;
+    EXPECT_FALSE(scope.failed());
+    EXPECT_EQ(scope.message_or("fallback"), "fallback");
+    CPLError(CE_Warning, CPLE_AppDefined, "first");
+    EXPECT_FALSE(scope.failed());
+    CPLError(CE_Failure, CPLE_AppDefined, "second");
+    EXPECT_TRUE(scope.failed());
+    EXPECT_EQ(scope.message(), "second");
+}
+
+TEST(Gdal, WkbToOgrAndWktBack) {
+    // 2D ISO WKB of POINT(1 2), little-endian.
+    const std::string wkb("\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\xf0\x3f\x00\x00\x00\x00\x00\x00\x00\x40", 21);
+    OGRGeometryUniquePtr g = io::ogr_from_wkb(wkb);
+    ASSERT_TRUE(g);
+    EXPECT_EQ(io::ogr_wkt(*g), "POINT (1 2)");
+    EXPECT_FALSE(io::ogr_from_wkb("not wkb"));
+    EXPECT_FALSE(io::ogr_from_wkb(""));
+}
+
+TEST(Gdal, WorkCrsIsEpsg4547EastingFirst) {
+    OGRSpatialReference srs = io::work_srs();
+    EXPECT_STREQ(srs.GetAuthorityCode(nullptr), "4547");
+    EXPECT_EQ(srs.GetDataAxisToSRSAxisMapping(), (std::vector<int>{2, 1}));  // data x = easting, the CRS's second axis
+    const std::string wkt = io::srs_wkt(srs);
+    EXPECT_EQ(wkt.rfind("PROJCRS[\"CGCS2000 / 3-degree Gauss-Kruger CM 114E\"", 0), 0u) << wkt;
+    EXPECT_NE(wkt.find("ID[\"EPSG\",4547]"), std::string::npos);
+}
+
+TEST(Gdal, CreateDatasetAndCloseOrThrow) {
+    test::TempDir dir;
+    GDALDatasetUniquePtr ds = io::create_dataset("GPKG", dir / "t.gpkg", "shown.gpkg");
+    ASSERT_TRUE(ds);
+    io::close_or_throw(ds, "shown.gpkg");
+    EXPECT_FALSE(ds);
+    EXPECT_TRUE(std::filesystem::exists(dir / "t.gpkg"));
+    io::close_or_throw(ds, "shown.gpkg");  // nothing left to close: no error
+    try {
+        io::create_dataset("GPKG", dir / "no" / "such" / "folder" / "t.gpkg", "shown.gpkg");
+        FAIL();
+    } catch (const core::Error& e) {
+        EXPECT_EQ(e.code(), core::ExitCode::output);
+        EXPECT_EQ(e.where().file, "shown.gpkg");  // the user's path, not the temporary one
+    }
+    try {
+        io::create_dataset("NoSuchDriver", dir / "x", "x");
+        FAIL();
+    } catch (const core::Error& e) {
+        EXPECT_EQ(e.code(), core::ExitCode::internal);
+        EXPECT_EQ(e.detail(), "GDAL has no NoSuchDriver driver");
+    }
+}

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT
+#include <gtest/gtest.h>
+
+#include "io/qgis_style.hpp"
+
+using namespace zoning;
+
+namespace {
+
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
+core::LanduseTable table() {
+    core::LanduseTable t;
+    t.add(core::LanduseClass{"0701", "城镇住宅用地", "urban housing", true, "#ffff2d"});
+    t.add(core::LanduseClass{"1001", "工业用地", "industry", true, "#bb9674"});
+    return t;
+}
+
+core::LayerSpec polygon_spec(const std::string& renderer) {
+    core::LayerSpec s;
+    s.name = "parcels";
+    s.title_zh = "地块";
+    s.geometry = core::GeomKind::polygon;
+    s.style.renderer = renderer;
+    s.style.attribute = "landuse";
+    s.style.color = "#102030";
+    s.style.fill_opacity = 0.5;
+    return s;
+}
+
+}  // namespace
+
+TEST(QgisStyle, SingleFillCarriesColourAndOpacityAsQgisWritesThem) {
+    const core::LayerSpec spec = polygon_spec("single");
+    const std::string qml = io::qgis_qml(spec, table());
+    EXPECT_EQ(qml.rfind("<!DOCTYPE qgis", 0), 0u);
+    EXPECT_NE(qml.find("type=\"singleSymbol\""), std::string::npos);
+    EXPECT_NE(qml.find("name=\"color\" value=\"16,32,48,128\""), std::string::npos) << qml;  // #102030 at 0.5
+    EXPECT_NE(qml.find("<layerGeometryType>2</layerGeometryType>"), std::string::npos);
+    EXPECT_NE(qml.find("labelsEnabled=\"0\""), std::string::npos);
+}
+
+TEST(QgisStyle, LanduseCategoriesAreThePresentCodesInTheTablesColours) {
+    const core::LayerSpec spec = polygon_spec("landuse");
+    const std::string xml = io::qgis_renderer_xml(spec, table(), {"1001", "9999"});
+    EXPECT_EQ(count(xml, "<category "), 2u);
+    EXPECT_NE(xml.find("value=\"1001\" label=\"1001 工业用地\""), std::string::npos) << xml;
+    EXPECT_NE(xml.find("value=\"187,150,116,128\""), std::string::npos);  // #bb9674
+    EXPECT_NE(xml.find("value=\"204,204,204,128\""), std::string::npos);  // unknown code: grey
+    // With nothing present, every class of the table.
+    EXPECT_EQ(count(io::qgis_renderer_xml(spec, table()), "<category "), 2u);
+}
+
+TEST(QgisStyle, LinesAndLabels) {
+    core::LayerSpec roads;
+    roads.name = "roads";
+    roads.geometry = core::GeomKind::line;
+    roads.style.color = "#ff0000";
+    roads.style.label = "name";
+    const std::string qml = io::qgis_qml(roads, table());
+    EXPECT_NE(qml.find("class=\"SimpleLine\""), std::string::npos);
+    EXPECT_NE(qml.find("name=\"line_color\" value=\"255,0,0,255\""), std::string::npos);
+    EXPECT_NE(qml.find("<text-style fieldName=\"name\""), std::string::npos);
+    EXPECT_NE(qml.find("labelsEnabled=\"1\""), std::string::npos);
+    EXPECT_NE(qml.find("<layerGeometryType>1</layerGeometryType>"), std::string::npos);
+}
+
+TEST(QgisStyle, SldHasOneRulePerCategoryWithItsFilter) {
+    const std::string doc = io::sld(polygon_spec("landuse"), table(), {"0701", "1001"});
+    EXPECT_EQ(count(doc, "<se:Rule>"), 2u);
+    EXPECT_NE(doc.find("<ogc:PropertyName>landuse</ogc:PropertyName><ogc:Literal>0701</ogc:Literal>"), std::string::npos);
+    EXPECT_NE(doc.find("<se:SvgParameter name=\"fill\">#ffff2d</se:SvgParameter>"), std::string::npos);
+    const std::string single = io::sld(polygon_spec("single"), table());
+    EXPECT_EQ(count(single, "<se:Rule>"), 1u);
+    EXPECT_NE(single.find("<se:Name>地块</se:Name>"), std::string::npos);
+}
+
+TEST(QgisStyle, ProjectNamesTheGeoPackageLayersRelativelyIn4547) {
+    const core::LayerSpec spec = polygon_spec("single");
+    io::QgsLayer l;
+    l.id = "zoning_parcels";
+    l.name = "地块 & <more>";
+    l.table = "parcels";
+    l.group = "用地";
+    l.spec = &spec;
+    l.xmin = 1, l.ymin = 2, l.xmax = 3, l.ymax = 4;
+    const std::string qgs = io::qgs_project("新华", "xinhua.gpkg", {"用地"}, {l}, table());
+    EXPECT_NE(qgs.find("./xinhua.gpkg|layername=parcels"), std::string::npos);
+    EXPECT_NE(qgs.find("<authid>EPSG:4547</authid>"), std::string::npos);
+    EXPECT_NE(qgs.find("ID[&quot;EPSG&quot;,4547]"), std::string::npos);  // the full WKT, escaped
+    EXPECT_NE(qgs.find("地块 &amp; &lt;more&gt;"), std::string::npos);
+    EXPECT_EQ(qgs.find("<more>"), std::string::npos);
+}
