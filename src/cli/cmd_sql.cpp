@@ -41,7 +41,7 @@ core::ExitCode SqlCommand::run() {
     else if (m_format == "geojson")
         report::write_sql_geojson(std::cout, t);
     else
-        report::write_sql_table(std::cout, t, io::display_width);
+        report::write_sql_table(std::cout, t);
     return core::ExitCode::ok;
 }
 

@@ -8,7 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "core/text.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -56,9 +55,5 @@ public:
 private:
     std::unique_ptr<sqlite3_stmt, StatementFinalizer> m_stmt;
 };
-
-// Moved to core/text.hpp, where report/ can reach it too. For cli/cmd_sql.cpp until it
-// says core::display_width; then remove this line.
-using core::display_width;
 
 }  // namespace zoning::io

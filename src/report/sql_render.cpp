@@ -69,7 +69,8 @@ void write_sql_geojson(std::ostream& out, const SqlTable& t) {
     out << fc.dump() << '\n';
 }
 
-void write_sql_table(std::ostream& out, const SqlTable& t, const std::function<std::size_t(const std::string&)>& width_of) {
+void write_sql_table(std::ostream& out, const SqlTable& t) {
+    const auto width_of = [](const std::string& s) { return core::display_width(s); };
     std::vector<std::size_t> width(t.columns.size());
     for (std::size_t i = 0; i < t.columns.size(); ++i) width[i] = width_of(t.columns[i]);
     for (auto& row : t.rows)

@@ -3,7 +3,6 @@
 // Renders `zoning sql` results: an aligned table, CSV, or GeoJSON in lon/lat. The rows
 // come as a plain table so report/ needs nothing of io/ (the CLI copies io's SqlResult in).
 #include <cstddef>
-#include <functional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -23,7 +22,7 @@ struct SqlTable {
 
 /// Columns padded to `width` (a terminal's columns for UTF-8 text: CJK takes two), numbers
 /// right-aligned, geometries as <TYPE>, then "(n rows)".
-void write_sql_table(std::ostream& out, const SqlTable& t, const std::function<std::size_t(const std::string&)>& width);
+void write_sql_table(std::ostream& out, const SqlTable& t);
 void write_sql_csv(std::ostream& out, const SqlTable& t);
 /// RFC 7946: lon/lat; the first geometry column is each feature's geometry.
 void write_sql_geojson(std::ostream& out, const SqlTable& t);
