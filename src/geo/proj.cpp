@@ -4,6 +4,7 @@
 #include <proj.h>
 
 #include <cmath>
+#include <cstdio>
 
 namespace zoning::geo {
 
@@ -98,6 +99,21 @@ bool crs_is_geographic(const ProjContext& ctx, const std::string& definition) {
     ProjPtr crs = create_crs(ctx, definition);
     PJ_TYPE t = proj_get_type(crs.get());
     return t == PJ_TYPE_GEOGRAPHIC_2D_CRS || t == PJ_TYPE_GEOGRAPHIC_3D_CRS || t == PJ_TYPE_GEOGRAPHIC_CRS;
+}
+
+CoordinateFit coordinate_fit(bool crs_geographic, double minx, double miny, double maxx, double maxy) {
+    const bool looks_degrees = std::fabs(minx) <= 180 && std::fabs(maxx) <= 180 && std::fabs(miny) <= 90 && std::fabs(maxy) <= 90;
+    if (crs_geographic && !looks_degrees) return CoordinateFit::metres_declared_lonlat;
+    // A metric box within ±180/±90 can be real (a site near a false origin): only a small one is plainly degrees.
+    if (!crs_geographic && looks_degrees && maxx - minx < 10 && maxy - miny < 10) return CoordinateFit::degrees_declared_metric;
+    return CoordinateFit::plausible;
+}
+
+std::string coordinate_fit_text(CoordinateFit fit, double minx, double miny, double maxx, double maxy) {
+    char box[160];
+    std::snprintf(box, sizeof box, "(%.10g %.10g, %.10g %.10g)", minx, miny, maxx, maxy);
+    return std::string("coordinates ") + box +
+           (fit == CoordinateFit::metres_declared_lonlat ? " are plainly projected metres" : " are plainly lon/lat degrees");
 }
 
 }  // namespace zoning::geo

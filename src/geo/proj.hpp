@@ -58,4 +58,17 @@ std::string crs_short_name(const ProjContext& ctx, const std::string& definition
 /// True when the CRS is geographic (lon/lat in degrees).
 bool crs_is_geographic(const ProjContext& ctx, const std::string& definition);
 
+/// What a bounding box says of the CRS its coordinates are declared in.
+enum class CoordinateFit {
+    plausible,
+    metres_declared_lonlat,   ///< beyond ±180/±90 under a geographic CRS
+    degrees_declared_metric,  ///< a box of a few units within ±180/±90 under a projected CRS
+};
+/// Coordinates plainly of the other kind mean the declared CRS is wrong; the box
+/// `minx miny maxx maxy` is the data's extent (or a first feature's, standing for it).
+CoordinateFit coordinate_fit(bool crs_geographic, double minx, double miny, double maxx, double maxy);
+/// "coordinates (minx miny, maxx maxy) are plainly projected metres" / "... lon/lat degrees",
+/// the shared start of every message about a CoordinateFit other than plausible.
+std::string coordinate_fit_text(CoordinateFit fit, double minx, double miny, double maxx, double maxy);
+
 }  // namespace zoning::geo

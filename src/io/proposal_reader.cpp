@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "io/proposal_reader.hpp"
 
-#include <cmath>
-#include <cstdio>
 #include <memory>
 #include <set>
 
@@ -65,15 +63,13 @@ core::Proposal wkt_proposal(const ProposalInput& in) {
     }
     // Coordinates plainly in the other kind of CRS mean --crs is wrong: say which to give.
     const geo::Envelope e = geo::envelope(ctx, g.get());
-    const bool degrees = std::fabs(e.minx) <= 180 && std::fabs(e.maxx) <= 180 && std::fabs(e.miny) <= 90 && std::fabs(e.maxy) <= 90;
-    char box[160];
-    std::snprintf(box, sizeof box, "(%.10g %.10g, %.10g %.10g)", e.minx, e.miny, e.maxx, e.maxy);
-    if (geo::crs_is_geographic(proj, in.crs) && !degrees)
-        throw core::bad_input(where, std::string("coordinates ") + box + " are plainly projected metres, but --crs " + to_work->source_name() +
-                                         " is lon/lat; give the CRS they are in, e.g. --crs " + core::kWorkCrs);
-    if (!geo::crs_is_geographic(proj, in.crs) && degrees && e.maxx - e.minx < 10 && e.maxy - e.miny < 10)
-        throw core::bad_input(where, std::string("coordinates ") + box + " are plainly lon/lat degrees, but --crs " + to_work->source_name() +
-                                         " is in metres; give the CRS they are in, e.g. --crs EPSG:4326");
+    const geo::CoordinateFit fit = geo::coordinate_fit(geo::crs_is_geographic(proj, in.crs), e.minx, e.miny, e.maxx, e.maxy);
+    if (fit != geo::CoordinateFit::plausible) {
+        const bool lonlat_declared = fit == geo::CoordinateFit::metres_declared_lonlat;
+        throw core::bad_input(where, geo::coordinate_fit_text(fit, e.minx, e.miny, e.maxx, e.maxy) + ", but --crs " + to_work->source_name() +
+                                         (lonlat_declared ? " is lon/lat" : " is in metres") + "; give the CRS they are in, e.g. --crs " +
+                                         (lonlat_declared ? std::string(core::kWorkCrs) : std::string("EPSG:4326")));
+    }
 
     bool aborted = false;
     geo::GeomPtr moved = geo::transform_xy(ctx, g.get(), [&](double& x, double& y) { return to_work->transform(x, y); }, aborted);

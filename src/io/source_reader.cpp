@@ -77,18 +77,13 @@ public:
     /// Coordinates that are plainly metres under a lon/lat CRS (or the reverse) mean the
     /// declared CRS is wrong: say which, once, rather than fail every feature.
     void check_extent(const OGREnvelope& extent) const {
-        const bool looks_degrees =
-            std::fabs(extent.MinX) <= 180 && std::fabs(extent.MaxX) <= 180 && std::fabs(extent.MinY) <= 90 && std::fabs(extent.MaxY) <= 90;
-        char box[160];
-        std::snprintf(box, sizeof box, "(%.10g %.10g, %.10g %.10g)", extent.MinX, extent.MinY, extent.MaxX, extent.MaxY);
-        if (m_geographic && !looks_degrees)
-            throw core::bad_input(m_ref, std::string("coordinates ") + box + " are plainly projected metres, but the source declares " +
-                                             m_name + " (lon/lat); name the right CRS with crs = \"EPSG:...\" and " +
-                                             "force_crs = true in [layers." + m_layer + "]");
-        if (!m_geographic && looks_degrees && extent.MaxX - extent.MinX < 10 && extent.MaxY - extent.MinY < 10)
-            throw core::bad_input(m_ref, std::string("coordinates ") + box + " are plainly lon/lat degrees, but the source declares " +
-                                             m_name + " (metres); name the right CRS with crs = \"EPSG:4326\" and " +
-                                             "force_crs = true in [layers." + m_layer + "]");
+        const geo::CoordinateFit fit = geo::coordinate_fit(m_geographic, extent.MinX, extent.MinY, extent.MaxX, extent.MaxY);
+        if (fit == geo::CoordinateFit::plausible) return;
+        const bool lonlat_declared = fit == geo::CoordinateFit::metres_declared_lonlat;
+        throw core::bad_input(m_ref, geo::coordinate_fit_text(fit, extent.MinX, extent.MinY, extent.MaxX, extent.MaxY) +
+                                         ", but the source declares " + m_name + (lonlat_declared ? " (lon/lat)" : " (metres)") +
+                                         "; name the right CRS with crs = \"" + (lonlat_declared ? "EPSG:..." : "EPSG:4326") +
+                                         "\" and force_crs = true in [layers." + m_layer + "]");
     }
 
 private:
