@@ -2,7 +2,6 @@
 #include "io/source_reader.hpp"
 
 #include <cmath>
-#include <cstdio>
 #include <map>
 #include <optional>
 #include <unordered_map>
