@@ -66,3 +66,17 @@ TEST(Proj, UnknownCrsThrows) {
     EXPECT_TRUE(crs_is_geographic(ctx, "EPSG:4326"));
     EXPECT_FALSE(crs_is_geographic(ctx, "EPSG:4547"));
 }
+
+TEST(Proj, CoordinatesOfTheOtherKindThanTheirCrsAreNamed) {
+    // Gauss-Krüger metres under EPSG:4326, and Xinhua's lon/lat under EPSG:4547.
+    EXPECT_EQ(coordinate_fit(true, 38370000, 3740000, 38380000, 3750000), CoordinateFit::metres_declared_lonlat);
+    EXPECT_EQ(coordinate_fit(false, 113.1, 33.7, 113.3, 33.9), CoordinateFit::degrees_declared_metric);
+    EXPECT_EQ(coordinate_fit(true, 113.1, 33.7, 113.3, 33.9), CoordinateFit::plausible);
+    EXPECT_EQ(coordinate_fit(false, 370000, 3740000, 380000, 3750000), CoordinateFit::plausible);
+    // A metric box inside ±180/±90 but tens of units wide is a real (small-valued) projected extent.
+    EXPECT_EQ(coordinate_fit(false, 0, 0, 50, 50), CoordinateFit::plausible);
+    EXPECT_EQ(coordinate_fit_text(CoordinateFit::degrees_declared_metric, 113.1, 33.7, 113.3, 33.9),
+              "coordinates (113.1 33.7, 113.3 33.9) are plainly lon/lat degrees");
+    EXPECT_EQ(coordinate_fit_text(CoordinateFit::metres_declared_lonlat, 1, 2, 300, 400),
+              "coordinates (1 2, 300 400) are plainly projected metres");
+}
