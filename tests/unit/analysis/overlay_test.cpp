@@ -2,21 +2,15 @@
 // The mini fixture's answers are worked out by hand in tests/fixtures/mini/ANSWERS.md.
 #include <gtest/gtest.h>
 
-#include <sstream>
-
-#include "analysis/conflicts.hpp"
 #include "analysis/overlay.hpp"
-#include "analysis/progress.hpp"
 #include "core/error.hpp"
 #include "fixtures.hpp"
-#include "report/report.hpp"
 #include "support.hpp"
 
 using namespace zoning;
 
 namespace {
 
-const core::Catalog& catalog() { return test::bundled_catalog(); }
 const core::Dataset& mini() { return test::mini_dataset(); }
 const core::CoverageRow& row(const core::OverlayResult& r, const std::string& name) {
     for (auto& c : r.coverage)
@@ -89,62 +83,4 @@ TEST(Overlay, BundledZonesReconcileWithTheDistrictWithin0Point01Percent) {
     ASSERT_EQ(r.reconciliation.size(), 1u);
     EXPECT_LT(r.reconciliation[0].relative_difference, 1e-4);
     EXPECT_NEAR(r.reconciliation[0].parcels_in_district_m2, r.district_area_m2, r.district_area_m2 * 1e-4);
-}
-
-TEST(Progress, EachMeasureOnTheMiniFixture) {
-    auto targets = core::parse_targets(test::read_file(test::fixture("mini/targets.toml")), "targets.toml");
-    auto rows = analysis::measure_progress(mini(), targets, analysis::overlay(mini(), {}));
-    ASSERT_EQ(rows.size(), 5u);
-    EXPECT_DOUBLE_EQ(*rows[0].measured, 80000);
-    EXPECT_EQ(rows[0].status, "behind");
-    EXPECT_EQ(rows[0].series, (std::vector<std::pair<int, double>>{{2021, 0}, {2022, 0}, {2023, 80000}, {2024, 80000}, {2025, 80000}}));
-    EXPECT_DOUBLE_EQ(*rows[1].measured, 0.25);
-    EXPECT_EQ(rows[1].status, "behind");
-    EXPECT_NEAR(*rows[2].measured, 60.0, 1e-9);
-    EXPECT_EQ(rows[2].status, "met");
-    EXPECT_DOUBLE_EQ(*rows[3].measured, 500);
-    EXPECT_EQ(rows[3].status, "met");
-    EXPECT_FALSE(rows[4].measured.has_value());
-    EXPECT_EQ(rows[4].status, "not_measurable");
-    report::Lang zh = report::Lang::zh;
-    EXPECT_EQ(report::progress_text(rows[0], zh), "8万 / 10万 m² (80.0%)");
-    EXPECT_EQ(report::progress_text(rows[0], report::Lang::en), "80,000 / 100,000 m² (80.0%)");
-    EXPECT_EQ(report::progress_text(rows[1], zh), "25.0% / 30.0% (83.3%)");
-    EXPECT_EQ(report::progress_text(rows[4], zh), "— / ≥ 10 亿元");
-}
-
-TEST(Report, JsonIsIdenticalWithOneTwoAndEightThreadsOnTheBundledData) {
-    core::Dataset d = test::load_dataset(test::source_dir() / "data/xinhua");
-    auto targets = core::parse_targets(d.files.at("targets.toml"), "targets.toml");
-    auto rules = core::parse_rules(d.files.at("rules.toml"), "rules.toml");
-    std::vector<std::string> outputs;
-    for (unsigned threads : {1u, 2u, 8u}) {
-        report::ReportData r;
-        r.dataset = &d;
-        r.catalog = &catalog();
-        analysis::OverlayOptions o;
-        o.threads = threads;
-        r.overlay = analysis::overlay(d, o);
-        r.progress = analysis::measure_progress(d, targets, r.overlay);
-        analysis::ConflictOptions co;
-        co.threads = threads;
-        r.conflicts = analysis::find_conflicts(d, catalog(), rules, co).conflicts;
-        std::ostringstream out;
-        report::write_json(out, r, report::Lang::zh);
-        outputs.push_back(out.str());
-    }
-    EXPECT_EQ(outputs[0], outputs[1]);
-    EXPECT_EQ(outputs[0], outputs[2]);
-}
-
-TEST(PlanRules, TargetsStatedInWordsAreKeptAndNeverMeasured) {
-    auto t = core::parse_targets("[[target]]\nid = \"X\"\nname = \"单位生产总值能耗降低\"\ntarget_text = \"按市定\"\nsource = \"专栏2-1 第13项\"\n", "t.toml");
-    ASSERT_EQ(t.size(), 1u);
-    EXPECT_EQ(t[0].target_text, "按市定");
-    auto rows = analysis::measure_progress(mini(), t, analysis::overlay(mini(), {}));
-    EXPECT_EQ(rows[0].status, "not_measurable");
-    EXPECT_EQ(report::progress_text(rows[0], report::Lang::zh), "— / 按市定");
-    EXPECT_THROW(core::parse_targets("[[target]]\nid = \"X\"\nname = \"n\"\ntarget_text = \"按市定\"\nsource = \"s\"\nmeasurable = true\n", "t.toml"),
-                 core::Error);
-    EXPECT_THROW(core::parse_targets("[[target]]\nid = \"X\"\nname = \"n\"\nsource = \"s\"\n", "t.toml"), core::Error);  // no target at all
 }
