@@ -3,7 +3,7 @@
 
 #include <map>
 
-#include "analysis/robust.hpp"
+#include "analysis/frame_index.hpp"
 #include "core/error.hpp"
 #include "geo/geos.hpp"
 
@@ -40,92 +40,117 @@ core::Feature feature(const core::LayerSpec& spec, std::int64_t fid, const std::
     return f;
 }
 
+/// One output feature before its fid: made in a worker, so the geometry travels as WKB.
+struct Row {
+    std::map<std::string, core::Value> values;
+    std::string wkb;
+};
+
+struct Frames {
+    std::vector<std::pair<const core::Layer*, std::size_t>> features;  // (layer, feature), in layer order
+    std::vector<std::string_view> wkbs;
+};
+
+Frames frames_of(const core::Dataset& d, std::initializer_list<const char*> names) {
+    Frames out;
+    for (const char* name : names)
+        if (const core::Layer* l = d.find(name))
+            for (std::size_t i = 0; i < l->features.size(); ++i) {
+                out.features.emplace_back(l, i);
+                out.wkbs.emplace_back(l->features[i].wkb);
+            }
+    return out;
+}
+
+std::map<std::string, core::Value> frame_values(const Frames& frames, std::size_t k) {
+    auto [layer, i] = frames.features[k];
+    const auto& f = layer->features[i];
+    return {{"frame_layer", layer->name()}, {"frame_id", layer->id_of(f)}, {"frame_name", layer->text(f, "name")}};
+}
+
+/// The rows of each frame, in frame order then row order, numbered from 1 with `prefix`.
+core::Layer numbered(const core::LayerSpec& spec, const std::string& prefix, Noted<std::vector<Row>> rows, std::vector<std::string>& notes) {
+    core::Layer l;
+    l.spec = &spec;
+    l.source = "analysis";
+    std::int64_t fid = 0;
+    for (auto& frame_rows : rows.items)
+        for (auto& row : frame_rows) {
+            ++fid;
+            row.values["id"] = prefix + std::to_string(fid);
+            l.features.push_back(feature(spec, fid, row.values, std::move(row.wkb)));
+        }
+    notes.insert(notes.end(), rows.notes.begin(), rows.notes.end());
+    return l;
+}
+
+/// Frame × first-level land use: the parcels' parts inside each frame, unioned by class.
+Noted<std::vector<Row>> overlay_landuse(const core::Dataset& d, const core::Catalog& cat, const Frames& frames, unsigned threads) {
+    const core::Layer* parcels = d.find("parcels");
+    if (!parcels) return {};
+    return map_frames<std::vector<Row>>(
+        frames.wkbs, *parcels, threads,
+        [&](FramesAndItems& idx, const geo::GeosContext& ctx, std::size_t k, RobustnessLog& log) {
+            double frame_area = geo::area(ctx, idx.frames.base(k));
+            std::map<std::string, std::vector<geo::GeomPtr>> pieces;
+            for (std::size_t i : idx.items.query(idx.frames.base(k))) {
+                const GEOSGeometry* g = idx.items.base(i);
+                std::optional<Part> part = idx.frames.part(ctx, k, g, Inside::touching, "overlay", log);
+                if (!part) continue;
+                geo::GeomPtr piece = part->take(ctx, g);
+                if (geo::is_empty(ctx, piece.get())) continue;
+                pieces[core::LanduseTable::first_level(parcels->text(parcels->features[i], "landuse"))].push_back(std::move(piece));
+            }
+            std::vector<Row> rows;
+            for (auto& [code, ps] : pieces) {
+                geo::GeomPtr u = robust_union(ctx, std::move(ps), "overlay union", log);
+                double a = geo::area(ctx, u.get());
+                const core::LanduseClass* c = cat.landuse().find(code);
+                Row row{frame_values(frames, k), geo::to_wkb(ctx, u.get())};
+                row.values.insert({{"landuse", code}, {"landuse_name", c ? c->name_zh : std::string()}, {"area_m2", a},
+                                   {"share", frame_area > 0 ? a / frame_area : 0.0}});
+                rows.push_back(std::move(row));
+            }
+            return rows;
+        });
+}
+
+/// Each project's part inside each frame.
+Noted<std::vector<Row>> project_coverage(const core::Dataset& d, const Frames& frames, unsigned threads) {
+    const core::Layer* projects = d.find("projects");
+    if (!projects) return {};
+    return map_frames<std::vector<Row>>(
+        frames.wkbs, *projects, threads,
+        [&](FramesAndItems& idx, const geo::GeosContext& ctx, std::size_t k, RobustnessLog& log) {
+            std::vector<Row> rows;
+            for (std::size_t i : idx.items.query(idx.frames.base(k))) {
+                std::optional<Part> part = idx.frames.part(ctx, k, idx.items.base(i), Inside::never, "coverage", log);
+                if (!part) continue;
+                double a = geo::area(ctx, part->piece.get());
+                if (a <= 0) continue;
+                const auto& p = projects->features[i];
+                Row row{frame_values(frames, k), geo::to_wkb(ctx, part->piece.get())};
+                row.values.insert({{"project_id", projects->id_of(p)}, {"project_name", projects->text(p, "name")},
+                                   {"status", projects->text(p, "status")}, {"area_m2", a}});
+                rows.push_back(std::move(row));
+            }
+            return rows;
+        });
+}
+
 }  // namespace
 
 std::vector<core::Layer> build_analysis_layers(const core::Dataset& d, const core::Catalog& cat, const AnalysisCatalog& specs,
-                                               const std::vector<ProgressRow>& progress, const std::vector<Conflict>& conflicts) {
+                                               const std::vector<ProgressRow>& progress, const std::vector<Conflict>& conflicts,
+                                               const AnalysisLayerOptions& opt) {
     geo::GeosContext ctx;
-    RobustnessLog log;
+    std::vector<std::string> notes;
     std::vector<core::Layer> out;
-
-    // Frame × first-level land use.
-    {
-        core::Layer l;
-        l.spec = &specs.at("overlay_landuse");
-        l.source = "analysis";
-        const core::Layer* parcels = d.find("parcels");
-        std::vector<geo::GeomPtr> pg;
-        geo::StrTree tree(ctx);
-        if (parcels) {
-            for (auto& f : parcels->features) pg.push_back(geo::from_wkb(ctx, f.wkb));
-            for (std::size_t i = 0; i < pg.size(); ++i) tree.insert(pg[i].get(), i);
-        }
-        std::int64_t fid = 0;
-        for (const char* frame_layer : {"functional_zones", "eco_structure"}) {
-            const core::Layer* frames = d.find(frame_layer);
-            if (!frames || !parcels) continue;
-            for (auto& fr : frames->features) {
-                geo::PreparedGeom frame(ctx, geo::from_wkb(ctx, fr.wkb));
-                double frame_area = geo::area(ctx, frame.base());
-                std::map<std::string, std::vector<geo::GeomPtr>> pieces;
-                for (std::size_t i : tree.query(frame.base())) {
-                    if (!frame.intersects(pg[i].get())) continue;
-                    geo::GeomPtr piece = frame.contains(pg[i].get()) ? geo::clone(ctx, pg[i].get())
-                                                                     : robust_intersection(ctx, frame.base(), pg[i].get(), "overlay", log);
-                    if (geo::is_empty(ctx, piece.get())) continue;
-                    pieces[core::LanduseTable::first_level(parcels->text(parcels->features[i], "landuse"))].push_back(std::move(piece));
-                }
-                for (auto& [code, ps] : pieces) {
-                    geo::GeomPtr u = robust_union(ctx, std::move(ps), "overlay union", log);
-                    double a = geo::area(ctx, u.get());
-                    const core::LanduseClass* c = cat.landuse().find(code);
-                    ++fid;
-                    l.features.push_back(feature(*l.spec, fid,
-                                                 {{"id", "OL" + std::to_string(fid)}, {"frame_layer", std::string(frame_layer)}, {"frame_id", frames->id_of(fr)},
-                                                  {"frame_name", frames->text(fr, "name")}, {"landuse", code}, {"landuse_name", c ? c->name_zh : std::string()},
-                                                  {"area_m2", a}, {"share", frame_area > 0 ? a / frame_area : 0.0}},
-                                                 geo::to_wkb(ctx, u.get())));
-                }
-            }
-        }
-        out.push_back(std::move(l));
-    }
-
-    // Each project's part inside each frame.
-    {
-        core::Layer l;
-        l.spec = &specs.at("project_coverage");
-        l.source = "analysis";
-        const core::Layer* projects = d.find("projects");
-        std::int64_t fid = 0;
-        if (projects) {
-            std::vector<geo::GeomPtr> pg;
-            geo::StrTree tree(ctx);
-            for (auto& f : projects->features) pg.push_back(geo::from_wkb(ctx, f.wkb));
-            for (std::size_t i = 0; i < pg.size(); ++i) tree.insert(pg[i].get(), i);
-            for (const char* frame_layer : {"functional_zones", "service_layout", "eco_structure", "industrial_parks"}) {
-                const core::Layer* frames = d.find(frame_layer);
-                if (!frames) continue;
-                for (auto& fr : frames->features) {
-                    geo::PreparedGeom frame(ctx, geo::from_wkb(ctx, fr.wkb));
-                    for (std::size_t i : tree.query(frame.base())) {
-                        if (!frame.intersects(pg[i].get())) continue;
-                        geo::GeomPtr piece = robust_intersection(ctx, frame.base(), pg[i].get(), "coverage", log);
-                        double a = geo::area(ctx, piece.get());
-                        if (a <= 0) continue;
-                        const auto& p = projects->features[i];
-                        ++fid;
-                        l.features.push_back(feature(*l.spec, fid,
-                                                     {{"id", "PC" + std::to_string(fid)}, {"frame_layer", std::string(frame_layer)}, {"frame_id", frames->id_of(fr)},
-                                                      {"frame_name", frames->text(fr, "name")}, {"project_id", projects->id_of(p)},
-                                                      {"project_name", projects->text(p, "name")}, {"status", projects->text(p, "status")}, {"area_m2", a}},
-                                                     geo::to_wkb(ctx, piece.get())));
-                    }
-                }
-            }
-        }
-        out.push_back(std::move(l));
-    }
+    out.push_back(numbered(specs.at("overlay_landuse"), "OL", overlay_landuse(d, cat, frames_of(d, {"functional_zones", "eco_structure"}), opt.threads), notes));
+    out.push_back(numbered(specs.at("project_coverage"), "PC",
+                           project_coverage(d, frames_of(d, {"functional_zones", "service_layout", "eco_structure", "industrial_parks"}), opt.threads),
+                           notes));
+    if (opt.robustness_notes) *opt.robustness_notes = std::move(notes);
 
     // Conflicts with their overlap geometry.
     {

@@ -3,6 +3,7 @@
 // The analysis as layers, for export to QGIS and other GIS software: frame × land
 // use, project coverage, conflicts with their overlap geometry, progress as a table.
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "analysis/conflicts.hpp"
@@ -19,8 +20,15 @@ struct AnalysisCatalog {
     const core::LayerSpec& at(const std::string& name) const;
 };
 
-/// Layers whose `spec` points into `specs`; features in a deterministic order.
+struct AnalysisLayerOptions {
+    unsigned threads = 0;  ///< 0: default_threads()
+    /// When set, receives the geometry operations that needed a retry (as OverlayResult's).
+    std::vector<std::string>* robustness_notes = nullptr;
+};
+
+/// Layers whose `spec` points into `specs`; features in a deterministic order, whatever the thread count.
 std::vector<core::Layer> build_analysis_layers(const core::Dataset& dataset, const core::Catalog& catalog, const AnalysisCatalog& specs,
-                                               const std::vector<core::ProgressRow>& progress, const std::vector<core::Conflict>& conflicts);
+                                               const std::vector<core::ProgressRow>& progress, const std::vector<core::Conflict>& conflicts,
+                                               const AnalysisLayerOptions& options = {});
 
 }  // namespace zoning::analysis

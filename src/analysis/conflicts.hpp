@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// Conflicts, from the rules file planners edit (rules.toml).
+// Conflicts, from the rules file planners edit (rules.toml; kinds and keys in
+// docs/rules.md, one file per kind in analysis/rules/).
 #include <string>
 #include <vector>
 
@@ -12,13 +13,14 @@
 namespace zoning::analysis {
 
 struct ConflictOptions {
-    unsigned threads = 0;
+    unsigned threads = 0;  ///< 0: default_threads()
     /// Evaluate only these subject feature indices of the subject layer (a proposal); empty: all.
     std::vector<std::size_t> only_subjects;
 };
 
 /// Applies every rule; results ordered by rule (file order), then subject fid, then the other feature.
-/// Throws bad_input naming the rule's line when a rule names a layer the store lacks.
+/// Throws bad_input naming the rule's file and line for an unknown kind, a key the kind lacks
+/// (all rules are checked before any is applied) or a layer the store lacks.
 core::ConflictSet find_conflicts(const core::Dataset& dataset, const core::Catalog& catalog,
                                const std::vector<core::Rule>& rules, const ConflictOptions& options = {});
 

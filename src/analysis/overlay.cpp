@@ -5,8 +5,7 @@
 #include <cmath>
 #include <unordered_map>
 
-#include "analysis/parallel.hpp"
-#include "analysis/robust.hpp"
+#include "analysis/frame_index.hpp"
 #include "core/error.hpp"
 #include "geo/geos.hpp"
 
@@ -25,28 +24,54 @@ struct Frame {
     std::string id, name, kind;
 };
 
-/// A worker's own copy of the frames: parsed, prepared and indexed in its context.
-struct FrameSet {
-    std::vector<std::unique_ptr<geo::PreparedGeom>> prepared;
-    std::unique_ptr<geo::StrTree> tree;
-    FrameSet(const geo::GeosContext& ctx, const std::vector<Frame>& frames) {
-        for (auto& f : frames)
-            prepared.push_back(std::make_unique<geo::PreparedGeom>(ctx, geo::from_wkb(ctx, f.layer->features[f.feature].wkb)));
-        tree = std::make_unique<geo::StrTree>(ctx);
-        for (std::size_t i = 0; i < prepared.size(); ++i) tree->insert(prepared[i]->base(), i);
-        tree->build();
-    }
-    ~FrameSet() {
-        tree.reset();  // the tree refers to the prepared bases
-        prepared.clear();
-    }
-};
-
 /// Land-use area by (frame, code), summed in item order within a chunk.
 struct ParcelChunk {
     std::vector<std::pair<std::size_t, double>> cells;  ///< (frame * codes + code, m²), ascending key
     std::vector<std::string> notes;
 };
+
+/// One project or redevelopment union inside one frame.
+struct UnionRow {
+    std::vector<ProjectShare> projects;
+    double covered_m2 = 0;
+    std::map<std::string, double> by_status_m2;
+};
+
+std::vector<std::string_view> frame_wkbs(const std::vector<Frame>& frames) {
+    std::vector<std::string_view> out;
+    for (auto& f : frames) out.emplace_back(f.layer->features[f.feature].wkb);
+    return out;
+}
+
+/// Features of `layer` inside each frame, unioned so overlaps count once; per status when `by_status`.
+Noted<UnionRow> union_cover(const core::Layer& layer, const std::vector<Frame>& frames, bool by_status, unsigned threads) {
+    return map_frames<UnionRow>(
+        frame_wkbs(frames), layer, threads,
+        [&](FramesAndItems& idx, const geo::GeosContext& ctx, std::size_t k, RobustnessLog& log) {
+            UnionRow row;
+            std::vector<geo::GeomPtr> pieces;
+            std::map<std::string, std::vector<geo::GeomPtr>> by_status_pieces;
+            for (std::size_t i : idx.items.query(idx.frames.base(k))) {
+                const GEOSGeometry* g = idx.items.base(i);
+                std::optional<Part> part = idx.frames.part(ctx, k, g, Inside::properly, layer.id_of(layer.features[i]) + " × " + frames[k].id, log);
+                if (!part) continue;
+                geo::GeomPtr piece = part->take(ctx, g);
+                double a = geo::area(ctx, piece.get());
+                if (a <= 0) continue;
+                if (by_status) {
+                    const auto& f = layer.features[i];
+                    std::string status = layer.text(f, "status");
+                    row.projects.push_back(ProjectShare{layer.id_of(f), layer.text(f, "name"), status, a});
+                    by_status_pieces[status].push_back(geo::clone(ctx, piece.get()));
+                }
+                pieces.push_back(std::move(piece));
+            }
+            const std::string what = "union in " + frames[k].id;
+            if (!pieces.empty()) row.covered_m2 = geo::area(ctx, robust_union(ctx, std::move(pieces), what, log).get());
+            for (auto& [status, ps] : by_status_pieces) row.by_status_m2[status] = geo::area(ctx, robust_union(ctx, std::move(ps), what, log).get());
+            return row;
+        });
+}
 
 std::vector<Frame> collect_frames(const core::Dataset& d, const OverlayOptions& opt) {
     std::vector<Frame> frames;
@@ -74,7 +99,6 @@ std::vector<Frame> collect_frames(const core::Dataset& d, const OverlayOptions& 
 
 OverlayResult overlay(const core::Dataset& d, const OverlayOptions& opt) {
     OverlayResult result;
-    const unsigned threads = opt.threads ? opt.threads : default_threads();
     std::vector<Frame> frames = collect_frames(d, opt);
     geo::GeosContext ctx;
     RobustnessLog log;
@@ -104,27 +128,23 @@ OverlayResult overlay(const core::Dataset& d, const OverlayOptions& opt) {
             parcel_code[i] = it->second;
         }
         const std::size_t ncodes = codes.size();
-        auto chunks = parallel_chunks_with<ParcelChunk, FrameSet>(
-            parcels->features.size(), threads,
-            [&frames](const geo::GeosContext& c) { return std::make_unique<FrameSet>(c, frames); },
-            [&](FrameSet& fs, const geo::GeosContext& c, std::size_t begin, std::size_t end) {
+        // Summed per chunk, then chunk by chunk: the order of additions, and so the last bits, never depend on threads.
+        auto chunks = parallel_chunks_with<ParcelChunk, FrameIndex>(
+            parcels->features.size(), opt.threads,
+            [&frames](const geo::GeosContext& c) { return std::make_unique<FrameIndex>(c, frame_wkbs(frames)); },
+            [&](FrameIndex& fs, const geo::GeosContext& c, std::size_t begin, std::size_t end) {
                 ParcelChunk out;
                 RobustnessLog local;
                 std::map<std::size_t, double> sums;
                 for (std::size_t i = begin; i < end; ++i) {
                     geo::GeomPtr g = geo::from_wkb(c, parcels->features[i].wkb);
                     double own_area = -1;
-                    for (std::size_t k : fs.tree->query(g.get())) {
-                        const geo::PreparedGeom& frame = *fs.prepared[k];
-                        double a = 0;
-                        if (frame.contains_properly(g.get())) {
-                            if (own_area < 0) own_area = geo::area(c, g.get());
-                            a = own_area;
-                        } else if (frame.intersects(g.get())) {
-                            geo::GeomPtr piece = robust_intersection(c, frame.base(), g.get(),
-                                                                     "parcel " + parcels->id_of(parcels->features[i]) + " × " + frames[k].id, local);
-                            a = geo::area(c, piece.get());
-                        }
+                    for (std::size_t k : fs.query(g.get())) {
+                        std::optional<Part> part =
+                            fs.part(c, k, g.get(), Inside::properly, "parcel " + parcels->id_of(parcels->features[i]) + " × " + frames[k].id, local);
+                        if (!part) continue;
+                        if (part->whole && own_area < 0) own_area = geo::area(c, g.get());
+                        double a = part->area(c, own_area);
                         if (a > 0) sums[k * ncodes + parcel_code[i]] += a;
                     }
                 }
@@ -150,45 +170,23 @@ OverlayResult overlay(const core::Dataset& d, const OverlayOptions& opt) {
     }
 
     // 2. Projects and redevelopment areas: union inside each frame, overlaps counted once.
-    auto union_cover = [&](const core::Layer* layer, bool by_status) {
-        if (!layer || layer->features.empty()) return;
-        std::vector<geo::GeomPtr> geoms;
-        for (auto& f : layer->features) geoms.push_back(geo::from_wkb(ctx, f.wkb));
-        geo::StrTree tree(ctx);
-        for (std::size_t i = 0; i < geoms.size(); ++i) tree.insert(geoms[i].get(), i);
+    for (bool projects : {true, false}) {
+        const core::Layer* layer = d.find(projects ? "projects" : "redevelopment_areas");
+        if (!layer || layer->features.empty()) continue;
+        Noted<UnionRow> rows = union_cover(*layer, frames, projects, opt.threads);
         for (std::size_t k = 0; k < frames.size(); ++k) {
-            geo::PreparedGeom frame(ctx, geo::from_wkb(ctx, frames[k].layer->features[frames[k].feature].wkb));
-            std::vector<geo::GeomPtr> pieces;
-            std::map<std::string, std::vector<geo::GeomPtr>> by_status_pieces;
             CoverageRow& row = result.coverage[k];
-            for (std::size_t i : tree.query(frame.base())) {
-                geo::GeomPtr piece;
-                if (frame.contains_properly(geoms[i].get())) piece = geo::clone(ctx, geoms[i].get());
-                else if (frame.intersects(geoms[i].get()))
-                    piece = robust_intersection(ctx, frame.base(), geoms[i].get(), layer->id_of(layer->features[i]) + " × " + frames[k].id, log);
-                if (!piece) continue;
-                double a = geo::area(ctx, piece.get());
-                if (a <= 0) continue;
-                if (by_status) {
-                    const auto& f = layer->features[i];
-                    std::string status = layer->text(f, "status");
-                    row.projects.push_back(ProjectShare{layer->id_of(f), layer->text(f, "name"), status, a});
-                    by_status_pieces[status].push_back(geo::clone(ctx, piece.get()));
-                }
-                pieces.push_back(std::move(piece));
-            }
-            double covered = pieces.empty() ? 0.0 : geo::area(ctx, robust_union(ctx, std::move(pieces), "union in " + frames[k].id, log).get());
-            if (by_status) {
-                row.projects_m2 = covered;
-                for (auto& [status, ps] : by_status_pieces)
-                    row.projects_by_status_m2[status] = geo::area(ctx, robust_union(ctx, std::move(ps), "union in " + frames[k].id, log).get());
+            UnionRow& u = rows.items[k];
+            if (projects) {
+                row.projects = std::move(u.projects);
+                row.projects_m2 = u.covered_m2;
+                row.projects_by_status_m2 = std::move(u.by_status_m2);
             } else {
-                row.redevelopment_m2 = covered;
+                row.redevelopment_m2 = u.covered_m2;
             }
         }
-    };
-    union_cover(d.find("projects"), true);
-    union_cover(d.find("redevelopment_areas"), false);
+        log.notes.insert(log.notes.end(), rows.notes.begin(), rows.notes.end());
+    }
 
     // 3. Reconciliation: over a layer that tiles the district, land use adds up to the district's.
     double district_landuse = 0;

@@ -30,7 +30,7 @@ const core::Feature* find_named(const core::Layer& layer, const std::string& nam
 
 const core::Layer& need_layer(const core::Dataset& d, const std::string& name, const core::Target& t) {
     const core::Layer* l = d.find(name);
-    if (!l) throw core::bad_input(core::FeatureRef{"targets.toml", name, {}, {}}, "target " + t.id + " (line " + std::to_string(t.line) + ") needs this layer; the store has none");
+    if (!l) throw core::bad_input(core::FeatureRef{t.origin, name, {}, {}}, "target " + t.id + " (line " + std::to_string(t.line) + ") needs this layer; the store has none");
     return *l;
 }
 
@@ -86,7 +86,7 @@ std::vector<ProgressRow> measure_progress(const core::Dataset& d, const std::vec
         if (t.measure == "built_floor") {
             const core::Layer& frames = need_layer(d, t.frame_layer, t);
             const core::Feature* frame = find_named(frames, t.frame_name);
-            if (!frame) throw core::bad_input(core::FeatureRef{"targets.toml", t.frame_layer, {}, {}}, "target " + t.id + ": no feature named '" + t.frame_name + "'");
+            if (!frame) throw core::bad_input(core::FeatureRef{t.origin, t.frame_layer, {}, {}}, "target " + t.id + ": no feature named '" + t.frame_name + "'");
             const core::Layer* projects = d.find("projects");
             if (projects) {
                 geo::PreparedGeom fg(ctx, geo::from_wkb(ctx, frame->wkb));
@@ -120,7 +120,7 @@ std::vector<ProgressRow> measure_progress(const core::Dataset& d, const std::vec
         } else if (t.measure == "feature_area" || t.measure == "axis_length") {
             const core::Layer& layer = need_layer(d, t.feature_layer, t);
             const core::Feature* f = find_named(layer, t.feature_name);
-            if (!f) throw core::bad_input(core::FeatureRef{"targets.toml", t.feature_layer, {}, {}}, "target " + t.id + ": no feature named '" + t.feature_name + "'");
+            if (!f) throw core::bad_input(core::FeatureRef{t.origin, t.feature_layer, {}, {}}, "target " + t.id + ": no feature named '" + t.feature_name + "'");
             geo::GeomPtr g = geo::from_wkb(ctx, f->wkb);
             if (t.measure == "axis_length") {
                 row.measured = geo::length(ctx, g.get());

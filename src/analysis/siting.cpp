@@ -5,8 +5,7 @@
 #include <map>
 
 #include "analysis/conflicts.hpp"
-#include "analysis/parallel.hpp"
-#include "analysis/robust.hpp"
+#include "analysis/frame_index.hpp"
 #include "core/number_format.hpp"
 #include "geo/geos.hpp"
 
@@ -27,38 +26,20 @@ const std::vector<std::string> kFrameLayers = {"functional_zones", "service_layo
 // The ecological elements a reviewer wants the distance to when a site avoids them.
 bool is_eco_guard(const std::string& layer, const std::string& kind) { return layer == "eco_structure" && kind != "区"; }
 
-struct IndexedLayer {
-    const core::Layer* layer = nullptr;
-    std::vector<geo::GeomPtr> geoms;
-    std::vector<std::unique_ptr<geo::PreparedGeom>> prepared;  // only for frames
-    std::unique_ptr<geo::StrTree> tree;
-    IndexedLayer(const geo::GeosContext& ctx, const core::Layer* l, bool prepare) : layer(l) {
-        tree = std::make_unique<geo::StrTree>(ctx);
-        if (!l) return;
-        for (auto& f : l->features) {
-            if (prepare) prepared.push_back(std::make_unique<geo::PreparedGeom>(ctx, geo::from_wkb(ctx, f.wkb)));
-            else geoms.push_back(geo::from_wkb(ctx, f.wkb));
-        }
-        for (std::size_t i = 0; i < l->features.size(); ++i) tree->insert(base(i), i);
-        tree->build();
-    }
-    const GEOSGeometry* base(std::size_t i) const { return prepared.empty() ? geoms[i].get() : prepared[i]->base(); }
-    ~IndexedLayer() {
-        tree.reset();
-        prepared.clear();
-        geoms.clear();
-    }
-};
-
 /// A worker's own indexes over the plan, in its GEOS context.
 struct PlanIndex {
-    std::vector<std::unique_ptr<IndexedLayer>> frames;
-    std::unique_ptr<IndexedLayer> parcels, projects;
+    std::vector<const core::Layer*> frame_layers;
+    std::vector<std::unique_ptr<FrameIndex>> frames;
+    const core::Layer* parcel_layer;
+    const core::Layer* project_layer;
+    FrameIndex parcels, projects;
     std::unique_ptr<geo::PreparedGeom> district;
-    PlanIndex(const geo::GeosContext& ctx, const core::Dataset& d) {
-        for (auto& name : kFrameLayers) frames.push_back(std::make_unique<IndexedLayer>(ctx, d.find(name), true));
-        parcels = std::make_unique<IndexedLayer>(ctx, d.find("parcels"), false);
-        projects = std::make_unique<IndexedLayer>(ctx, d.find("projects"), false);
+    PlanIndex(const geo::GeosContext& ctx, const core::Dataset& d)
+        : parcel_layer(d.find("parcels")), project_layer(d.find("projects")), parcels(ctx, parcel_layer), projects(ctx, project_layer) {
+        for (auto& name : kFrameLayers) {
+            frame_layers.push_back(d.find(name));
+            frames.push_back(std::make_unique<FrameIndex>(ctx, frame_layers.back()));
+        }
         if (const core::Layer* b = d.find("boundary"); b && !b->features.empty()) {
             std::vector<geo::GeomPtr> parts;
             for (auto& f : b->features) parts.push_back(geo::from_wkb(ctx, f.wkb));
@@ -67,6 +48,15 @@ struct PlanIndex {
         }
     }
 };
+
+/// Area of the proposal's overlap with each item of `index` it meets, by item.
+std::vector<std::pair<std::size_t, double>> overlaps(const geo::GeosContext& ctx, const FrameIndex& index, const GEOSGeometry* g,
+                                                     double own_area, Inside inside, const std::string& what, RobustnessLog& log) {
+    std::vector<std::pair<std::size_t, double>> out;
+    for (std::size_t i : index.query(g))
+        if (std::optional<Part> part = index.part(ctx, i, g, inside, what, log)) out.emplace_back(i, part->area(ctx, own_area));
+    return out;
+}
 
 SitingResult place(const geo::GeosContext& ctx, PlanIndex& plan, const Proposal& p, const SitingOptions& opt) {
     SitingResult r;
@@ -77,15 +67,11 @@ SitingResult place(const geo::GeosContext& ctx, PlanIndex& plan, const Proposal&
     if (plan.district && !plan.district->covers(g.get()))
         r.outside_district_m2 = geo::area(ctx, geo::difference(ctx, g.get(), plan.district->base()).get());
 
-    for (auto& idx : plan.frames) {
-        if (!idx->layer) continue;
-        const core::Layer& l = *idx->layer;
-        std::vector<std::size_t> hits = idx->tree->query(g.get());
-        for (std::size_t i : hits) {
-            const geo::PreparedGeom& frame = *idx->prepared[i];
-            if (!frame.intersects(g.get())) continue;
-            double a = frame.contains(g.get()) ? r.area_m2
-                                               : geo::area(ctx, robust_intersection(ctx, frame.base(), g.get(), "proposal × frame", log).get());
+    for (std::size_t n = 0; n < plan.frames.size(); ++n) {
+        if (!plan.frame_layers[n]) continue;
+        const core::Layer& l = *plan.frame_layers[n];
+        const FrameIndex& idx = *plan.frames[n];
+        for (auto [i, a] : overlaps(ctx, idx, g.get(), r.area_m2, Inside::touching, "proposal " + p.id + " × frame", log)) {
             if (a <= 0) continue;
             r.frames.push_back(FrameHit{l.name(), l.id_of(l.features[i]), l.text(l.features[i], "name"), l.text(l.features[i], "kind"), a,
                                         r.area_m2 > 0 ? a / r.area_m2 : 0});
@@ -96,19 +82,16 @@ SitingResult place(const geo::GeosContext& ctx, PlanIndex& plan, const Proposal&
             if (!is_eco_guard(l.name(), kind)) continue;
             bool inside = std::any_of(r.frames.begin(), r.frames.end(), [&](const FrameHit& h) { return h.layer == l.name() && h.id == l.id_of(l.features[i]); });
             if (inside) continue;
-            double dist = geo::distance(ctx, idx->prepared[i]->base(), g.get());
+            double dist = geo::distance(ctx, idx.base(i), g.get());
             r.nearest.push_back(NearFrame{l.name(), l.id_of(l.features[i]), l.text(l.features[i], "name"), kind, dist});
         }
     }
     std::stable_sort(r.nearest.begin(), r.nearest.end(), [](const NearFrame& a, const NearFrame& b) { return a.distance_m < b.distance_m; });
 
-    if (plan.parcels->layer) {
-        const core::Layer& l = *plan.parcels->layer;
+    if (plan.parcel_layer) {
+        const core::Layer& l = *plan.parcel_layer;
         std::map<std::string, ParcelHit> by_code;
-        for (std::size_t i : plan.parcels->tree->query(g.get())) {
-            const GEOSGeometry* pg = plan.parcels->base(i);
-            if (!geo::intersects(ctx, pg, g.get())) continue;
-            double a = geo::area(ctx, robust_intersection(ctx, pg, g.get(), "proposal × parcel", log).get());
+        for (auto [i, a] : overlaps(ctx, plan.parcels, g.get(), r.area_m2, Inside::never, "proposal " + p.id + " × parcel", log)) {
             if (a <= 0) continue;
             ParcelHit& h = by_code[l.text(l.features[i], "landuse")];
             h.landuse = l.text(l.features[i], "landuse");
@@ -121,12 +104,9 @@ SitingResult place(const geo::GeosContext& ctx, PlanIndex& plan, const Proposal&
         }
         std::stable_sort(r.landuse.begin(), r.landuse.end(), [](const ParcelHit& a, const ParcelHit& b) { return a.overlap_m2 > b.overlap_m2; });
     }
-    if (plan.projects->layer) {
-        const core::Layer& l = *plan.projects->layer;
-        for (std::size_t i : plan.projects->tree->query(g.get())) {
-            const GEOSGeometry* pg = plan.projects->base(i);
-            if (!geo::intersects(ctx, pg, g.get())) continue;
-            double a = geo::area(ctx, robust_intersection(ctx, pg, g.get(), "proposal × project", log).get());
+    if (plan.project_layer) {
+        const core::Layer& l = *plan.project_layer;
+        for (auto [i, a] : overlaps(ctx, plan.projects, g.get(), r.area_m2, Inside::never, "proposal " + p.id + " × project", log)) {
             if (a <= 0) continue;
             r.projects.push_back(ProjectHit{l.id_of(l.features[i]), l.text(l.features[i], "name"), l.text(l.features[i], "status"), a,
                                             r.area_m2 > 0 ? a / r.area_m2 : 0});
@@ -157,6 +137,7 @@ SitingResult place(const geo::GeosContext& ctx, PlanIndex& plan, const Proposal&
         r.review_reasons.push_back(w);
         r.review_reasons_zh.push_back(w);
     }
+    r.robustness_notes = std::move(log.notes);
     return r;
 }
 
@@ -164,15 +145,12 @@ SitingResult place(const geo::GeosContext& ctx, PlanIndex& plan, const Proposal&
 
 std::vector<SitingResult> check_siting(const core::Dataset& d, const core::Catalog& cat, const std::vector<core::Rule>& rules,
                                        const std::vector<Proposal>& proposals, const SitingOptions& opt) {
-    const unsigned threads = opt.threads ? opt.threads : default_threads();
-    auto chunks = parallel_chunks_with<std::vector<SitingResult>, PlanIndex>(
-        proposals.size(), threads, [&d](const geo::GeosContext& ctx) { return std::make_unique<PlanIndex>(ctx, d); },
-        [&](PlanIndex& plan, const geo::GeosContext& ctx, std::size_t b, std::size_t e) {
-            std::vector<SitingResult> out;
-            for (std::size_t i = b; i < e; ++i) out.push_back(place(ctx, plan, proposals[i], opt));
-            return out;
-        });
-    std::vector<SitingResult> results = flatten(std::move(chunks));
+    // Each result keeps its own notes: a reviewer reads one proposal at a time.
+    std::vector<SitingResult> results =
+        map_items<SitingResult, PlanIndex>(
+            proposals.size(), opt.threads, [&d](const geo::GeosContext& ctx) { return std::make_unique<PlanIndex>(ctx, d); },
+            [&](PlanIndex& plan, const geo::GeosContext& ctx, std::size_t i, RobustnessLog&) { return place(ctx, plan, proposals[i], opt); })
+            .items;
 
     // The rules see each proposal as one more planned project, compared with the plan only.
     core::Dataset view;
@@ -216,14 +194,26 @@ std::vector<SitingResult> check_siting(const core::Dataset& d, const core::Catal
         projects->features.push_back(std::move(f));
     }
     ConflictOptions co;
-    co.threads = threads;
+    co.threads = opt.threads;
     co.only_subjects = subjects;
-    std::vector<Conflict> conflicts = find_conflicts(view, cat, applicable, co).conflicts;
+    core::ConflictSet found = find_conflicts(view, cat, applicable, co);
     std::map<std::string, std::size_t> by_id;
     for (std::size_t i = 0; i < proposals.size(); ++i) by_id[proposals[i].id] = i;
-    for (auto& c : conflicts) {
+    for (auto& c : found.conflicts) {
         auto it = by_id.find(c.features.at(0).id);
         if (it != by_id.end()) results[it->second].conflicts.push_back(std::move(c));
+    }
+    // A retry note names the pair it was about ("rule R, subject × other"): it goes to the
+    // proposals it names, and one that names none (a designated area's union) to every proposal.
+    for (auto& note : found.robustness_notes) {
+        bool named = false;
+        for (std::size_t i = 0; i < proposals.size(); ++i)
+            if (note.find(", " + proposals[i].id + " × ") != std::string::npos || note.ends_with(" × " + proposals[i].id)) {
+                results[i].robustness_notes.push_back(note);
+                named = true;
+            }
+        if (!named)
+            for (auto& r : results) r.robustness_notes.push_back(note);
     }
     for (auto& r : results) {
         bool conflict = false, review = !r.review_reasons.empty();

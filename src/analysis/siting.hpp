@@ -14,7 +14,7 @@
 namespace zoning::analysis {
 
 struct SitingOptions {
-    unsigned threads = 0;
+    unsigned threads = 0;  ///< 0: default_threads()
     double review_distance_m = 100.0;  ///< closer than this to a core, corridor or belt: needs review
     double landuse_mismatch_share = 0.5;  ///< more of the site than this under another first-level land use: needs review
 };

@@ -97,11 +97,10 @@ TilingResult check_tiling(const geo::GeosContext& ctx, const core::Layer& zones,
     return t;
 }
 
-std::vector<Finding> check_within(const core::Layer& layer, const std::string& boundary_wkb, const ValidationOptions& opt,
-                                  unsigned threads) {
+std::vector<Finding> check_within(const core::Layer& layer, const std::string& boundary_wkb, const ValidationOptions& opt) {
     const bool polygons = layer.spec->geometry == core::GeomKind::polygon;
     auto chunks = parallel_chunks<std::vector<Finding>>(
-        layer.features.size(), threads,
+        layer.features.size(), opt.threads,
         [&](const geo::GeosContext& ctx, std::size_t begin, std::size_t end) {
             std::vector<Finding> out;
             // Each chunk prepares its own boundary: prepared geometries are not shareable.
@@ -144,7 +143,6 @@ int severity_rank(Severity s) { return s == Severity::error ? 0 : s == Severity:
 ValidationReport validate(const core::Dataset& dataset, std::vector<Finding> read_findings, const ValidationOptions& opt) {
     ValidationReport rep;
     rep.findings = std::move(read_findings);
-    const unsigned threads = opt.threads ? opt.threads : default_threads();
     geo::GeosContext ctx;
 
     for (const auto& layer : dataset.layers) {
@@ -159,7 +157,7 @@ ValidationReport validate(const core::Dataset& dataset, std::vector<Finding> rea
             double amount = 0;
         };
         const bool polygons = layer.spec->geometry == core::GeomKind::polygon;
-        auto parts = parallel_chunks<Part>(layer.features.size(), threads, [&](const geo::GeosContext& c, std::size_t b, std::size_t e) {
+        auto parts = parallel_chunks<Part>(layer.features.size(), opt.threads, [&](const geo::GeosContext& c, std::size_t b, std::size_t e) {
             Part p;
             for (std::size_t i = b; i < e; ++i) {
                 geo::GeomPtr g = geo::from_wkb(c, layer.features[i].wkb);
@@ -191,7 +189,7 @@ ValidationReport validate(const core::Dataset& dataset, std::vector<Finding> rea
             rep.tiling = check_tiling(ctx, *zones, district.get(), opt, rep.findings);
         for (const auto& layer : dataset.layers) {
             if (layer.name() == "boundary") continue;
-            auto out = check_within(layer, district_wkb, opt, threads);
+            auto out = check_within(layer, district_wkb, opt);
             rep.findings.insert(rep.findings.end(), out.begin(), out.end());
         }
     }

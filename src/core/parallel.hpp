@@ -22,7 +22,8 @@ unsigned default_threads();
 inline constexpr std::size_t kChunk = 512;
 
 /// As parallel_chunks, with per-worker state made once per worker by make_state(ctx)
-/// (e.g. prepared frames and an index): fn(state, ctx, begin, end).
+/// (e.g. prepared frames and an index): fn(state, ctx, begin, end). `threads` 0 means
+/// default_threads(): callers pass their option through and never resolve it themselves.
 template <class R, class State>
 std::vector<R> parallel_chunks_with(std::size_t n, unsigned threads,
                                     const std::function<std::unique_ptr<State>(const geo::GeosContext&)>& make_state,
@@ -44,7 +45,7 @@ std::vector<R> parallel_chunks_with(std::size_t n, unsigned threads,
         }
         state.reset();  // destroyed through this thread's context, before it
     };
-    if (threads < 1) threads = 1;
+    if (threads == 0) threads = default_threads();
     if (threads > chunks) threads = static_cast<unsigned>(std::max<std::size_t>(chunks, 1));
     std::vector<std::thread> pool;
     for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
@@ -55,7 +56,7 @@ std::vector<R> parallel_chunks_with(std::size_t n, unsigned threads,
     return results;
 }
 
-/// Calls fn(ctx, begin, end) for consecutive chunks of [0, n) on `threads` workers;
+/// Calls fn(ctx, begin, end) for consecutive chunks of [0, n) on `threads` workers (0: default_threads());
 /// returns the chunk results in order. The first exception (in chunk order) is rethrown.
 template <class R>
 std::vector<R> parallel_chunks(std::size_t n, unsigned threads,

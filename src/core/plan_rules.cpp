@@ -72,6 +72,7 @@ std::vector<Target> parse_targets(const std::string& text, const std::string& or
         if (!tt) fail(origin, line, "[[target]] must be a table");
         Target g;
         g.line = line;
+        g.origin = origin;
         g.id = str(*tt, "id", origin, line, true);
         g.name = str(*tt, "name", origin, line, true);
         g.name_en = str(*tt, "name_en", origin, line, false, g.name);
@@ -111,51 +112,89 @@ std::vector<Target> parse_targets(const std::string& text, const std::string& or
     return out;
 }
 
+// Points into the parsed file, kept alive by every rule read from it: a copied
+// toml::table would lose the source lines errors name.
+struct RuleKeys::Table {
+    std::shared_ptr<const toml::table> file;
+    const toml::table& keys;
+    std::string origin;
+    int line = 0;
+};
+
+namespace {
+const toml::table kNoKeys;
+}
+
+RuleKeys::RuleKeys() : m_table(std::make_shared<Table>(Table{nullptr, kNoKeys, {}, 0})) {}
+
+bool RuleKeys::has(const std::string& key) const { return m_table->keys.contains(key); }
+
+std::string RuleKeys::text(const std::string& key, bool required, const std::string& fallback) const {
+    return str(m_table->keys, key.c_str(), m_table->origin, m_table->line, required, fallback);
+}
+
+std::vector<std::string> RuleKeys::strings(const std::string& key) const {
+    return core::strings(m_table->keys, key.c_str(), m_table->origin, m_table->line);
+}
+
+double RuleKeys::number(const std::string& key, std::optional<double> fallback) const {
+    return num(m_table->keys, key.c_str(), m_table->origin, m_table->line, fallback);
+}
+
+std::optional<std::map<std::string, std::vector<std::string>>> RuleKeys::string_lists(const std::string& key) const {
+    auto node = m_table->keys[key];
+    if (!node) return std::nullopt;
+    auto* t = node.as_table();
+    if (!t) fail("'" + key + "' must be a table of lists of strings");
+    std::map<std::string, std::vector<std::string>> out;
+    for (auto& [name, list] : *t) {
+        const std::string where = key + "." + std::string(name.str());
+        auto* a = list.as_array();
+        if (!a) core::fail(m_table->origin, static_cast<int>(list.source().begin.line), where + " must be a list");
+        auto& values = out[std::string(name.str())];
+        for (auto& v : *a) {
+            auto s = v.value<std::string>();
+            if (!s) core::fail(m_table->origin, static_cast<int>(v.source().begin.line), where + " must be a list of strings");
+            values.push_back(*s);
+        }
+    }
+    return out;
+}
+
+void RuleKeys::fail(const std::string& message) const { core::fail(m_table->origin, m_table->line, message); }
+
 std::vector<Rule> parse_rules(const std::string& text, const std::string& origin) {
-    toml::table t = parse(text, origin);
+    auto file = std::make_shared<const toml::table>(parse(text, origin));
+    const toml::table& t = *file;
     std::vector<Rule> out;
     auto* arr = t["rule"].as_array();
     if (!arr) throw bad_input(FeatureRef{origin, {}, {}, {}}, "no [[rule]] entries");
     for (auto& node : *arr) {
-        auto* rt = node.as_table();
+        const toml::table* rt = node.as_table();
         int line = static_cast<int>(node.source().begin.line);
         if (!rt) fail(origin, line, "[[rule]] must be a table");
         Rule r;
+        r.origin = origin;
         r.line = line;
-        r.id = str(*rt, "id", origin, line, true);
-        r.title = str(*rt, "title", origin, line, true);
-        r.title_en = str(*rt, "title_en", origin, line, false, r.title);
-        r.clause = str(*rt, "clause", origin, line, true);
-        std::string kind = str(*rt, "kind", origin, line, true);
-        if (kind == "overlap_frame") r.kind = RuleKind::overlap_frame;
-        else if (kind == "project_overlap") r.kind = RuleKind::project_overlap;
-        else if (kind == "designated_area") r.kind = RuleKind::designated_area;
-        else if (kind == "zone_compatibility") r.kind = RuleKind::zone_compatibility;
-        else fail(origin, line, "unknown kind '" + kind + "' (overlap_frame, project_overlap, designated_area, zone_compatibility)");
-        r.severity = str(*rt, "severity", origin, line, false, "conflict");
+        r.keys.m_table = std::make_shared<RuleKeys::Table>(RuleKeys::Table{file, *rt, origin, line});
+        const RuleKeys& k = r.keys;
+        r.id = k.text("id", true);
+        r.title = k.text("title", true);
+        r.title_en = k.text("title_en", false, r.title);
+        r.clause = k.text("clause", true);
+        r.kind = k.text("kind", true);
+        r.severity = k.text("severity", false, "conflict");
         if (r.severity != "conflict" && r.severity != "review")
             fail(origin, line, "severity must be \"conflict\" or \"review\", not '" + r.severity + "'");
-        r.subject = str(*rt, "subject", origin, line, false, "projects");
-        r.frame_layer = str(*rt, "frame_layer", origin, line, r.kind == RuleKind::overlap_frame || r.kind == RuleKind::designated_area);
-        if (r.kind == RuleKind::zone_compatibility && r.frame_layer.empty()) r.frame_layer = "functional_zones";
-        r.frame_kinds = strings(*rt, "frame_kinds", origin, line);
-        r.frame_names = strings(*rt, "frame_names", origin, line);
+        r.subject = k.text("subject", false, "projects");
+        r.frame_layer = k.text("frame_layer", false);
+        r.frame_kinds = k.strings("frame_kinds");
+        r.frame_names = k.strings("frame_names");
         r.construction_only = (*rt)["construction_only"].value_or(false);
-        r.exempt_landuse = strings(*rt, "exempt_landuse", origin, line);
-        r.categories = strings(*rt, "categories", origin, line);
-        r.min_overlap_m2 = num(*rt, "min_overlap_m2", origin, line, 1.0);
-        r.min_overlap_share = num(*rt, "min_overlap_share", origin, line, 0.0);
-        if (r.kind == RuleKind::designated_area && (r.categories.empty() || r.frame_names.empty()))
-            fail(origin, line, "designated_area needs categories = [...] and frame_names = [...]");
-        if (r.kind == RuleKind::zone_compatibility) {
-            auto* m = (*rt)["incompatible"].as_table();
-            if (!m) fail(origin, line, "zone_compatibility needs an [rule.incompatible] table: zone name = [land-use prefixes]");
-            for (auto& [zone, codes] : *m) {
-                auto* a = codes.as_array();
-                if (!a) fail(origin, static_cast<int>(codes.source().begin.line), "incompatible." + std::string(zone.str()) + " must be a list");
-                for (auto& c : *a) r.incompatible[std::string(zone.str())].push_back(c.value_or(std::string()));
-            }
-        }
+        r.exempt_landuse = k.strings("exempt_landuse");
+        r.categories = k.strings("categories");
+        r.min_overlap_m2 = k.number("min_overlap_m2", 1.0);
+        r.min_overlap_share = k.number("min_overlap_share", 0.0);
         for (auto& prev : out)
             if (prev.id == r.id) fail(origin, line, "rule id '" + r.id + "' used twice (first at line " + std::to_string(prev.line) + ")");
         out.push_back(std::move(r));

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // The plan's targets (targets.toml) and the conflict rules planners edit
-// (rules.toml), parsed with line numbers so a malformed file is an error a planner
-// can fix.
+// (rules.toml, docs/rules.md), parsed with file and line so a malformed file is an
+// error a planner can fix.
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,30 +21,55 @@ struct Target {
     bool measurable = false;
     std::string measure;  ///< built_floor | landuse_share | feature_area | axis_length | project_sum
     std::string frame_layer, frame_name, feature_layer, feature_name, landuse_prefix, field, category;
+    std::string origin;  ///< the file it came from, for errors
     int line = 0;
 };
 
 /// Parses targets.toml text; `origin` names it in errors. Throws Error(bad_input) "origin: line N: ...".
 std::vector<Target> parse_targets(const std::string& text, const std::string& origin);
 
-enum class RuleKind { overlap_frame, project_overlap, designated_area, zone_compatibility };
+struct Rule;
+
+/// All keys of one [[rule]] table. Core reads the keys every rule has into Rule;
+/// the keys only one kind knows are read by that kind (analysis/rules/), which core
+/// cannot name. Every reader throws bad_input "origin: line N: ..." like the parser.
+class RuleKeys {
+public:
+    RuleKeys();
+    bool has(const std::string& key) const;
+    /// A string; when absent: fails if `required`, else `fallback`.
+    std::string text(const std::string& key, bool required, const std::string& fallback = {}) const;
+    std::vector<std::string> strings(const std::string& key) const;
+    double number(const std::string& key, std::optional<double> fallback) const;
+    /// A sub-table of string lists ([rule.incompatible]: name = [...]); nullopt when absent.
+    std::optional<std::map<std::string, std::vector<std::string>>> string_lists(const std::string& key) const;
+    /// Throws bad_input naming the rule's file and line.
+    [[noreturn]] void fail(const std::string& message) const;
+
+private:
+    friend std::vector<Rule> parse_rules(const std::string&, const std::string&);
+    struct Table;
+    std::shared_ptr<const Table> m_table;  // shared: rules are copied, keys never change
+};
 
 struct Rule {
     std::string id, title, title_en, clause;
-    RuleKind kind = RuleKind::overlap_frame;
+    std::string kind;                   ///< a kind of analysis/rules/kinds.cpp; checked there
     std::string severity = "conflict";  ///< conflict | review
     std::string subject = "projects";   ///< layer the rule looks at
-    std::string frame_layer;
+    std::string frame_layer;            ///< required or defaulted by the kind
     std::vector<std::string> frame_kinds, frame_names;
     bool construction_only = false;              ///< only subjects with 建设用地 land use
     std::vector<std::string> exempt_landuse;     ///< code prefixes never in conflict
-    std::vector<std::string> categories;         ///< designated_area: project categories concerned
+    std::vector<std::string> categories;         ///< only subjects of these categories (designated_area requires it)
     double min_overlap_m2 = 1.0;
     double min_overlap_share = 0.0;              ///< of the smaller feature (project_overlap) or of the subject
-    std::map<std::string, std::vector<std::string>> incompatible;  ///< zone name -> land-use prefixes
+    std::string origin;                          ///< the file it came from, for errors and Conflict::rule_origin
     int line = 0;
+    RuleKeys keys;                               ///< every key, for the kind's own
 };
 
+/// Parses the keys every rule has; the kind and its own keys are checked by analysis::check_rules.
 std::vector<Rule> parse_rules(const std::string& text, const std::string& origin);
 
 }  // namespace zoning::core

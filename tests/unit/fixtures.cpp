@@ -1,16 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "fixtures.hpp"
 
-#include "io/runtime.hpp"
 #include "io/source_reader.hpp"
 
 namespace zoning::test {
-
-namespace {
-void ensure_gdal() {
-    static io::GdalRuntime gdal;  // registered once, on the first caller's thread (the test main thread)
-}
-}  // namespace
 
 const core::Catalog& bundled_catalog() {
     static core::Catalog c = core::Catalog::load(std::filesystem::path(ZONING_SOURCE_DIR) / "layers");
@@ -18,7 +11,6 @@ const core::Catalog& bundled_catalog() {
 }
 
 core::Dataset load_dataset(const std::filesystem::path& data_dir) {
-    ensure_gdal();
     return io::read_dataset(bundled_catalog(), core::DatasetConfig::load(data_dir)).dataset;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 // Datasets for the tests of libraries that do not read files themselves (analysis,
 // report): loaded through io, which this support library links and they do not.
+// GDAL must be registered by the test's main (GDAL_MAIN in tests/CMakeLists.txt).
 #include <filesystem>
 
 #include "core/catalog.hpp"

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cstdlib>
+#include <mutex>
 #include <numeric>
+#include <set>
+#include <thread>
 
 #include "analysis/parallel.hpp"
 
@@ -34,4 +39,22 @@ TEST(Parallel, FirstErrorInChunkOrderIsRethrown) {
                                                     return 0;
                                                 }),
                  std::runtime_error);
+}
+
+TEST(Parallel, ZeroThreadsMeansTheDefaultNotOne) {
+    // Callers pass their option through: 0 is resolved to default_threads() in the splitter.
+    // Each of two chunks waits for the other's worker, which only a second thread can be.
+    ::setenv("ZONING_THREADS", "2", 1);
+    std::mutex m;
+    std::set<std::thread::id> ids;
+    analysis::parallel_chunks<int>(2 * analysis::kChunk, 0, [&](const geo::GeosContext&, std::size_t, std::size_t) {
+        { std::lock_guard<std::mutex> lock(m); ids.insert(std::this_thread::get_id()); }
+        for (int i = 0; i < 500; ++i) {
+            { std::lock_guard<std::mutex> lock(m); if (ids.size() >= 2) break; }
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        return 0;
+    });
+    ::unsetenv("ZONING_THREADS");
+    EXPECT_EQ(ids.size(), 2u);
 }

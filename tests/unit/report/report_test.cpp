@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+// Rendering the analysis (tests/fixtures/mini/ANSWERS.md has the mini fixture's figures).
+#include "report/report.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "analysis/conflicts.hpp"
+#include "analysis/overlay.hpp"
+#include "analysis/progress.hpp"
+#include "fixtures.hpp"
+#include "support.hpp"
+
+using namespace zoning;
+
+TEST(Report, ProgressTextInBothLanguages) {
+    const core::Dataset& mini = test::mini_dataset();
+    auto targets = core::parse_targets(test::read_file(test::fixture("mini/targets.toml")), "targets.toml");
+    auto rows = analysis::measure_progress(mini, targets, analysis::overlay(mini, {}));
+    ASSERT_EQ(rows.size(), 5u);
+    report::Lang zh = report::Lang::zh;
+    EXPECT_EQ(report::progress_text(rows[0], zh), "8万 / 10万 m² (80.0%)");
+    EXPECT_EQ(report::progress_text(rows[0], report::Lang::en), "80,000 / 100,000 m² (80.0%)");
+    EXPECT_EQ(report::progress_text(rows[1], zh), "25.0% / 30.0% (83.3%)");
+    EXPECT_EQ(report::progress_text(rows[4], zh), "— / ≥ 10 亿元");
+}
+
+TEST(Report, TargetsStatedInWordsShowTheirWords) {
+    auto t = core::parse_targets(
+        "[[target]]\nid = \"X\"\nname = \"单位生产总值能耗降低\"\ntarget_text = \"按市定\"\nsource = \"专栏2-1 第13项\"\n", "t.toml");
+    auto rows = analysis::measure_progress(test::mini_dataset(), t, analysis::overlay(test::mini_dataset(), {}));
+    EXPECT_EQ(report::progress_text(rows.at(0), report::Lang::zh), "— / 按市定");
+}
+
+TEST(Report, JsonIsIdenticalWithOneTwoAndEightThreadsOnTheBundledData) {
+    core::Dataset d = test::load_dataset(test::source_dir() / "data/xinhua");
+    auto targets = core::parse_targets(d.files.at("targets.toml"), "targets.toml");
+    auto rules = core::parse_rules(d.files.at("rules.toml"), "rules.toml");
+    std::vector<std::string> outputs;
+    for (unsigned threads : {1u, 2u, 8u}) {
+        report::ReportData r;
+        r.dataset = &d;
+        r.catalog = &test::bundled_catalog();
+        analysis::OverlayOptions o;
+        o.threads = threads;
+        r.overlay = analysis::overlay(d, o);
+        r.progress = analysis::measure_progress(d, targets, r.overlay);
+        analysis::ConflictOptions co;
+        co.threads = threads;
+        r.conflicts = analysis::find_conflicts(d, test::bundled_catalog(), rules, co).conflicts;
+        std::ostringstream out;
+        report::write_json(out, r, report::Lang::zh);
+        outputs.push_back(out.str());
+    }
+    EXPECT_EQ(outputs[0], outputs[1]);
+    EXPECT_EQ(outputs[0], outputs[2]);
+}
