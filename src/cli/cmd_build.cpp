@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "cli/cmd_build.hpp"
+#include "cli/command.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -13,6 +13,27 @@
 #include "io/store.hpp"
 
 namespace zoning::cli {
+
+namespace {
+
+/// zoning build [--data DIR] [--store FILE]: reads a district's layers, checks and
+/// repairs them, writes the store atomically.
+class BuildCommand : public Command {
+public:
+    const char* name() const override { return "build"; }
+    const char* description() const override {
+        return "Read a district's layers (any OGR source), transform to EPSG:4547, check, repair and write the store";
+    }
+    void setup(CLI::App& app) override;
+    core::ExitCode run() override;
+
+private:
+    CommonOptions m_common;
+    std::filesystem::path m_data;
+    std::filesystem::path m_store = kDefaultStore;
+};
+
+}  // namespace
 
 void BuildCommand::setup(CLI::App& app) {
     m_common.add_to(app);
@@ -80,5 +101,7 @@ core::ExitCode BuildCommand::run() {
     std::cout << "\n" << repaired << " feature(s) repaired. Next: zoning validate --store " << m_store.string() << '\n';
     return core::ExitCode::ok;
 }
+
+std::unique_ptr<Command> make_build_command() { return std::make_unique<BuildCommand>(); }
 
 }  // namespace zoning::cli

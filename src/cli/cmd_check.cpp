@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "cli/cmd_check.hpp"
+#include "cli/command.hpp"
 
 #include <chrono>
 #include <cstdlib>
@@ -17,9 +17,32 @@
 
 namespace zoning::cli {
 
+namespace {
+
+/// zoning check (--proposal FILE | --wkt WKT --crs EPSG:N) --landuse CODE [--name TEXT]
+/// [--category TEXT] [--batch]: where a proposed project falls, what it triggers, a verdict.
+class CheckCommand : public PlanCommand {
+public:
+    const char* name() const override { return "check"; }
+    const char* description() const override {
+        return "Check the siting of a proposed project against the plan: exit 0 pass, 1 needs review, 2 conflict";
+    }
+    void setup(CLI::App& app) override;
+    void check_options() override;
+    core::ExitCode run() override;
+
+private:
+    std::string m_proposal, m_layer, m_wkt, m_crs, m_landuse, m_name, m_category;
+    std::string m_format = "text", m_lang = "zh";
+    std::filesystem::path m_out;
+    bool m_batch = false;
+    double m_review_distance = 100.0;
+};
+
+}  // namespace
+
 void CheckCommand::setup(CLI::App& app) {
-    m_common.add_to(app);
-    app.add_option("--store", m_store, "Store to check against (default: out/xinhua.gpkg)");
+    add_plan_options(app, "Store to check against");
     auto* proposal = app.add_option("--proposal", m_proposal, "Proposal: any OGR source with one polygon (GeoJSON, Shapefile, GeoPackage)");
     auto* wkt = app.add_option("--wkt", m_wkt, "Proposal as WKT (needs --crs)");
     proposal->excludes(wkt);
@@ -33,7 +56,6 @@ void CheckCommand::setup(CLI::App& app) {
         ->check(CLI::IsMember({"text", "json", "html", "csv", "gpkg"}));
     app.add_option("--out", m_out, "Output file (default: stdout; gpkg needs a file)");
     app.add_option("--lang", m_lang, "zh (default) or en")->check(CLI::IsMember({"zh", "en"}));
-    app.add_option("--rules", m_rules, "Rules file to use instead of the one in the store");
     app.add_option("--review-distance", m_review_distance, "Closer than this (m) to an ecological core, corridor or belt: needs review")
         ->check(CLI::NonNegativeNumber);
 }
@@ -50,9 +72,10 @@ void CheckCommand::check_options() {
 
 core::ExitCode CheckCommand::run() {
     const auto t0 = std::chrono::steady_clock::now();
-    core::Catalog catalog = core::Catalog::load(m_common.catalog_dir);
-    core::Dataset dataset = io::read_store(m_store, catalog);
-    std::vector<core::Rule> rules = plan_rules(dataset, m_store, m_rules);
+    PlanInputs plan = load_plan();
+    const core::Catalog& catalog = plan.catalog;
+    const core::Dataset& dataset = plan.store;
+    const std::vector<core::Rule>& rules = plan.rules;
 
     io::ProposalInput in{m_proposal, m_layer, m_wkt, m_crs, m_landuse, m_name, m_category};
     std::vector<core::Proposal> proposals = io::read_proposals(catalog, in);
@@ -103,5 +126,7 @@ core::ExitCode CheckCommand::run() {
                   << results.size() << " proposal(s)\n";
     return static_cast<core::ExitCode>(worst);
 }
+
+std::unique_ptr<Command> make_check_command() { return std::make_unique<CheckCommand>(); }
 
 }  // namespace zoning::cli

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "cli/cmd_export.hpp"
+#include "cli/command.hpp"
 
 #include <iostream>
 
@@ -14,9 +14,30 @@
 
 namespace zoning::cli {
 
+namespace {
+
+/// zoning export [--store FILE] (--qgis DIR | --format gpkg|shp|geojson --out DIR)
+///               [--encoding UTF-8|GBK] [--force]: every layer, and the analysis, for GIS staff.
+class ExportCommand : public PlanCommand {
+public:
+    const char* name() const override { return "export"; }
+    const char* description() const override {
+        return "Export every layer and the analysis: a styled GeoPackage + .qgs project for QGIS, or GeoPackage, Shapefile (UTF-8/GBK), GeoJSON";
+    }
+    void setup(CLI::App& app) override;
+    void check_options() override;
+    core::ExitCode run() override;
+
+private:
+    std::filesystem::path m_qgis, m_out;
+    std::string m_format, m_encoding = "UTF-8";
+    bool m_force = false;
+};
+
+}  // namespace
+
 void ExportCommand::setup(CLI::App& app) {
-    m_common.add_to(app);
-    app.add_option("--store", m_store, "Store to export (default: out/xinhua.gpkg)");
+    add_plan_options(app, "Store to export");
     auto* qgis = app.add_option("--qgis", m_qgis, "Folder for a styled GeoPackage and a .qgs project");
     auto* format = app.add_option("--format", m_format, "gpkg, shp or geojson (with --out)")->check(CLI::IsMember({"gpkg", "shp", "geojson"}));
     qgis->excludes(format);
@@ -24,7 +45,6 @@ void ExportCommand::setup(CLI::App& app) {
     app.add_option("--encoding", m_encoding, "Shapefile DBF encoding: UTF-8 (default) or GBK for older Chinese GIS software")
         ->check(CLI::IsMember({"UTF-8", "GBK"}));
     app.add_flag("--force", m_force, "Replace an output folder that exists and is not empty");
-    app.add_option("--rules", m_rules, "Rules file to use instead of the one in the store");
 }
 
 void ExportCommand::check_options() {
@@ -39,13 +59,14 @@ core::ExitCode ExportCommand::run() {
     const std::filesystem::path dir = m_qgis.empty() ? m_out : m_qgis;
     opt.encoding = m_encoding;
     opt.force = m_force;
-    opt.name = m_store.stem().string();
+    opt.name = m_plan.store.stem().string();
 
-    core::Catalog catalog = core::Catalog::load(m_common.catalog_dir);
-    core::Dataset store = io::read_store(m_store, catalog);
+    PlanInputs plan = load_plan();
+    const core::Catalog& catalog = plan.catalog;
+    const core::Dataset& store = plan.store;
     // The analysis layers are computed here from the store, so an export is never missing them.
-    std::vector<core::Target> targets = store_targets(store, m_store);
-    std::vector<core::Rule> rules = plan_rules(store, m_store, m_rules);
+    const std::vector<core::Target>& targets = plan.targets;
+    const std::vector<core::Rule>& rules = plan.rules;
     analysis::PlanReviewOptions review_options;
     review_options.threads = m_common.threads;
     review_options.coverage = false;  // the analysis layers need the district row only
@@ -66,5 +87,7 @@ core::ExitCode ExportCommand::run() {
     if (store.illustrative()) std::cout << "The data is illustrative (schematic geometry, illustrative statuses).\n";
     return core::ExitCode::ok;
 }
+
+std::unique_ptr<Command> make_export_command() { return std::make_unique<ExportCommand>(); }
 
 }  // namespace zoning::cli

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "cli/cmd_report.hpp"
+#include "cli/command.hpp"
 
 #include <unistd.h>
 
@@ -20,6 +20,30 @@
 #include "report/report.hpp"
 
 namespace zoning::cli {
+
+namespace {
+
+/// zoning report [--store FILE] [--format html|md|json|csv] [--out PATH] [--lang zh|en]
+///               [--rules FILE] [--zone NAME]: coverage, progress against the plan's
+/// targets, and conflicts.
+class ReportCommand : public PlanCommand {
+public:
+    const char* name() const override { return "report"; }
+    const char* description() const override {
+        return "The planner's report: coverage of zones, areas, belts, cores and corridors; progress against the plan's targets; conflicts";
+    }
+    void setup(CLI::App& app) override;
+    void check_options() override;
+    core::ExitCode run() override;
+
+private:
+    std::string m_format = "html";
+    std::filesystem::path m_out;
+    std::string m_lang = "zh";
+    std::string m_zone;
+};
+
+}  // namespace
 
 namespace {
 
@@ -80,13 +104,11 @@ void write_csv_dir(const std::filesystem::path& dir, const std::map<std::string,
 }  // namespace
 
 void ReportCommand::setup(CLI::App& app) {
-    m_common.add_to(app);
-    app.add_option("--store", m_store, "Store to report on (default: out/xinhua.gpkg)");
+    add_plan_options(app, "Store to report on");
     app.add_option("--format", m_format, "html (default), md, json, or csv (a folder of tables)")
         ->check(CLI::IsMember({"html", "md", "json", "csv"}));
     app.add_option("--out", m_out, "Output file (folder for csv); '-' for stdout. Default: out/report.<format>");
     app.add_option("--lang", m_lang, "zh (default, the plan's names verbatim) or en")->check(CLI::IsMember({"zh", "en"}));
-    app.add_option("--rules", m_rules, "Rules file to use instead of the one in the store (try rules without a rebuild)");
     app.add_option("--zone", m_zone, "Limit the report to one zone, area, belt, core, corridor or park (name or id)");
 }
 
@@ -96,11 +118,12 @@ void ReportCommand::check_options() {
 
 core::ExitCode ReportCommand::run() {
     StageBar bar(m_common.quiet, 2);
-    core::Catalog catalog = core::Catalog::load(m_common.catalog_dir);
     bar.stage(0, "reading store");
-    core::Dataset dataset = io::read_store(m_store, catalog);
-    std::vector<core::Target> targets = store_targets(dataset, m_store);
-    std::vector<core::Rule> rules = plan_rules(dataset, m_store, m_rules);
+    PlanInputs plan = load_plan();
+    const core::Catalog& catalog = plan.catalog;
+    const core::Dataset& dataset = plan.store;
+    const std::vector<core::Target>& targets = plan.targets;
+    const std::vector<core::Rule>& rules = plan.rules;
 
     bar.stage(1, "overlay, progress, conflicts");
     analysis::PlanReviewOptions opt;
@@ -111,7 +134,7 @@ core::ExitCode ReportCommand::run() {
     data.dataset = &dataset;
     data.catalog = &catalog;
     data.zone = m_zone;
-    data.rules_origin = m_rules.empty() ? std::string("store") : m_rules.string();
+    data.rules_origin = plan.rules_origin;
     data.overlay = std::move(review.overlay);
     data.progress = std::move(review.progress);
     data.conflicts = std::move(review.conflicts.conflicts);
@@ -140,5 +163,7 @@ core::ExitCode ReportCommand::run() {
     }
     return core::ExitCode::ok;
 }
+
+std::unique_ptr<Command> make_report_command() { return std::make_unique<ReportCommand>(); }
 
 }  // namespace zoning::cli

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "cli/cmd_sql.hpp"
+#include "cli/command.hpp"
 
 #include <iostream>
 
@@ -7,6 +7,26 @@
 #include "report/sql_render.hpp"
 
 namespace zoning::cli {
+
+namespace {
+
+/// zoning sql [--store FILE] "SELECT ..." [--format table|csv|geojson]: SpatiaLite SQL over the store.
+class SqlCommand : public Command {
+public:
+    const char* name() const override { return "sql"; }
+    const char* description() const override {
+        return "SpatiaLite SQL over the store (ST_Area, ST_Intersects, ST_Buffer, ...): aligned table, CSV or GeoJSON";
+    }
+    void setup(CLI::App& app) override;
+    core::ExitCode run() override;
+
+private:
+    CommonOptions m_common;
+    std::filesystem::path m_store = kDefaultStore;
+    std::string m_sql, m_format = "table";
+};
+
+}  // namespace
 
 void SqlCommand::setup(CLI::App& app) {
     m_common.add_to(app);
@@ -44,5 +64,7 @@ core::ExitCode SqlCommand::run() {
         report::write_sql_table(std::cout, t);
     return core::ExitCode::ok;
 }
+
+std::unique_ptr<Command> make_sql_command() { return std::make_unique<SqlCommand>(); }
 
 }  // namespace zoning::cli

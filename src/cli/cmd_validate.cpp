@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "cli/cmd_validate.hpp"
+#include "cli/command.hpp"
 
 #include <iostream>
 
@@ -10,6 +10,29 @@
 #include "report/validate_render.hpp"
 
 namespace zoning::cli {
+
+namespace {
+
+/// zoning validate [--store FILE | --data DIR]: per-layer summary and the planner's
+/// checks (zones tile the district, everything inside it, unique ids).
+class ValidateCommand : public Command {
+public:
+    const char* name() const override { return "validate"; }
+    const char* description() const override {
+        return "Check a store or a dataset: counts, CRS, geometry, repairs, schema, zone tiling, containment, ids";
+    }
+    void setup(CLI::App& app) override;
+    core::ExitCode run() override;
+
+private:
+    CommonOptions m_common;
+    std::filesystem::path m_data;
+    std::filesystem::path m_store;
+    std::string m_format = "text";
+    double m_tolerance = 1.0;
+};
+
+}  // namespace
 
 void ValidateCommand::setup(CLI::App& app) {
     m_common.add_to(app);
@@ -57,5 +80,7 @@ core::ExitCode ValidateCommand::run() {
     }
     return core::ExitCode::ok;
 }
+
+std::unique_ptr<Command> make_validate_command() { return std::make_unique<ValidateCommand>(); }
 
 }  // namespace zoning::cli

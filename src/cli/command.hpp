@@ -12,6 +12,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "core/catalog.hpp"
 #include "core/dataset.hpp"
 #include "core/error.hpp"
 #include "core/plan_rules.hpp"
@@ -39,16 +40,51 @@ struct CommonOptions {
 
 /// The registry, in the order `zoning --help` lists them.
 std::vector<std::unique_ptr<Command>> make_commands();
+// One per cmd_<name>.cpp, where the command's class lives.
+std::unique_ptr<Command> make_build_command();
+std::unique_ptr<Command> make_validate_command();
+std::unique_ptr<Command> make_report_command();
+std::unique_ptr<Command> make_check_command();
+std::unique_ptr<Command> make_export_command();
+std::unique_ptr<Command> make_sql_command();
 
 /// `data/xinhua` relative to the working directory, else the bundled copy.
 std::filesystem::path default_data_dir();
 inline const char* kDefaultStore = "out/xinhua.gpkg";
 
-/// The targets a store carries (its targets.toml), none if it has none.
-std::vector<core::Target> store_targets(const core::Dataset& store, const std::filesystem::path& store_path);
-/// The rules of `override_file` when given (try rules without a rebuild), else the store's rules.toml.
-std::vector<core::Rule> plan_rules(const core::Dataset& store, const std::filesystem::path& store_path,
-                                   const std::filesystem::path& override_file);
+/// What report, check and export work from: the catalog, the store, the plan's targets and
+/// the rules (the store's, or those of --rules).
+struct PlanInputs {
+    core::Catalog catalog;
+    core::Dataset store;
+    std::vector<core::Target> targets;
+    std::vector<core::Rule> rules;
+    std::string rules_origin;  ///< "store" or the --rules path
+};
+
+/// --store and --rules, for the commands that read a store's plan.
+struct PlanOptions {
+    std::filesystem::path store = kDefaultStore;
+    std::filesystem::path rules;  ///< empty: the store's rules.toml
+    void add_to(CLI::App& app, const std::string& store_help);
+    /// Reads everything and checks each rule's kind and keys before any geometry is touched,
+    /// so a bad --rules file fails in a moment, not after the overlay.
+    PlanInputs load(const CommonOptions& common) const;
+};
+
+/// A command that works from a store's plan (report, check, export).
+class PlanCommand : public Command {
+protected:
+    /// The common options, then --store (described by `store_help`) and --rules.
+    void add_plan_options(CLI::App& app, const std::string& store_help) {
+        m_common.add_to(app);
+        m_plan.add_to(app, store_help);
+    }
+    PlanInputs load_plan() const { return m_plan.load(m_common); }
+
+    CommonOptions m_common;
+    PlanOptions m_plan;
+};
 
 /// Warnings and progress go to stderr through here; `--quiet` silences them.
 void log(bool quiet, const std::string& line);

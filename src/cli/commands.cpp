@@ -1,15 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include <iostream>
 
-#include "cli/cmd_build.hpp"
-#include "cli/cmd_check.hpp"
-#include "cli/cmd_export.hpp"
-#include "cli/cmd_sql.hpp"
-#include "cli/cmd_report.hpp"
-#include "cli/cmd_validate.hpp"
+#include "analysis/rules/rule_kind.hpp"
 #include "cli/command.hpp"
 #include "core/catalog.hpp"
 #include "io/file_util.hpp"
+#include "io/store.hpp"
 
 namespace zoning::cli {
 
@@ -22,12 +18,12 @@ void CommonOptions::add_to(CLI::App& app) {
 
 std::vector<std::unique_ptr<Command>> make_commands() {
     std::vector<std::unique_ptr<Command>> r;
-    r.push_back(std::make_unique<BuildCommand>());
-    r.push_back(std::make_unique<ValidateCommand>());
-    r.push_back(std::make_unique<ReportCommand>());
-    r.push_back(std::make_unique<CheckCommand>());
-    r.push_back(std::make_unique<ExportCommand>());
-    r.push_back(std::make_unique<SqlCommand>());
+    r.push_back(make_build_command());
+    r.push_back(make_validate_command());
+    r.push_back(make_report_command());
+    r.push_back(make_check_command());
+    r.push_back(make_export_command());
+    r.push_back(make_sql_command());
     return r;
 }
 
@@ -37,18 +33,28 @@ std::filesystem::path default_data_dir() {
     return std::filesystem::path(ZONING_SOURCE_DIR) / "data" / "xinhua";
 }
 
-std::vector<core::Target> store_targets(const core::Dataset& store, const std::filesystem::path& store_path) {
-    auto it = store.files.find("targets.toml");
-    if (it == store.files.end()) return {};
-    return core::parse_targets(it->second, store_path.string() + ":targets.toml");
+void PlanOptions::add_to(CLI::App& app, const std::string& store_help) {
+    app.add_option("--store", store, store_help + " (default: " + kDefaultStore + ")");
+    app.add_option("--rules", rules, "Rules file to use instead of the one in the store (try rules without a rebuild)");
 }
 
-std::vector<core::Rule> plan_rules(const core::Dataset& store, const std::filesystem::path& store_path,
-                                   const std::filesystem::path& override_file) {
-    if (!override_file.empty()) return core::parse_rules(io::read_text_file(override_file), override_file.string());
-    auto it = store.files.find("rules.toml");
-    if (it == store.files.end()) return {};
-    return core::parse_rules(it->second, store_path.string() + ":rules.toml");
+PlanInputs PlanOptions::load(const CommonOptions& common) const {
+    PlanInputs in;
+    in.catalog = core::Catalog::load(common.catalog_dir);
+    in.store = io::read_store(store, in.catalog);
+    if (auto it = in.store.files.find("targets.toml"); it != in.store.files.end())
+        in.targets = core::parse_targets(it->second, store.string() + ":targets.toml");
+    if (!rules.empty()) {
+        in.rules = core::parse_rules(io::read_text_file(rules), rules.string());
+        in.rules_origin = rules.string();
+    } else if (auto it = in.store.files.find("rules.toml"); it != in.store.files.end()) {
+        in.rules = core::parse_rules(it->second, store.string() + ":rules.toml");
+        in.rules_origin = "store";
+    } else {
+        in.rules_origin = "store";
+    }
+    analysis::check_rules(in.rules);
+    return in;
 }
 
 void log(bool quiet, const std::string& line) {
