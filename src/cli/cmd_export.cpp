@@ -72,9 +72,14 @@ core::ExitCode ExportCommand::run() {
     review_options.coverage = false;  // the analysis layers need the district row only
     analysis::PlanReview review = analysis::plan_review(store, catalog, targets, rules, review_options);
     analysis::AnalysisCatalog specs = analysis::AnalysisCatalog::load(m_common.catalog_dir);
-    std::vector<core::Layer> layers = analysis::build_analysis_layers(store, catalog, specs, review.progress, review.conflicts.conflicts);
+    std::vector<std::string> notes = review.robustness_notes();
+    analysis::AnalysisLayerOptions layer_options;
+    layer_options.threads = m_common.threads;
+    layer_options.robustness_notes = &notes;
+    std::vector<core::Layer> layers =
+        analysis::build_analysis_layers(store, catalog, specs, review.progress, review.conflicts.conflicts, layer_options);
     report::label_progress_layer(layers, review.progress);
-    for (auto& note : review.robustness_notes()) log(m_common.quiet, "zoning export: geometry retry: " + note);
+    for (auto& note : notes) log(m_common.quiet, "zoning export: geometry retry: " + note);
 
     io::ExportSummary s = io::export_layers(dir, store, layers, catalog, opt);
     std::cout << "Exported " << s.layers << " layers (" << store.layers.size() << " from the store, " << layers.size() << " of analysis) to "

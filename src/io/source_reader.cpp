@@ -363,7 +363,6 @@ ReadResult empty_layer(const core::LayerSpec& spec, const std::string& source, c
 }  // namespace
 
 void transform_and_repair(ReadResult& into, std::vector<SourceFeature> features, const std::string& source_crs, unsigned threads) {
-    if (threads == 0) threads = core::default_threads();
     const core::LayerSpec& spec = *into.layer.spec;
     auto outcomes = core::parallel_chunks_with<std::vector<Outcome>, Worker>(
         features.size(), threads, [&](const geo::GeosContext&) { return std::make_unique<Worker>(source_crs); },
