@@ -8,14 +8,14 @@
 #include <set>
 #include <thread>
 
-#include "analysis/parallel.hpp"
+#include "core/parallel.hpp"
 
 using namespace zoning;
 
 TEST(Parallel, ResultsInChunkOrderWhateverTheThreadCount) {
-    const std::size_t n = 10 * analysis::kChunk + 17;
+    const std::size_t n = 10 * core::kChunk + 17;
     auto run = [n](unsigned threads) {
-        auto chunks = analysis::parallel_chunks<std::vector<std::size_t>>(
+        auto chunks = core::parallel_chunks<std::vector<std::size_t>>(
             n, threads, [](const geo::GeosContext&, std::size_t b, std::size_t e) {
                 std::vector<std::size_t> v(e - b);
                 std::iota(v.begin(), v.end(), b);
@@ -33,9 +33,9 @@ TEST(Parallel, ResultsInChunkOrderWhateverTheThreadCount) {
 }
 
 TEST(Parallel, FirstErrorInChunkOrderIsRethrown) {
-    EXPECT_THROW(analysis::parallel_chunks<int>(5 * analysis::kChunk, 4,
+    EXPECT_THROW(core::parallel_chunks<int>(5 * core::kChunk, 4,
                                                 [](const geo::GeosContext&, std::size_t b, std::size_t) -> int {
-                                                    if (b >= 2 * analysis::kChunk) throw std::runtime_error("chunk " + std::to_string(b));
+                                                    if (b >= 2 * core::kChunk) throw std::runtime_error("chunk " + std::to_string(b));
                                                     return 0;
                                                 }),
                  std::runtime_error);
@@ -47,7 +47,7 @@ TEST(Parallel, ZeroThreadsMeansTheDefaultNotOne) {
     ::setenv("ZONING_THREADS", "2", 1);
     std::mutex m;
     std::set<std::thread::id> ids;
-    analysis::parallel_chunks<int>(2 * analysis::kChunk, 0, [&](const geo::GeosContext&, std::size_t, std::size_t) {
+    core::parallel_chunks<int>(2 * core::kChunk, 0, [&](const geo::GeosContext&, std::size_t, std::size_t) {
         { std::lock_guard<std::mutex> lock(m); ids.insert(std::this_thread::get_id()); }
         for (int i = 0; i < 500; ++i) {
             { std::lock_guard<std::mutex> lock(m); if (ids.size() >= 2) break; }
