@@ -7,7 +7,7 @@ namespace zoning::analysis {
 
 core::ConflictSet find_conflicts(const core::Dataset& d, const core::Catalog& cat, const std::vector<core::Rule>& rules,
                                  const ConflictOptions& opt) {
-    check_rules(rules);  // a bad rule late in the file fails before any geometry work
+    check_rules(rules, cat, &d);  // a bad rule late in the file fails before any geometry work
     core::ConflictSet all;
     for (const auto& r : rules) {
         core::ConflictSet found = kind_of(r).evaluate(RuleRun{d, cat, r, opt});

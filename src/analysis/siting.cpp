@@ -141,6 +141,13 @@ SitingResult place(const geo::GeosContext& ctx, PlanIndex& plan, const Proposal&
     return r;
 }
 
+/// A batch row that could not be read: its proposal (with the reason) and nothing else.
+SitingResult unchecked(const Proposal& p) {
+    SitingResult r;
+    r.proposal = p;
+    return r;
+}
+
 }  // namespace
 
 std::vector<SitingResult> check_siting(const core::Dataset& d, const core::Catalog& cat, const std::vector<core::Rule>& rules,
@@ -149,7 +156,10 @@ std::vector<SitingResult> check_siting(const core::Dataset& d, const core::Catal
     std::vector<SitingResult> results =
         map_items<SitingResult, PlanIndex>(
             proposals.size(), opt.threads, [&d](const geo::GeosContext& ctx) { return std::make_unique<PlanIndex>(ctx, d); },
-            [&](PlanIndex& plan, const geo::GeosContext& ctx, std::size_t i, RobustnessLog&) { return place(ctx, plan, proposals[i], opt); })
+            [&](PlanIndex& plan, const geo::GeosContext& ctx, std::size_t i, RobustnessLog&) {
+                // A batch row that could not be read keeps its place and its reason, and nothing else.
+                return proposals[i].error.empty() ? place(ctx, plan, proposals[i], opt) : unchecked(proposals[i]);
+            })
             .items;
 
     // The rules see each proposal as one more planned project, compared with the plan only.
@@ -176,6 +186,7 @@ std::vector<SitingResult> check_siting(const core::Dataset& d, const core::Catal
     const core::LayerSpec& spec = *projects->spec;
     std::vector<std::size_t> subjects;
     for (const auto& p : proposals) {
+        if (!p.error.empty()) continue;
         core::Feature f;
         f.fid = -1 - static_cast<std::int64_t>(subjects.size());
         f.values.resize(spec.fields.size());
@@ -198,7 +209,8 @@ std::vector<SitingResult> check_siting(const core::Dataset& d, const core::Catal
     co.only_subjects = subjects;
     core::ConflictSet found = find_conflicts(view, cat, applicable, co);
     std::map<std::string, std::size_t> by_id;
-    for (std::size_t i = 0; i < proposals.size(); ++i) by_id[proposals[i].id] = i;
+    for (std::size_t i = 0; i < proposals.size(); ++i)
+        if (proposals[i].error.empty()) by_id[proposals[i].id] = i;
     for (auto& c : found.conflicts) {
         auto it = by_id.find(c.features.at(0).id);
         if (it != by_id.end()) results[it->second].conflicts.push_back(std::move(c));
@@ -208,12 +220,14 @@ std::vector<SitingResult> check_siting(const core::Dataset& d, const core::Catal
     for (auto& note : found.robustness_notes) {
         bool named = false;
         for (std::size_t i = 0; i < proposals.size(); ++i)
-            if (note.find(", " + proposals[i].id + " × ") != std::string::npos || note.ends_with(" × " + proposals[i].id)) {
+            if (proposals[i].error.empty() &&
+                (note.find(", " + proposals[i].id + " × ") != std::string::npos || note.ends_with(" × " + proposals[i].id))) {
                 results[i].robustness_notes.push_back(note);
                 named = true;
             }
         if (!named)
-            for (auto& r : results) r.robustness_notes.push_back(note);
+            for (auto& r : results)
+                if (r.proposal.error.empty()) r.robustness_notes.push_back(note);
     }
     for (auto& r : results) {
         bool conflict = false, review = !r.review_reasons.empty();

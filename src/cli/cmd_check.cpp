@@ -19,6 +19,8 @@ namespace zoning::cli {
 
 namespace {
 
+constexpr double kMaxReviewDistance = 100000.0;  ///< 100 km: more than any district is wide
+
 /// zoning check (--proposal FILE | --wkt WKT --crs EPSG:N) --landuse CODE [--name TEXT]
 /// [--category TEXT] [--batch]: where a proposed project falls, what it triggers, a verdict.
 class CheckCommand : public PlanCommand {
@@ -56,8 +58,8 @@ void CheckCommand::setup(CLI::App& app) {
         ->check(CLI::IsMember({"text", "json", "html", "csv", "gpkg"}));
     app.add_option("--out", m_out, "Output file (default: stdout; gpkg needs a file)");
     app.add_option("--lang", m_lang, "zh (default) or en")->check(CLI::IsMember({"zh", "en"}));
-    app.add_option("--review-distance", m_review_distance, "Closer than this (m) to an ecological core, corridor or belt: needs review")
-        ->check(CLI::NonNegativeNumber);
+    app.add_option("--review-distance", m_review_distance, "Closer than this (m) to an ecological core, corridor or belt: needs review");
+    // Its range is checked in check_options: NaN passes CLI11's range checks.
 }
 
 void CheckCommand::check_options() {
@@ -68,6 +70,11 @@ void CheckCommand::check_options() {
     if (m_batch && m_format == "html") throw core::bad_input(core::FeatureRef{}, "--format html is for a single proposal");
     if (m_batch && m_format == "text") m_format = "csv";
     if (m_format == "gpkg" && m_out.empty()) throw core::bad_input(core::FeatureRef{}, "--format gpkg needs --out FILE.gpkg");
+    // NaN passes every comparison, and a distance beyond any district prints as nonsense: refuse both.
+    if (!(m_review_distance >= 0 && m_review_distance <= kMaxReviewDistance))
+        throw core::bad_input(core::FeatureRef{"--review-distance", {}, {}, {}},
+                              "must be a distance in metres from 0 to " + std::to_string(static_cast<int>(kMaxReviewDistance)) + ", not " +
+                                  std::to_string(m_review_distance));
 }
 
 core::ExitCode CheckCommand::run() {
@@ -77,7 +84,7 @@ core::ExitCode CheckCommand::run() {
     const core::Dataset& dataset = plan.store;
     const std::vector<core::Rule>& rules = plan.rules;
 
-    io::ProposalInput in{m_proposal, m_layer, m_wkt, m_crs, m_landuse, m_name, m_category};
+    io::ProposalInput in{m_proposal, m_layer, m_wkt, m_crs, m_landuse, m_name, m_category, m_batch};
     std::vector<core::Proposal> proposals = io::read_proposals(catalog, in);
     const std::string origin = m_wkt.empty() ? m_proposal : std::string("--wkt");
     if (proposals.empty()) throw core::bad_input(core::FeatureRef{origin, {}, {}, {}}, "no proposal feature");
@@ -93,15 +100,26 @@ core::ExitCode CheckCommand::run() {
     std::vector<core::SitingResult> results = analysis::check_siting(dataset, catalog, rules, proposals, opt);
     const auto t_checked = std::chrono::steady_clock::now();
 
-    // A site wholly outside the district is not a siting question but a wrong input.
+    // A site wholly outside the district is not a siting question but a wrong input: the
+    // command fails, or in batch that row is an error and the others stand.
+    const char* const outside = "the proposal lies entirely outside the district (check its coordinates and CRS)";
     for (auto& r : results)
-        if (r.area_m2 > 0 && r.outside_district_m2 >= r.area_m2 * 0.999)
-            throw core::bad_input(core::FeatureRef{origin, {}, r.proposal.fid, r.proposal.id},
-                                  "the proposal lies entirely outside the district (check its coordinates and CRS)");
+        if (r.proposal.error.empty() && r.area_m2 > 0 && r.outside_district_m2 >= r.area_m2 * 0.999) {
+            if (!batch) throw core::bad_input(core::FeatureRef{origin, {}, r.proposal.fid, r.proposal.id}, outside);
+            core::SitingResult row;
+            row.proposal = std::move(r.proposal);
+            row.proposal.error = outside;
+            r = std::move(row);
+        }
 
+    // Exit code: the worst verdict of the rows checked; 3 when any row is an error (all rows are still written).
     const report::Lang lang = m_lang == "en" ? report::Lang::en : report::Lang::zh;
     int worst = 0;
-    for (auto& r : results) worst = std::max(worst, static_cast<int>(r.verdict));
+    bool any_error = false;
+    for (auto& r : results) {
+        if (!r.proposal.error.empty()) any_error = true;
+        else worst = std::max(worst, static_cast<int>(r.verdict));
+    }
     if (m_format == "gpkg") {
         std::vector<std::vector<std::string>> reasons;
         for (auto& r : results) reasons.push_back(report::check_reasons(r, lang));
@@ -118,12 +136,22 @@ core::ExitCode CheckCommand::run() {
             io::write_text_atomically(m_out, text.str());
         }
     }
-    for (auto& r : results)
+    std::size_t errors = 0;
+    for (auto& r : results) {
         for (auto& w : r.proposal.warnings) log(m_common.quiet, "zoning check: warning: " + origin + ": " + r.proposal.id + ": " + w);
+        if (!r.proposal.error.empty()) {
+            ++errors;
+            std::cerr << "zoning check: " << origin << ": fid " << r.proposal.fid << " (id '" << r.proposal.id << "'): " << r.proposal.error << '\n';
+        }
+    }
     auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
     if (std::getenv("ZONING_TIMING"))
         std::cerr << "zoning check: timing: load " << ms(t0, t_loaded) << " ms, check " << ms(t_loaded, t_checked) << " ms for "
                   << results.size() << " proposal(s)\n";
+    if (any_error) {
+        std::cerr << "zoning check: " << errors << " of " << results.size() << " proposal(s) could not be checked (verdict \"error\")\n";
+        return core::ExitCode::bad_input;
+    }
     return static_cast<core::ExitCode>(worst);
 }
 

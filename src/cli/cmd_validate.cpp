@@ -22,6 +22,7 @@ public:
         return "Check a store or a dataset: counts, CRS, geometry, repairs, schema, zone tiling, containment, ids";
     }
     void setup(CLI::App& app) override;
+    void check_options() override;
     core::ExitCode run() override;
 
 private:
@@ -40,8 +41,15 @@ void ValidateCommand::setup(CLI::App& app) {
     auto* data = app.add_option("--data", m_data, "Dataset directory to check without building a store");
     store->excludes(data);
     app.add_option("--format", m_format, "Output format")->check(CLI::IsMember({"text", "json"}));
-    app.add_option("--tolerance", m_tolerance, "Total gap / overlap area (m²) tolerated when zones tile the district")
-        ->check(CLI::NonNegativeNumber);
+    app.add_option("--tolerance", m_tolerance, "Total gap / overlap area (m²) tolerated when zones tile the district");
+    // Its range is checked in check_options: NaN passes CLI11's range checks.
+}
+
+void ValidateCommand::check_options() {
+    // NaN passes every comparison and a huge value tolerates any gap: refuse both.
+    if (!(m_tolerance >= 0 && m_tolerance <= 1e10))
+        throw core::bad_input(core::FeatureRef{"--tolerance", {}, {}, {}},
+                              "must be an area in m² from 0 to 1e10, not " + std::to_string(m_tolerance));
 }
 
 core::ExitCode ValidateCommand::run() {

@@ -37,6 +37,29 @@ Value typed(FieldType type, const std::string& text) {
 
 }  // namespace
 
+bool valid_utf8(const std::string& s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    for (std::size_t i = 0; i < n;) {
+        const unsigned c = p[i];
+        std::size_t len = 0;
+        unsigned cp = 0, min = 0;
+        if (c < 0x80) { ++i; continue; }
+        if ((c & 0xE0) == 0xC0) len = 2, cp = c & 0x1F, min = 0x80;
+        else if ((c & 0xF0) == 0xE0) len = 3, cp = c & 0x0F, min = 0x800;
+        else if ((c & 0xF8) == 0xF0) len = 4, cp = c & 0x07, min = 0x10000;
+        else return false;
+        if (i + len > n) return false;
+        for (std::size_t k = 1; k < len; ++k) {
+            if ((p[i + k] & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (p[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+        i += len;
+    }
+    return true;
+}
+
 std::string normalise_landuse_code(const std::string& code, const LanduseTable& landuse) {
     if (landuse.find(code)) return code;
     if (code.size() % 2 == 1) {
@@ -64,6 +87,12 @@ FieldValue parse_field_value(const FieldSpec& field, const std::string& raw, con
         out.problem = std::move(message);
         return out;
     };
+    if (!valid_utf8(raw)) {
+        out.text.clear();  // never quoted: the bytes would make the message itself unreadable
+        return fail("encoding", "field '" + field.name +
+                                    "' is not UTF-8 text (a GBK or other legacy DBF without a .cpg file? give the layer's "
+                                    "encoding in dataset.toml, e.g. encoding = \"GBK\")");
+    }
     if (text.empty()) {
         if (field.required) return fail("missing-value", "required field '" + field.name + "' is empty");
         return out;

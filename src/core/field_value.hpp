@@ -23,9 +23,13 @@ struct FieldValue {
 
 /// `raw`: the source's text ("" for null). `value_map`: the source's own values mapped to
 /// the catalog's ([layers.X.values.<field>] in dataset.toml). Empty text is no value, an
-/// error only for a required field.
+/// error only for a required field. Text that is not UTF-8 (a GBK DBF read without its
+/// encoding) is an "encoding" problem, never stored raw.
 FieldValue parse_field_value(const FieldSpec& field, const std::string& raw, const std::map<std::string, std::string>& value_map,
                              const LanduseTable& landuse);
+
+/// True when `s` is well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).
+bool valid_utf8(const std::string& s);
 
 /// Land-use codes read from numeric DBF columns lose their leading zero (701 for 0701):
 /// the padded code when only that one is in the table, else `code` unchanged.

@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "core/plan_rules.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+#include <string_view>
+
 #include <toml++/toml.h>
 
 #include "core/error.hpp"
@@ -20,6 +25,13 @@ toml::table parse(const std::string& text, const std::string& origin) {
 
 [[noreturn]] void fail(const std::string& origin, int line, const std::string& msg) {
     throw bad_input(FeatureRef{origin, {}, {}, {}}, "line " + std::to_string(line) + ": " + msg);
+}
+
+/// A value as the file wrote it, for messages.
+std::string toml_text(const toml::node& n) {
+    std::ostringstream o;
+    n.visit([&o](auto&& v) { o << v; });
+    return o.str();
 }
 
 std::vector<std::string> strings(const toml::table& t, const char* key, const std::string& origin, int line) {
@@ -59,6 +71,50 @@ double num(const toml::table& t, const char* key, const std::string& origin, int
     return *v;
 }
 
+bool boolean(const toml::table& t, const char* key, const std::string& origin, bool fallback) {
+    auto node = t[key];
+    if (!node) return fallback;
+    auto v = node.value_exact<bool>();
+    if (!v) fail(origin, static_cast<int>(node.node()->source().begin.line), std::string("'") + key + "' must be true or false");
+    return *v;
+}
+
+/// A number within [lo, hi] (NaN and infinities never are); `what` says the range in words.
+double bounded(const toml::table& t, const char* key, const std::string& origin, int line, std::optional<double> fallback, double lo,
+               double hi, const std::string& what) {
+    const double v = num(t, key, origin, line, fallback);
+    if (!(v >= lo && v <= hi)) {
+        auto node = t[key];
+        fail(origin, node ? static_cast<int>(node.node()->source().begin.line) : line,
+             std::string("'") + key + "' must be " + what + ", not " + (node ? toml_text(*node.node()) : std::to_string(v)));
+    }
+    return v;
+}
+
+/// Refuses any key of `t` not in `known`, at the key's own line: a misspelt key would
+/// otherwise be ignored and its rule or target misread without a word.
+void refuse_unknown(const toml::table& t, const std::vector<std::string_view>& known, const std::string& origin, const char* what) {
+    for (auto& [key, value] : t) {
+        if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
+        std::string list;
+        for (auto k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+        fail(origin, static_cast<int>(value.source().begin.line),
+             "unknown key '" + std::string(key.str()) + "' in " + what + " (a typo? known keys: " + list + ")");
+    }
+}
+
+const std::vector<std::string_view> kTargetKeys = {"id", "name", "name_en", "unit", "comparison", "source", "note", "target_text",
+                                                   "target", "baseline", "tolerance", "year", "measurable", "measure", "frame_layer",
+                                                   "frame_name", "feature_layer", "feature_name", "landuse_prefix", "field", "category"};
+const std::vector<std::string_view> kCommonRuleKeys = {"id", "kind", "title", "title_en", "clause", "severity", "subject", "frame_layer",
+                                                       "frame_kinds", "frame_names", "construction_only", "exempt_landuse", "categories",
+                                                       "min_overlap_m2", "min_overlap_share"};
+
+/// The most a rule's area threshold may be: 10,000 km², far beyond any district.
+constexpr double kMaxOverlapM2 = 1e10;
+/// Targets' numbers: anything larger is a typo (1e300), not a plan.
+constexpr double kMaxNumber = 1e15;
+
 }  // namespace
 
 std::vector<Target> parse_targets(const std::string& text, const std::string& origin) {
@@ -66,10 +122,12 @@ std::vector<Target> parse_targets(const std::string& text, const std::string& or
     std::vector<Target> out;
     auto* arr = t["target"].as_array();
     if (!arr) throw bad_input(FeatureRef{origin, {}, {}, {}}, "no [[target]] entries");
+    refuse_unknown(t, {"target"}, origin, "targets.toml");
     for (auto& node : *arr) {
         auto* tt = node.as_table();
         int line = static_cast<int>(node.source().begin.line);
         if (!tt) fail(origin, line, "[[target]] must be a table");
+        refuse_unknown(*tt, kTargetKeys, origin, "[[target]]");
         Target g;
         g.line = line;
         g.origin = origin;
@@ -83,11 +141,20 @@ std::vector<Target> parse_targets(const std::string& text, const std::string& or
         g.source = str(*tt, "source", origin, line, true);
         g.note = str(*tt, "note", origin, line, false);
         g.target_text = str(*tt, "target_text", origin, line, false);
-        g.target = num(*tt, "target", origin, line, g.target_text.empty() ? std::nullopt : std::optional<double>(0.0));
-        if ((*tt)["baseline"]) g.baseline = num(*tt, "baseline", origin, line, std::nullopt);
-        g.tolerance = num(*tt, "tolerance", origin, line, 0.05);
-        g.year = static_cast<int>(num(*tt, "year", origin, line, 2025.0));
-        g.measurable = (*tt)["measurable"].value_or(false);
+        // A target is a positive amount; only "<=" (at most) makes 0 meaningful. A stated-in-words
+        // target has no number.
+        const std::optional<double> no_number = g.target_text.empty() ? std::nullopt : std::optional<double>(0.0);
+        if (g.comparison == "<=")
+            g.target = bounded(*tt, "target", origin, line, no_number, 0.0, kMaxNumber, "a number >= 0 (an upper limit)");
+        else if (g.target_text.empty() || (*tt)["target"])
+            g.target = bounded(*tt, "target", origin, line, no_number, std::nextafter(0.0, 1.0), kMaxNumber,
+                               "a number > 0 (a target of 0 with \"" + g.comparison + "\" is always met)");
+        if ((*tt)["baseline"]) g.baseline = bounded(*tt, "baseline", origin, line, std::nullopt, -kMaxNumber, kMaxNumber, "a finite number");
+        g.tolerance = bounded(*tt, "tolerance", origin, line, 0.05, 0.0, 1.0, "a share between 0 and 1");
+        const double year = bounded(*tt, "year", origin, line, 2025.0, 1900.0, 2100.0, "a year between 1900 and 2100");
+        if (std::floor(year) != year) fail(origin, static_cast<int>((*tt)["year"].node()->source().begin.line), "'year' must be a whole year");
+        g.year = static_cast<int>(year);
+        g.measurable = boolean(*tt, "measurable", origin, false);
         if (g.measurable && !g.target_text.empty()) fail(origin, line, "a target stated in words (target_text) cannot be measurable");
         if (g.measurable) {
             g.measure = str(*tt, "measure", origin, line, true);
@@ -161,6 +228,12 @@ std::optional<std::map<std::string, std::vector<std::string>>> RuleKeys::string_
     return out;
 }
 
+void RuleKeys::refuse_unknown(const std::vector<std::string>& kind_keys) const {
+    std::vector<std::string_view> known = kCommonRuleKeys;
+    known.insert(known.end(), kind_keys.begin(), kind_keys.end());
+    core::refuse_unknown(m_table->keys, known, m_table->origin, "[[rule]]");
+}
+
 void RuleKeys::fail(const std::string& message) const { core::fail(m_table->origin, m_table->line, message); }
 
 std::vector<Rule> parse_rules(const std::string& text, const std::string& origin) {
@@ -169,6 +242,7 @@ std::vector<Rule> parse_rules(const std::string& text, const std::string& origin
     std::vector<Rule> out;
     auto* arr = t["rule"].as_array();
     if (!arr) throw bad_input(FeatureRef{origin, {}, {}, {}}, "no [[rule]] entries");
+    refuse_unknown(t, {"rule"}, origin, "rules.toml");
     for (auto& node : *arr) {
         const toml::table* rt = node.as_table();
         int line = static_cast<int>(node.source().begin.line);
@@ -190,11 +264,11 @@ std::vector<Rule> parse_rules(const std::string& text, const std::string& origin
         r.frame_layer = k.text("frame_layer", false);
         r.frame_kinds = k.strings("frame_kinds");
         r.frame_names = k.strings("frame_names");
-        r.construction_only = (*rt)["construction_only"].value_or(false);
+        r.construction_only = boolean(*rt, "construction_only", origin, false);
         r.exempt_landuse = k.strings("exempt_landuse");
         r.categories = k.strings("categories");
-        r.min_overlap_m2 = k.number("min_overlap_m2", 1.0);
-        r.min_overlap_share = k.number("min_overlap_share", 0.0);
+        r.min_overlap_m2 = bounded(*rt, "min_overlap_m2", origin, line, 1.0, 0.0, kMaxOverlapM2, "an area in m² from 0 to 1e10");
+        r.min_overlap_share = bounded(*rt, "min_overlap_share", origin, line, 0.0, 0.0, 1.0, "a share between 0 and 1");
         for (auto& prev : out)
             if (prev.id == r.id) fail(origin, line, "rule id '" + r.id + "' used twice (first at line " + std::to_string(prev.line) + ")");
         out.push_back(std::move(r));

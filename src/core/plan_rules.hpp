@@ -43,6 +43,9 @@ public:
     double number(const std::string& key, std::optional<double> fallback) const;
     /// A sub-table of string lists ([rule.incompatible]: name = [...]); nullopt when absent.
     std::optional<std::map<std::string, std::vector<std::string>>> string_lists(const std::string& key) const;
+    /// Throws bad_input at the line of the first key that is neither common to every rule
+    /// nor in `kind_keys` (the kind's own), so a misspelt key is never silently ignored.
+    void refuse_unknown(const std::vector<std::string>& kind_keys) const;
     /// Throws bad_input naming the rule's file and line.
     [[noreturn]] void fail(const std::string& message) const;
 

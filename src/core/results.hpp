@@ -88,6 +88,7 @@ struct Proposal {
     std::int64_t fid = 0;
     std::string wkb;                    ///< work CRS, polygonal
     std::vector<std::string> warnings;  ///< e.g. the repair that was applied
+    std::string error;                  ///< batch: why this feature cannot be checked (then no wkb and no verdict); empty when fine
 };
 
 struct FrameHit {

@@ -50,10 +50,11 @@ void write_check_results(const std::filesystem::path& path, const std::vector<co
             f.SetField("proposal_id", r.proposal.id.c_str());
             f.SetField("name", r.proposal.name.c_str());
             f.SetField("landuse", r.proposal.landuse.c_str());
-            f.SetField("verdict", core::to_string(r.verdict));
+            const bool error = !r.proposal.error.empty();  // a batch row that could not be checked: no geometry, the reason
+            f.SetField("verdict", error ? "error" : core::to_string(r.verdict));
             f.SetField("rules", rules.c_str());
             f.SetField("reasons", text.c_str());
-            f.SetField("exit_code", static_cast<int>(r.verdict));
+            f.SetField("exit_code", error ? 3 : static_cast<int>(r.verdict));
             f.SetField("area_m2", r.area_m2);
             f.SetGeometryDirectly(multipolygon_from_wkb(r.proposal.wkb));
             if (res->CreateFeature(&f) != OGRERR_NONE) throw core::output_error(path.string(), "cannot write: " + scope.message());

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "io/proposal_reader.hpp"
 
+#include <algorithm>
+#include <map>
 #include <memory>
 #include <set>
 
 #include "core/error.hpp"
 #include "geo/geos.hpp"
 #include "geo/proj.hpp"
+#include "io/gdal.hpp"
 #include "io/source_reader.hpp"
 
 namespace zoning::io {
@@ -38,7 +41,33 @@ std::string repair_warning(const std::string& reason, double before, double afte
            std::to_string(static_cast<long long>(before)) + " -> " + std::to_string(static_cast<long long>(after)) + " m²";
 }
 
-/// The --wkt proposal: parsed by GEOS, checked and transformed in place, never through a
+/// The --wkt text as 2D linear polygon WKB. Read by OGR, which knows every WKT type
+/// (curves, TRIANGLE, TIN, POLYHEDRALSURFACE, Z and M) and says where it stopped:
+/// text after the geometry (a second polygon pasted) is refused, not dropped; curves
+/// are linearised; anything but a (multi)polygon or (multi)surface is refused by type.
+std::string linear_polygon_wkb(const std::string& wkt, const core::FeatureRef& where) {
+    GdalErrorScope quiet;  // OGR's own messages would print before ours
+    const char* cursor = wkt.c_str();
+    OGRGeometry* raw = nullptr;
+    if (OGRGeometryFactory::createFromWkt(&cursor, nullptr, &raw) != OGRERR_NONE || !raw) throw core::bad_input(where, "not readable as WKT");
+    OGRGeometryUniquePtr g(raw);
+    while (*cursor == ' ' || *cursor == '\t' || *cursor == '\n' || *cursor == '\r') ++cursor;
+    if (*cursor)
+        throw core::bad_input(where, "text after the geometry ('" + std::string(cursor).substr(0, 40) +
+                                         "'): give one POLYGON, or one MULTIPOLYGON for a site of several parts");
+    const OGRwkbGeometryType type = wkbFlatten(g->getGeometryType());
+    if (type != wkbPolygon && type != wkbMultiPolygon && type != wkbCurvePolygon && type != wkbMultiSurface)
+        throw core::bad_input(where, std::string("a ") + OGRGeometryTypeToName(g->getGeometryType()) + " where a polygon belongs");
+    if (g->IsEmpty()) throw core::bad_input(where, "the geometry is empty");
+    if (g->hasCurveGeometry()) g.reset(g->getLinearGeometry());
+    if (!g) throw core::bad_input(where, "the curves cannot be made into straight segments");
+    g->flattenTo2D();
+    std::string wkb(static_cast<std::size_t>(g->WkbSize()), '\0');
+    g->exportToWkb(wkbNDR, reinterpret_cast<unsigned char*>(wkb.data()), wkbVariantIso);
+    return wkb;
+}
+
+/// The --wkt proposal: read by OGR into GEOS, checked and transformed in place, never through a
 /// file, so every message names --wkt and suggests --crs. The checks are the layer
 /// reader's (source_reader.cpp), phrased for the command line.
 core::Proposal wkt_proposal(const ProposalInput& in) {
@@ -46,13 +75,10 @@ core::Proposal wkt_proposal(const ProposalInput& in) {
     geo::GeosContext ctx;
     geo::GeomPtr g;
     try {
-        g = geo::from_wkt(ctx, in.wkt);
+        g = geo::from_wkb(ctx, linear_polygon_wkb(in.wkt, where));
     } catch (const geo::GeosError&) {
         throw core::bad_input(where, "not readable as WKT");
     }
-    if (geo::is_empty(ctx, g.get())) throw core::bad_input(where, "the geometry is empty");
-    const std::string type = geo::type_name(ctx, g.get());
-    if (type != "Polygon" && type != "MultiPolygon") throw core::bad_input(where, "a " + type + " where a polygon belongs");
 
     geo::ProjContext proj;
     std::unique_ptr<geo::Transformer> to_work;
@@ -114,11 +140,18 @@ std::vector<core::Proposal> read_proposals(const core::Catalog& catalog, const P
     }
     ReadResult r = read_layer(catalog, spec, src, ".");
     const std::string& origin = in.file;
+    // Batch: the features the reader left out come back as error rows, one per fid.
+    std::map<std::int64_t, core::Proposal> failed;
     for (auto& f : r.findings)
         if (f.severity == core::Severity::error) {
             core::FeatureRef where = f.where;
             where.file = origin;
-            throw core::bad_input(where, f.message);
+            if (!in.batch || !where.fid) throw core::bad_input(where, f.message);
+            core::Proposal& p = failed[*where.fid];
+            p.fid = *where.fid;
+            p.id = where.id.empty() ? "fid " + std::to_string(p.fid) : where.id;
+            p.name = p.id;
+            p.error += (p.error.empty() ? "" : "; ") + f.message;
         }
 
     std::vector<core::Proposal> out;
@@ -128,14 +161,25 @@ std::vector<core::Proposal> read_proposals(const core::Catalog& catalog, const P
         p.fid = f.fid;
         p.id = r.layer.id_of(f);
         if (p.id.empty()) p.id = "fid " + std::to_string(f.fid);
-        if (!ids.insert(p.id).second)
-            throw core::bad_input(core::FeatureRef{origin, r.layer.name(), f.fid, p.id}, "proposal id used twice");
+        // A feature's own problem: the whole read fails, or in batch that row does.
+        auto reject = [&](const std::string& why) {
+            if (!in.batch) throw core::bad_input(core::FeatureRef{origin, r.layer.name(), f.fid, p.id}, why);
+            p.error = why;
+            p.wkb.clear();
+            out.push_back(std::move(p));
+        };
+        if (!ids.insert(p.id).second) {
+            reject("proposal id used twice");
+            continue;
+        }
         p.name = r.layer.text(f, "name");
         if (p.name.empty()) p.name = in.name.empty() ? p.id : in.name;
         p.landuse = r.layer.text(f, "landuse");
         if (p.landuse.empty()) p.landuse = in.landuse;
-        if (p.landuse.empty())
-            throw core::bad_input(core::FeatureRef{origin, r.layer.name(), f.fid, p.id}, "no land use: give --landuse CODE or a landuse field");
+        if (p.landuse.empty()) {
+            reject("no land use: give --landuse CODE or a landuse field");
+            continue;
+        }
         p.category = r.layer.text(f, "category");
         if (p.category.empty()) p.category = in.category;
         p.wkb = f.wkb;
@@ -144,6 +188,8 @@ std::vector<core::Proposal> read_proposals(const core::Catalog& catalog, const P
                 p.warnings.push_back(repair_warning(rep.reason, rep.area_before, rep.area_after));
         out.push_back(std::move(p));
     }
+    for (auto& [fid, p] : failed) out.push_back(std::move(p));
+    std::stable_sort(out.begin(), out.end(), [](const core::Proposal& a, const core::Proposal& b) { return a.fid < b.fid; });
     return out;
 }
 

@@ -18,11 +18,15 @@ struct ProposalInput {
     std::string crs;           ///< --crs: required with wkt; overrides the file's declared CRS
     std::string landuse;       ///< --landuse: default for features without a landuse field
     std::string name, category;
+    bool batch = false;        ///< a feature's own problem becomes that proposal's `error` instead of failing the whole read
 };
 
 /// Throws core::Error(bad_input) naming the file, feature and problem: unreadable,
 /// no CRS, plainly lon/lat declared metric (or the reverse), not a polygon, zero area,
 /// NaN, unknown land-use code, duplicate ids. Repairs become warnings on the proposal.
+/// With `batch`, a problem of one feature (no or bad geometry, unknown land use, a reused id)
+/// is that proposal's `error` instead, in fid order with the others; problems of the whole
+/// source still throw.
 std::vector<core::Proposal> read_proposals(const core::Catalog& catalog, const ProposalInput& input);
 
 }  // namespace zoning::io

@@ -15,11 +15,36 @@ using core::FeatureRef;
 
 namespace {
 
+const char* const kStoreVersion = "1";
+
 std::string now_iso() {
     std::time_t t = std::time(nullptr);
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
     return buf;
+}
+
+/// What a store must be before any of it is believed (read path only): a version this
+/// build knows, and every catalog layer in the work CRS. A layer moved to another CRS
+/// inside the store would otherwise read as 0 m² of overlap, without a word.
+void check_store_sealed(GDALDataset& ds, const std::map<std::string, std::string>& metadata, const core::Catalog& catalog,
+                        const std::string& p) {
+    const auto v = metadata.find("zoning_store_version");
+    if (v == metadata.end())
+        throw core::bad_input(FeatureRef{p, {}, {}, {}}, "store has no zoning_store_version (rebuild it with `zoning build`)");
+    if (v->second != kStoreVersion)
+        throw core::bad_input(FeatureRef{p, {}, {}, {}}, "store version '" + v->second + "' is not the version this zoning reads (" +
+                                                             kStoreVersion + "): rebuild it with `zoning build`, or use the zoning that built it");
+    const OGRSpatialReference work = work_srs();
+    for (const auto& spec : catalog.layers()) {
+        OGRLayer* l = ds.GetLayerByName(spec.name.c_str());
+        if (!l) continue;
+        const OGRSpatialReference* srs = l->GetSpatialRef();
+        if (!srs || !srs->IsSame(&work))
+            throw core::bad_input(FeatureRef{p, spec.name, {}, {}},
+                                  std::string("store layer is in ") + (srs && srs->GetName() ? srs->GetName() : "no CRS") + ", not the work CRS " +
+                                      core::kWorkCrs + " (was it edited outside zoning? rebuild the store)");
+    }
 }
 
 }  // namespace
@@ -39,7 +64,7 @@ void write_store(const std::filesystem::path& path, const core::Dataset& dataset
         OGRLayer* meta = create_attribute_table(*ds, kMetadataTable, {{"key", OFTString}, {"value", OFTString}}, path.string());
         auto md = dataset.metadata;
         md["built_at"] = now_iso();
-        md["zoning_store_version"] = "1";
+        md["zoning_store_version"] = kStoreVersion;
         for (auto& [k, v] : md) add_row(meta, {k, v}, path.string());
 
         OGRLayer* files = create_attribute_table(*ds, kFilesTable, {{"name", OFTString}, {"content", OFTString}}, path.string());
@@ -83,6 +108,7 @@ core::Dataset read_store(const std::filesystem::path& path, const core::Catalog&
     core::Dataset d;
     GdalErrorScope scope;
     for (auto& f : *meta) d.metadata[f->GetFieldAsString("key")] = f->GetFieldAsString("value");
+    check_store_sealed(*ds, d.metadata, catalog, p);
     if (OGRLayer* files = ds->GetLayerByName(kFilesTable))
         for (auto& f : *files) d.files[f->GetFieldAsString("name")] = f->GetFieldAsString("content");
 

@@ -57,6 +57,7 @@ std::string fill_of(const core::Catalog& cat, const core::Layer& l, const core::
 }  // namespace
 
 std::vector<std::string> check_reasons(const core::SitingResult& r, Lang lang) {
+    if (!r.proposal.error.empty()) return {r.proposal.error};  // a batch row that could not be checked: only why
     std::vector<std::string> out;
     for (auto& c : r.conflicts)
         out.push_back("[" + tr(c.severity, lang) + "] " + c.rule + " " + (lang == Lang::zh ? c.reason_zh : c.reason) + " (" + c.clause + ")");
@@ -113,10 +114,19 @@ void write_check_text(std::ostream& out, const core::SitingResult& r, const core
 
 void write_check_json(std::ostream& out, const std::vector<core::SitingResult>& rs, const core::Dataset& d, Lang lang, bool batch) {
     nlohmann::ordered_json all = nlohmann::ordered_json::array();
-    int worst = 0;
+    int worst = 0, errors = 0;
     for (auto& r : rs) {
-        worst = std::max(worst, static_cast<int>(r.verdict));
         nlohmann::ordered_json j;
+        if (!r.proposal.error.empty()) {  // a batch row that could not be checked: its reason, no findings
+            ++errors;
+            j["proposal"] = {{"id", r.proposal.id}, {"name", r.proposal.name}, {"landuse", r.proposal.landuse}, {"category", r.proposal.category}};
+            j["verdict"] = "error";
+            j["exit_code"] = 3;
+            j["error"] = r.proposal.error;
+            all.push_back(j);
+            continue;
+        }
+        worst = std::max(worst, static_cast<int>(r.verdict));
         j["proposal"] = {{"id", r.proposal.id}, {"name", r.proposal.name}, {"landuse", r.proposal.landuse}, {"category", r.proposal.category},
                          {"area_m2", r2(r.area_m2)}};
         j["verdict"] = core::to_string(r.verdict);
@@ -148,12 +158,14 @@ void write_check_json(std::ostream& out, const std::vector<core::SitingResult>& 
     doc["check_version"] = 1;
     doc["dataset"] = {{"name", d.metadata.count("name") ? d.metadata.at("name") : ""}, {"illustrative", d.illustrative()}};
     if (batch) {
-        doc["worst_verdict"] = worst == 2 ? "conflict" : worst == 1 ? "needs_review" : "pass";
+        doc["worst_verdict"] = worst == 2 ? "conflict" : worst == 1 ? "needs_review" : "pass";  // of the rows checked
+        if (errors > 0) doc["errors"] = errors;  // rows with verdict "error"; absent when none
         doc["results"] = all;
     } else {
         for (auto& [k, v] : all.at(0).items()) doc[k] = v;
     }
-    out << doc.dump(2) << '\n';
+    // replace: text from an old store may not be UTF-8; a U+FFFD is better than no output (exit 5)
+    out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
 }
 
 void write_check_csv(std::ostream& out, const std::vector<core::SitingResult>& rs, Lang lang) {
@@ -167,7 +179,7 @@ void write_check_csv(std::ostream& out, const std::vector<core::SitingResult>& r
         char a[32];
         std::snprintf(a, sizeof a, "%.2f", r.area_m2);
         out << csv_escape(r.proposal.id) << ',' << csv_escape(r.proposal.name) << ',' << r.proposal.landuse << ',' << a << ','
-            << core::to_string(r.verdict) << ',' << csv_escape(zones) << ',' << csv_escape(rules) << ',' << csv_escape(reasons) << '\n';
+            << (r.proposal.error.empty() ? core::to_string(r.verdict) : "error") << ',' << csv_escape(zones) << ',' << csv_escape(rules) << ',' << csv_escape(reasons) << '\n';
     }
 }
 

@@ -119,7 +119,8 @@ void write_json(std::ostream& out, const ReportData& r, Lang lang) {
     }
     j["robustness_notes"] = robustness_notes(r);
     j["footer"] = footer(r, lang);
-    out << j.dump(2) << '\n';
+    // replace: text from an old store may not be UTF-8; a U+FFFD is better than no output (exit 5)
+    out << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
 }
 
 }  // namespace zoning::report

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "analysis/rules/rule_kind.hpp"
+#include "analysis/rules/support.hpp"
 
 namespace zoning::analysis {
 
@@ -23,7 +24,31 @@ const RuleKind& kind_of(const core::Rule& rule) {
 }
 
 void check_rules(const std::vector<core::Rule>& rules) {
-    for (const auto& r : rules) kind_of(r).check(r);
+    for (const auto& r : rules) {
+        const RuleKind& kind = kind_of(r);
+        std::vector<std::string> own;
+        for (const std::string& key : kind.keys) own.push_back(key.substr(0, key.find(' ')));  // "frame_layer (required)"
+        r.keys.refuse_unknown(own);
+        kind.check(r);
+    }
+}
+
+void check_rules(const std::vector<core::Rule>& rules, const core::Catalog& catalog, const core::Dataset* dataset) {
+    check_rules(rules);
+    for (const auto& r : rules) {
+        // Every kind measures overlap areas: both layers must be polygon layers of the catalog
+        // (and of the dataset, when there is one), or the rule could only ever find nothing.
+        for (const std::string* layer : {&r.subject, &r.frame_layer}) {
+            if (layer->empty()) continue;  // a kind's default frame layer
+            const core::LayerSpec* spec = catalog.find(*layer);
+            const char* key = layer == &r.subject ? "subject" : "frame_layer";
+            if (!spec) r.keys.fail(std::string(key) + " '" + *layer + "' is not a layer of the catalog (layers/*.toml)");
+            if (spec->geometry != core::GeomKind::polygon)
+                r.keys.fail(std::string(key) + " '" + *layer + "' is a " + core::to_string(spec->geometry) + " layer; rule '" + r.id +
+                            "' (" + r.kind + ") measures areas and needs a polygon layer");
+            if (dataset) rules::need(*dataset, *layer, r);
+        }
+    }
 }
 
 }  // namespace zoning::analysis

@@ -36,6 +36,9 @@ const std::vector<const RuleKind*>& rule_kinds();
 const RuleKind& kind_of(const core::Rule& rule);
 /// Checks every rule's kind and kind-specific keys, before any geometry is touched.
 void check_rules(const std::vector<core::Rule>& rules);
+/// check_rules, and each layer a rule names (subject, frame_layer) is a polygon layer of the
+/// catalog and, when `dataset` is given, one of its layers. Throws bad_input naming file and line.
+void check_rules(const std::vector<core::Rule>& rules, const core::Catalog& catalog, const core::Dataset* dataset);
 
 // The rows of the table, one per file of this folder.
 const RuleKind& overlap_frame_kind();

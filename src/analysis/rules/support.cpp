@@ -16,7 +16,7 @@ void fail_on_layer(const Rule& r, const std::string& layer, const std::string& m
 
 const core::Layer& need(const core::Dataset& d, const std::string& layer, const Rule& r) {
     const core::Layer* l = d.find(layer);
-    if (!l) fail_on_layer(r, layer, " needs this layer; the store has none");
+    if (!l) fail_on_layer(r, layer, " needs this layer; the dataset has none");
     return *l;
 }
 

@@ -146,3 +146,25 @@ TEST(RuleKinds, UnknownKindsAndMissingKeysNameTheFileAndLine) {
     rules.push_back(bad[0]);
     EXPECT_NE(error_of(rules).find("unknown kind"), std::string::npos);
 }
+
+TEST(RuleKinds, UnknownKeysAndLayersThatCannotHoldAreasAreRefused) {
+    auto parse = [](const std::string& body) {
+        return core::parse_rules("[[rule]]\nid = \"A\"\ntitle = \"t\"\nclause = \"c\"\n" + body, "my.toml");
+    };
+    EXPECT_NE(error_of(parse("kind = \"overlap_frame\"\nframe_layer = \"eco_structure\"\nconstruction_onyl = true\n"))
+                  .find("my.toml: line 7: unknown key 'construction_onyl'"),
+              std::string::npos);
+    // A kind's own keys are known to it only.
+    EXPECT_NE(error_of(parse("kind = \"overlap_frame\"\nframe_layer = \"eco_structure\"\n[rule.incompatible]\n\"西区\" = [\"09\"]\n"))
+                  .find("unknown key 'incompatible'"),
+              std::string::npos);
+    EXPECT_EQ(error_of(parse("kind = \"zone_compatibility\"\n[rule.incompatible]\n\"西区\" = [\"09\"]\n")), "");
+    EXPECT_NE(error_of(parse("kind = \"overlap_frame\"\nframe_layer = \"eco_structure\"\nsubject = \"roads\"\n"))
+                  .find("my.toml: line 1: subject 'roads' is a line layer"),
+              std::string::npos);
+    EXPECT_NE(error_of(parse("kind = \"overlap_frame\"\nframe_layer = \"roads\"\n")).find("frame_layer 'roads' is a line layer"), std::string::npos);
+    EXPECT_NE(error_of(parse("kind = \"overlap_frame\"\nframe_layer = \"nowhere\"\n")).find("frame_layer 'nowhere' is not a layer of the catalog"),
+              std::string::npos);
+    EXPECT_NE(error_of(parse("kind = \"overlap_frame\"\nframe_layer = \"industrial_parks\"\n")).find("my.toml: layer 'industrial_parks': rule A (line 1) needs this layer"),
+              std::string::npos);
+}

@@ -122,3 +122,23 @@ TEST(FieldValue, WholeNumberText) {
     EXPECT_EQ(whole_number_text(1e15), std::nullopt);
     EXPECT_EQ(whole_number_text(std::nan("")), std::nullopt);
 }
+
+TEST(FieldValue, TextThatIsNotUtf8IsAnEncodingProblem) {
+    // 新华 in GBK, as a DBF without .cpg hands it over when no encoding is given.
+    FieldValue v = parse_field_value(field("name", FieldType::string), "\xD0\xC2\xBB\xAA", kNoMapping, small_table());
+    EXPECT_EQ(v.check, "encoding");
+    EXPECT_NE(v.problem.find("field 'name'"), std::string::npos) << v.problem;
+    EXPECT_TRUE(v.text.empty());  // the bytes are never quoted
+    EXPECT_TRUE(std::holds_alternative<std::monostate>(v.value));
+    EXPECT_TRUE(parse_field_value(field("name", FieldType::string), "新华区", kNoMapping, small_table()).ok());
+}
+
+TEST(FieldValue, Utf8Validity) {
+    EXPECT_TRUE(valid_utf8(""));
+    EXPECT_TRUE(valid_utf8("abc 新华 \xF0\x9F\x8C\xB3"));
+    EXPECT_FALSE(valid_utf8("\xC0\xAF"));          // overlong
+    EXPECT_FALSE(valid_utf8("\xED\xA0\x80"));      // surrogate
+    EXPECT_FALSE(valid_utf8("\xE6\x96"));          // cut short
+    EXPECT_FALSE(valid_utf8("\xF4\x90\x80\x80"));  // past U+10FFFF
+    EXPECT_FALSE(valid_utf8("\xFF"));
+}

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "core/error.hpp"
+#include "support.hpp"
 
 using namespace zoning;
 
@@ -99,4 +100,55 @@ TEST(PlanRules, TargetsStatedInWordsAreKept) {
                                      "t.toml"),
                  core::Error);
     EXPECT_THROW(core::parse_targets("[[target]]\nid = \"X\"\nname = \"n\"\nsource = \"s\"\n", "t.toml"), core::Error);  // no target at all
+}
+
+TEST(PlanRules, RulesAreReadStrictly) {
+    const std::string frame = kHead + "kind = \"overlap_frame\"\nframe_layer = \"x\"\n";  // lines 1-6
+    // A misspelt common key is refused at its own line once the kind is known (analysis::check_rules),
+    // and a stray top-level key at once.
+    auto rules = core::parse_rules(frame + "construction_onyl = true\n", "my.toml");
+    EXPECT_NE(error_of([&] { rules[0].keys.refuse_unknown({}); }).find("my.toml: line 7: unknown key 'construction_onyl' in [[rule]]"),
+              std::string::npos);
+    EXPECT_NO_THROW(rules[0].keys.refuse_unknown({"construction_onyl"}));
+    EXPECT_NE(rule_error("version = 2\n" + frame).find("my.toml: line 1: unknown key 'version' in rules.toml"), std::string::npos);
+    EXPECT_NE(rule_error(frame + "construction_only = \"yes\"\n").find("line 7: 'construction_only' must be true or false"), std::string::npos);
+    EXPECT_NE(rule_error(frame + "min_overlap_share = 5\n").find("line 7: 'min_overlap_share' must be a share between 0 and 1, not 5"),
+              std::string::npos);
+    EXPECT_NE(rule_error(frame + "min_overlap_share = -0.1\n").find("'min_overlap_share' must be a share"), std::string::npos);
+    for (const char* v : {"-1.0", "-1e300", "nan", "inf", "1e300"})
+        EXPECT_NE(rule_error(frame + "min_overlap_m2 = " + v + "\n").find("line 7: 'min_overlap_m2' must be an area in m² from 0 to 1e10"),
+                  std::string::npos)
+            << v;
+    EXPECT_EQ(core::parse_rules(frame + "min_overlap_m2 = 0\nmin_overlap_share = 1\n", "my.toml")[0].min_overlap_share, 1.0);
+    EXPECT_NE(rule_error(frame + "frame_kinds = [1]\n").find("'frame_kinds' must be a list of strings"), std::string::npos);
+}
+
+TEST(PlanRules, TargetsAreReadStrictly) {
+    const std::string head = "[[target]]\nid = \"X\"\nname = \"n\"\nsource = \"s\"\n";  // lines 1-4
+    auto target_error = [](const std::string& text) { return error_of([&] { core::parse_targets(text, "t.toml"); }); };
+    EXPECT_NE(target_error(head + "target = 0.0\n").find("t.toml: line 5: 'target' must be a number > 0"), std::string::npos);
+    EXPECT_NE(target_error(head + "target = -5\n").find("t.toml: line 5: 'target' must be a number > 0"), std::string::npos);
+    EXPECT_NE(target_error(head + "target = nan\n").find("'target' must be a number > 0"), std::string::npos);
+    EXPECT_NE(target_error(head + "target = 1e300\n").find("'target' must be a number > 0"), std::string::npos);
+    EXPECT_EQ(core::parse_targets(head + "target = 0\ncomparison = \"<=\"\n", "t.toml")[0].target, 0.0);  // at most 0: meaningful
+    EXPECT_NE(target_error(head + "target = -1\ncomparison = \"<=\"\n").find("'target' must be a number >= 0"), std::string::npos);
+    EXPECT_NE(target_error(head + "target = 1\nyear = 1e300\n").find("line 6: 'year' must be a year between 1900 and 2100"), std::string::npos);
+    EXPECT_NE(target_error(head + "target = 1\nyear = 1800\n").find("'year' must be a year between 1900 and 2100"), std::string::npos);
+    EXPECT_NE(target_error(head + "target = 1\nyear = 2025.5\n").find("line 6: 'year' must be a whole year"), std::string::npos);
+    EXPECT_EQ(core::parse_targets(head + "target = 1\nyear = 2035\n", "t.toml")[0].year, 2035);
+    EXPECT_NE(target_error(head + "target = 1\ntolerance = 2\n").find("'tolerance' must be a share between 0 and 1"), std::string::npos);
+    EXPECT_NE(target_error(head + "target = 1\nbaseline = inf\n").find("'baseline' must be a finite number"), std::string::npos);
+    EXPECT_NE(target_error(head + "target = 1\nyeer = 2030\n").find("line 6: unknown key 'yeer' in [[target]]"), std::string::npos);
+    EXPECT_NE(target_error(head + "target = \"12\"\n").find("line 5: 'target' must be a number"), std::string::npos);
+    EXPECT_NE(target_error(head + "target = 1\nmeasurable = \"yes\"\n").find("line 6: 'measurable' must be true or false"), std::string::npos);
+    EXPECT_NE(target_error("[[targets]]\n").find("no [[target]] entries"), std::string::npos);
+    EXPECT_NE(target_error("version = 2\n" + head + "target = 1\n").find("line 1: unknown key 'version' in targets.toml"), std::string::npos);
+}
+
+TEST(PlanRules, TheBundledAndFixtureFilesPassTheStrictParser) {
+    for (const char* dir : {"data/xinhua", "tests/fixtures/mini"}) {
+        const auto base = test::source_dir() / dir;
+        EXPECT_NO_THROW(core::parse_targets(test::read_file(base / "targets.toml"), "targets.toml")) << dir;
+        EXPECT_NO_THROW(core::parse_rules(test::read_file(base / "rules.toml"), "rules.toml")) << dir;
+    }
 }

@@ -119,6 +119,23 @@ TEST(SourceReader, GbkShapefileKeepsChineseNames) {
     EXPECT_EQ(r2.layer.text(r2.layer.features[0], "name"), "新华区商业商务区");
 }
 
+TEST(SourceReader, GbkShapefileWithoutCpgOrEncodingIsAnErrorNotRawBytes) {
+    test::TempDir dir;
+    write_ogr(dir / "zones.shp", "ESRI Shapefile", "zones", 4547, wkbPolygon,
+              {{{{"id", "FZ1"}, {"name", "新华区商业商务区"}}, kSquare}}, {"ENCODING=CP936"});
+    std::filesystem::remove(dir / "zones.cpg");
+    io::ReadResult r = io::read_layer(catalog(), catalog().at("functional_zones"), source_of("functional_zones", "zones.shp"), dir.path());
+    EXPECT_TRUE(r.layer.features.empty());
+    ASSERT_EQ(r.findings.size(), 1u);
+    const core::Finding& f = r.findings[0];
+    EXPECT_EQ(f.severity, core::Severity::error);
+    EXPECT_EQ(f.check, "encoding");
+    EXPECT_EQ(f.where.layer, "functional_zones");
+    EXPECT_TRUE(f.where.fid.has_value());
+    EXPECT_NE(f.message.find("field 'name'"), std::string::npos) << f.message;
+    EXPECT_NE(f.line().find("fid"), std::string::npos) << f.line();
+}
+
 TEST(SourceReader, GeoPackageSourceWithFieldAndValueMapping) {
     test::TempDir dir;
     write_ogr(dir / "src.gpkg", "GPKG", "dk", 4547, wkbPolygon, {{{{"DKBH", "X1"}, {"YDDM", "R2"}}, kSquare}});

@@ -1,0 +1,13 @@
+# Curved and 3D/measured WKT is read, not crashed on: curves are linearised, Z and M dropped.
+mini_store
+for wkt in "CURVEPOLYGON(CIRCULARSTRING(430850 3740110,430880 3740140,430850 3740110))" \
+           "CURVEPOLYGON(COMPOUNDCURVE(CIRCULARSTRING(430800 3740100,430850 3740080,430900 3740100),(430900 3740100,430900 3740150,430800 3740150,430800 3740100)))" \
+           "MULTISURFACE(CURVEPOLYGON(CIRCULARSTRING(430850 3740110,430880 3740140,430850 3740110)),((430800 3740100,430820 3740100,430820 3740120,430800 3740100)))" \
+           "POLYGON Z((430800 3740100 5,430900 3740100 5,430900 3740150 5,430800 3740150 5,430800 3740100 5))" \
+           "POLYGON M((430800 3740100 1,430900 3740100 1,430900 3740150 1,430800 3740150 1,430800 3740100 1))" \
+           "MULTIPOLYGON ZM(((430800 3740100 5 1,430900 3740100 5 1,430900 3740150 5 1,430800 3740150 5 1,430800 3740100 5 1)))"; do
+  "$ZONING" check --store m.gpkg --wkt "$wkt" --crs EPSG:4547 --landuse 0901 --format json >"$work/out" 2>"$work/err"
+  got=$?
+  [ "$got" -le 2 ] || fail "exit $got for $wkt"
+  python3 -c "import json,sys; j=json.load(open('$work/out')); assert j['proposal']['area_m2'] > 0, j" || fail "no area for $wkt"
+done

@@ -1,0 +1,8 @@
+# A store holding non-UTF-8 text (built by an older zoning from a GBK file): the JSON report still
+# comes out (U+FFFD for the bad bytes), never exit 5.
+mini_store
+# GDAL's SQL, whose ST_ functions the GeoPackage's triggers need
+ogrinfo m.gpkg -sql "UPDATE projects SET name = CAST(X'D0C2BBAA' AS TEXT) WHERE fid = 1" >/dev/null 2>&1 || fail "ogrinfo"
+run 0 report --store m.gpkg --format json --out - -q
+python3 -c "import json; json.load(open('$work/out', encoding='utf-8'))" || fail "not JSON"
+stdout_has "�"
