@@ -67,10 +67,9 @@ std::string linear_polygon_wkb(const std::string& wkt, const core::FeatureRef& w
     return wkb;
 }
 
-/// The --wkt proposal: read by OGR into GEOS, checked and transformed in place, never through a
-/// file, so every message names --wkt and suggests --crs. The checks are the layer
-/// reader's (source_reader.cpp), phrased for the command line.
-core::Proposal wkt_proposal(const ProposalInput& in) {
+/// The --wkt proposal: read by OGR into GEOS and checked in place, never through a file, so
+/// every message names --wkt and suggests --crs; transform and repair are the layer reader's.
+core::Proposal wkt_proposal(const ProposalInput& in, const core::LayerSpec& spec) {
     const core::FeatureRef where{"--wkt", {}, {}, {}};
     geo::GeosContext ctx;
     geo::GeomPtr g;
@@ -97,19 +96,20 @@ core::Proposal wkt_proposal(const ProposalInput& in) {
                                          (lonlat_declared ? std::string(core::kWorkCrs) : std::string("EPSG:4326")));
     }
 
-    bool aborted = false;
-    geo::GeomPtr moved = geo::transform_xy(ctx, g.get(), [&](double& x, double& y) { return to_work->transform(x, y); }, aborted);
-    if (aborted || !moved) throw core::bad_input(where, "NaN, infinite or untransformable coordinate (from " + to_work->source_name() + ")");
+    // The layer reader's own last step: transform, repair with MakeValid (noted), keep some area.
+    ReadResult r;
+    r.layer.spec = &spec;
+    SourceFeature f{core::Feature{}, core::FeatureRef{"--wkt", spec.name, 1, {}}};
+    f.feature.fid = 1;
+    f.feature.values.resize(spec.fields.size());
+    f.feature.wkb = geo::to_wkb(ctx, g.get());
+    transform_and_repair(r, {std::move(f)}, in.crs, 1);
+    for (auto& finding : r.findings)
+        if (finding.severity == core::Severity::error) throw core::bad_input(where, finding.message);
     core::Proposal p;
     p.id = "proposal";
-    if (std::string reason = geo::invalid_reason(ctx, moved.get()); !reason.empty()) {
-        const double before = geo::area(ctx, moved.get());
-        moved = geo::extract_dimension(ctx, geo::make_valid(ctx, moved.get()).get(), 2);
-        if (geo::is_empty(ctx, moved.get())) throw core::bad_input(where, "invalid geometry that cannot be repaired: " + reason);
-        p.warnings.push_back(repair_warning(reason, before, geo::area(ctx, moved.get())));
-    }
-    if (geo::area(ctx, moved.get()) <= 0.0) throw core::bad_input(where, "polygon has zero area");
-    p.wkb = geo::to_wkb(ctx, moved.get());
+    for (auto& rep : r.layer.repairs) p.warnings.push_back(repair_warning(rep.reason, rep.area_before, rep.area_after));
+    p.wkb = std::move(r.layer.features.at(0).wkb);
     return p;
 }
 
@@ -123,7 +123,7 @@ std::vector<core::Proposal> read_proposals(const core::Catalog& catalog, const P
     if (!in.wkt.empty()) {
         if (in.crs.empty()) throw core::bad_input(core::FeatureRef{"--wkt", {}, {}, {}}, "--wkt needs --crs EPSG:N (the CRS its coordinates are in)");
         if (in.landuse.empty()) throw core::bad_input(core::FeatureRef{"--wkt", {}, {}, {}}, "no land use: give --landuse CODE");
-        core::Proposal p = wkt_proposal(in);
+        core::Proposal p = wkt_proposal(in, spec);
         p.name = in.name.empty() ? p.id : in.name;
         p.landuse = in.landuse;
         p.category = in.category;
@@ -138,7 +138,8 @@ std::vector<core::Proposal> read_proposals(const core::Catalog& catalog, const P
         src.crs = in.crs;
         src.force_crs = true;
     }
-    ReadResult r = read_layer(catalog, spec, src, ".");
+    // With --crs the user names the CRS on the command line: advice says so, not dataset.toml.
+    ReadResult r = read_layer(catalog, spec, src, ".", 0, in.crs.empty() ? CrsAdvice{} : CrsAdvice{"--crs"});
     const std::string& origin = in.file;
     // Batch: the features the reader left out come back as error rows, one per fid.
     std::map<std::int64_t, core::Proposal> failed;

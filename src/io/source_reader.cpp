@@ -61,8 +61,8 @@ std::string resolve_crs(OGRLayer& layer, const core::LayerSpec& spec, const core
 /// The source CRS, checked once on the main thread so a bad one fails the layer, not each feature.
 class DeclaredCrs {
 public:
-    DeclaredCrs(const std::string& definition, const core::LayerSpec& spec, const FeatureRef& layer_ref)
-        : m_definition(definition), m_layer(spec.name), m_ref(layer_ref) {
+    DeclaredCrs(const std::string& definition, const core::LayerSpec& spec, const FeatureRef& layer_ref, const CrsAdvice& advice)
+        : m_definition(definition), m_layer(spec.name), m_ref(layer_ref), m_advice(advice) {
         try {
             m_name = geo::Transformer(m_proj, definition, core::kWorkCrs).source_name();
         } catch (const geo::ProjError& e) {
@@ -79,16 +79,19 @@ public:
         const geo::CoordinateFit fit = geo::coordinate_fit(m_geographic, extent.MinX, extent.MinY, extent.MaxX, extent.MaxY);
         if (fit == geo::CoordinateFit::plausible) return;
         const bool lonlat_declared = fit == geo::CoordinateFit::metres_declared_lonlat;
+        const std::string example = lonlat_declared ? "EPSG:..." : "EPSG:4326";
+        const std::string remedy = m_advice.option.empty()
+                                       ? "name the right CRS with crs = \"" + example + "\" and force_crs = true in [layers." + m_layer + "]"
+                                       : "give the CRS they are in with " + m_advice.option + ", e.g. " + m_advice.option + " " + example;
         throw core::bad_input(m_ref, geo::coordinate_fit_text(fit, extent.MinX, extent.MinY, extent.MaxX, extent.MaxY) +
-                                         ", but the source declares " + m_name + (lonlat_declared ? " (lon/lat)" : " (metres)") +
-                                         "; name the right CRS with crs = \"" + (lonlat_declared ? "EPSG:..." : "EPSG:4326") +
-                                         "\" and force_crs = true in [layers." + m_layer + "]");
+                                         ", but the source declares " + m_name + (lonlat_declared ? " (lon/lat)" : " (metres)") + "; " + remedy);
     }
 
 private:
     geo::ProjContext m_proj;
     std::string m_definition, m_name, m_layer;
     FeatureRef m_ref;
+    CrsAdvice m_advice;
     bool m_geographic = false;
 };
 
@@ -390,9 +393,9 @@ void transform_and_repair(ReadResult& into, std::vector<SourceFeature> features,
 }
 
 ReadResult read_ogr_layer(const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src, OGRLayer& ogr_layer,
-                          const std::string& source, unsigned threads) {
+                          const std::string& source, unsigned threads, const CrsAdvice& advice) {
     const FeatureRef layer_ref{source, spec.name, {}, {}};
-    const DeclaredCrs crs(resolve_crs(ogr_layer, spec, src, layer_ref), spec, layer_ref);
+    const DeclaredCrs crs(resolve_crs(ogr_layer, spec, src, layer_ref), spec, layer_ref, advice);
 
     // Not forced: a forced count or extent would parse a GeoJSON sequence once more each.
     if (ogr_layer.GetFeatureCount(FALSE) == 0) return empty_layer(spec, source, layer_ref);
@@ -413,10 +416,10 @@ ReadResult read_ogr_layer(const core::Catalog& catalog, const core::LayerSpec& s
 }
 
 ReadResult read_layer(const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src,
-                      const std::filesystem::path& base_dir, unsigned threads) {
+                      const std::filesystem::path& base_dir, unsigned threads, const CrsAdvice& advice) {
     const std::string source = is_connection(src.source) ? src.source : (base_dir / src.source).lexically_normal().string();
     GDALDatasetUniquePtr ds = open_vector(source, src.encoding);
-    return read_ogr_layer(catalog, spec, src, choose_layer(*ds, spec, src, source), source, threads);
+    return read_ogr_layer(catalog, spec, src, choose_layer(*ds, spec, src, source), source, threads, advice);
 }
 
 DatasetReadResult read_dataset(const core::Catalog& catalog, const core::DatasetConfig& config, unsigned threads) {

@@ -3,6 +3,7 @@
 // Reads a catalog layer from any OGR source (GeoJSON, Shapefile incl. GBK DBF,
 // GeoPackage, PostGIS "PG:" strings), transforms it to EPSG:4547, checks it against
 // the catalog and repairs invalid geometry (each repair recorded, never silent).
+#include <string>
 #include <vector>
 
 #include "core/dataset.hpp"
@@ -17,17 +18,24 @@ struct ReadResult {
     std::vector<core::Finding> findings;  ///< per-feature problems; features with errors are left out
 };
 
+/// How a reader's user names a CRS, for the advice when coordinates do not fit the declared
+/// one: empty for dataset.toml (`crs = ...` and `force_crs = true` in [layers.X]), else the
+/// command-line option (e.g. "--crs").
+struct CrsAdvice {
+    std::string option;
+};
+
 /// Throws core::Error(bad_input) when the source cannot be read at all (missing file,
 /// unknown layer, no CRS, missing required field); per-feature problems become findings.
 /// GDAL on the calling thread only; geometry work on `threads` workers (0: all cores).
 ReadResult read_layer(const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& source,
-                      const std::filesystem::path& base_dir, unsigned threads = 0);
+                      const std::filesystem::path& base_dir, unsigned threads = 0, const CrsAdvice& advice = {});
 
 /// read_layer for a layer already open (e.g. built in memory from --wkt): `source` names it
 /// in every finding and message; `src` gives the CRS, field and value mappings (its
 /// `source` and `source_layer` are not used). Same throws and findings as read_layer.
 ReadResult read_ogr_layer(const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src, OGRLayer& layer,
-                          const std::string& source, unsigned threads = 0);
+                          const std::string& source, unsigned threads = 0, const CrsAdvice& advice = {});
 
 /// A feature as read: values typed, `wkb` still in the source CRS.
 struct SourceFeature {
