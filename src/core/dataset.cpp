@@ -44,6 +44,14 @@ bool Dataset::illustrative() const {
     return it == metadata.end() || it->second != "surveyed";
 }
 
+bool input_exists(const std::filesystem::path& p, const FeatureRef& where) {
+    std::error_code ec;
+    const auto st = std::filesystem::status(p, ec);
+    if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory)
+        throw bad_input(where, "cannot read: " + ec.message());
+    return std::filesystem::exists(st);
+}
+
 namespace {
 std::vector<std::string> string_list(const toml::node_view<toml::node>& n) {
     std::vector<std::string> out;
@@ -56,10 +64,11 @@ std::vector<std::string> string_list(const toml::node_view<toml::node>& n) {
 
 DatasetConfig DatasetConfig::load(const std::filesystem::path& dir_or_file) {
     DatasetConfig c;
-    const bool names_file = dir_or_file.extension() == ".toml" && !std::filesystem::is_directory(dir_or_file);
+    std::error_code ec;
+    const bool names_file = dir_or_file.extension() == ".toml" && !std::filesystem::is_directory(dir_or_file, ec);
     c.file = names_file ? dir_or_file : dir_or_file / "dataset.toml";
     FeatureRef where{c.file.string(), {}, {}, {}};
-    if (!std::filesystem::exists(c.file)) throw bad_input(where, "dataset description not found (expected dataset.toml)");
+    if (!input_exists(c.file, where)) throw bad_input(where, "dataset description not found (expected dataset.toml)");
     toml::table t;
     try {
         t = toml::parse_file(c.file.string());

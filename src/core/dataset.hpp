@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/catalog.hpp"
+#include "core/error.hpp"
 
 namespace zoning::core {
 
@@ -84,5 +85,9 @@ struct Dataset {
     Layer* find(const std::string& name);
     bool illustrative() const;
 };
+
+/// Whether an input file is there: false when it does not exist; throws Error(bad_input)
+/// naming `where` when it cannot even be looked at (a name over 255 bytes, no permission).
+bool input_exists(const std::filesystem::path& p, const FeatureRef& where);
 
 }  // namespace zoning::core

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/text.hpp"
 
+#include <string_view>
+
 namespace zoning::core {
 
 std::string xml_escape(const std::string& s) {
@@ -13,7 +15,12 @@ std::string xml_escape(const std::string& s) {
             case '>': o += "&gt;"; break;
             case '"': o += "&quot;"; break;
             case '\'': o += "&apos;"; break;
-            default: o += c;
+            default:
+                // XML 1.0 allows no control characters but tab, newline and carriage return:
+                // one in a name would make the file unreadable, so it is dropped.
+                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
+                if (c == 0x7F) break;
+                o += c;
         }
     }
     return o;
@@ -27,6 +34,12 @@ std::string csv_field(const std::string& s) {
         o += c;
     }
     return o + "\"";
+}
+
+std::string csv_text_field(const std::string& s) {
+    // Excel and WPS run a cell that begins with = + - @ (or tab / CR before one) as a formula.
+    if (!s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos) return csv_field("'" + s);
+    return csv_field(s);
 }
 
 std::size_t display_width(const std::string& s) {

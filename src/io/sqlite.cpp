@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "core/dataset.hpp"
 #include "core/error.hpp"
 #include "io/gdal.hpp"
 
@@ -40,7 +41,7 @@ Statement::Statement(sqlite3* db, const std::string& sql, const std::string& ori
 
 Sqlite::Sqlite(const std::filesystem::path& path) : m_path(path.string()) {
     core::FeatureRef where{m_path, {}, {}, {}};
-    if (!std::filesystem::exists(path)) throw core::bad_input(where, "store not found (run `zoning build` first)");
+    if (!core::input_exists(path, where)) throw core::bad_input(where, "store not found (run `zoning build` first)");
     sqlite3* raw = nullptr;
     const int rc = sqlite3_open_v2(m_path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
     m_db.reset(raw);  // SQLite hands out a handle even when it cannot open: it must be closed
