@@ -42,6 +42,28 @@ std::string csv_text_field(const std::string& s) {
     return csv_field(s);
 }
 
+bool valid_utf8(const std::string& s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        std::size_t len;
+        unsigned cp;
+        if (c < 0x80) len = 1, cp = c;
+        else if (c >= 0xC2 && c < 0xE0) len = 2, cp = c & 0x1F;
+        else if (c >= 0xE0 && c < 0xF0) len = 3, cp = c & 0x0F;
+        else if (c >= 0xF0 && c < 0xF5) len = 4, cp = c & 0x07;
+        else return false;
+        if (i + len > s.size()) return false;
+        for (std::size_t k = 1; k < len; ++k) {
+            const unsigned char d = static_cast<unsigned char>(s[i + k]);
+            if ((d & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (d & 0x3F);
+        }
+        if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp < 0xE000))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) return false;
+        i += len;
+    }
+    return true;
+}
+
 std::size_t display_width(const std::string& s) {
     std::size_t w = 0;
     for (std::size_t i = 0; i < s.size();) {
