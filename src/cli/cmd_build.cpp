@@ -11,6 +11,7 @@
 #include "core/catalog.hpp"
 #include "core/number_format.hpp"
 #include "core/plan_rules.hpp"
+#include "io/file_util.hpp"
 #include "io/source_reader.hpp"
 #include "io/store.hpp"
 
@@ -64,6 +65,11 @@ core::ExitCode BuildCommand::run() {
     const auto t0 = std::chrono::steady_clock::now();
     core::Catalog catalog = core::Catalog::load(m_common.catalog_dir);
     core::DatasetConfig config = core::DatasetConfig::load(m_data);
+    // The store never replaces what it is built from.
+    std::vector<std::filesystem::path> inputs{config.file, m_common.catalog_dir};
+    for (const auto& l : config.layers) inputs.push_back(config.dir() / l.source);  // a connection string names no file: skipped
+    for (const auto& name : config.attached_files) inputs.push_back(config.dir() / name);
+    io::guard_output(m_store, inputs, "--store");
     io::DatasetReadResult read = io::read_dataset(catalog, config, m_common.threads);
     const auto t_read = std::chrono::steady_clock::now();
 

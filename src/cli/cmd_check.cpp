@@ -79,6 +79,7 @@ void CheckCommand::check_options() {
 
 core::ExitCode CheckCommand::run() {
     const auto t0 = std::chrono::steady_clock::now();
+    if (!m_out.empty() && m_out != "-") guard_plan_output(m_out, "--out", {m_proposal});  // an output never replaces an input
     PlanInputs plan = load_plan();
     const core::Catalog& catalog = plan.catalog;
     const core::Dataset& dataset = plan.store;

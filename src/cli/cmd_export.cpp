@@ -61,6 +61,7 @@ core::ExitCode ExportCommand::run() {
     opt.force = m_force;
     opt.name = m_plan.store.stem().string();
 
+    guard_plan_output(dir, m_qgis.empty() ? "--out" : "--qgis");
     PlanInputs plan = load_plan();
     const core::Catalog& catalog = plan.catalog;
     const core::Dataset& store = plan.store;

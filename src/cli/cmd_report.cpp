@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -41,6 +42,7 @@ private:
     std::filesystem::path m_out;
     std::string m_lang = "zh";
     std::string m_zone;
+    bool m_force = false;
 };
 
 }  // namespace
@@ -89,10 +91,13 @@ private:
     std::thread m_thread;
 };
 
-/// Writes the CSV tables into a fresh folder and swaps it into place (a report folder is
-/// the report's own, so it is replaced without --force).
-void write_csv_dir(const std::filesystem::path& dir, const std::map<std::string, std::string>& files) {
-    io::AtomicDir out(dir, true);
+/// Writes the CSV tables into a fresh folder and swaps it into place. A folder holding
+/// nothing but these tables (an earlier CSV report) is replaced without --force; any other
+/// non-empty folder only with it.
+void write_csv_dir(const std::filesystem::path& dir, const std::map<std::string, std::string>& files, bool force) {
+    std::set<std::string> own;
+    for (auto& [name, text] : files) own.insert(name);
+    io::AtomicDir out(dir, force, own);
     for (auto& [name, text] : files) {
         std::ofstream f(out.temp() / name, std::ios::binary);
         f << text;
@@ -109,6 +114,7 @@ void ReportCommand::setup(CLI::App& app) {
         ->check(CLI::IsMember({"html", "md", "json", "csv"}));
     app.add_option("--out", m_out, "Output file (folder for csv); '-' for stdout. Default: out/report.<format>");
     app.add_option("--lang", m_lang, "zh (default, the plan's names verbatim) or en")->check(CLI::IsMember({"zh", "en"}));
+    app.add_flag("--force", m_force, "csv: replace an --out folder that exists and holds other files than an earlier CSV report's");
     app.add_option("--zone", m_zone, "Limit the report to one zone, area, belt, core, corridor or park (name or id)");
 }
 
@@ -117,6 +123,9 @@ void ReportCommand::check_options() {
 }
 
 core::ExitCode ReportCommand::run() {
+    const std::string ext = m_format == "md" ? "md" : m_format;
+    if (m_out.empty()) m_out = m_format == "csv" ? std::filesystem::path("out/report-csv") : std::filesystem::path("out/report." + ext);
+    if (m_out != "-") guard_plan_output(m_out, "--out");
     StageBar bar(m_common.quiet, 2);
     bar.stage(0, "reading store");
     PlanInputs plan = load_plan();
@@ -142,10 +151,8 @@ core::ExitCode ReportCommand::run() {
     bar.stage(2, "writing");
 
     const report::Lang lang = m_lang == "en" ? report::Lang::en : report::Lang::zh;
-    const std::string ext = m_format == "md" ? "md" : m_format;
-    if (m_out.empty()) m_out = m_format == "csv" ? std::filesystem::path("out/report-csv") : std::filesystem::path("out/report." + ext);
     if (m_format == "csv") {
-        write_csv_dir(m_out, report::csv_tables(data, lang));
+        write_csv_dir(m_out, report::csv_tables(data, lang), m_force);
     } else {
         std::ostringstream text;
         if (m_format == "json") report::write_json(text, data, lang);

@@ -24,6 +24,7 @@ private:
     CommonOptions m_common;
     std::filesystem::path m_store = kDefaultStore;
     std::string m_sql, m_format = "table";
+    io::SqlLimits m_limits;
 };
 
 }  // namespace
@@ -33,6 +34,9 @@ void SqlCommand::setup(CLI::App& app) {
     app.add_option("--store", m_store, "Store to query (default: out/xinhua.gpkg)");
     app.add_option("query", m_sql, "One SQL statement, e.g. \"SELECT landuse, SUM(ST_Area(geom)) FROM parcels GROUP BY 1\"")->required();
     app.add_option("--format", m_format, "table (default), csv or geojson")->check(CLI::IsMember({"table", "csv", "geojson"}));
+    app.add_option("--max-rows", m_limits.max_rows, "Stop with an error after this many rows (default 1000000)")->check(CLI::PositiveNumber);
+    app.add_option("--timeout", m_limits.max_seconds, "Stop with an error after this many seconds (default 60)")
+        ->check(CLI::Range(0.001, 86400.0));
 }
 
 namespace {
@@ -55,7 +59,7 @@ static_assert(static_cast<int>(io::SqlCell::Kind::blob) == static_cast<int>(repo
 
 core::ExitCode SqlCommand::run() {
     io::Sqlite db(m_store);
-    report::SqlTable t = plain_table(db.query(m_sql));
+    report::SqlTable t = plain_table(db.query(m_sql, m_limits));
     if (m_format == "csv")
         report::write_sql_csv(std::cout, t);
     else if (m_format == "geojson")

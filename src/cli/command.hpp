@@ -81,6 +81,10 @@ protected:
         m_plan.add_to(app, store_help);
     }
     PlanInputs load_plan() const { return m_plan.load(m_common); }
+    /// io::guard_output for `out` against the store, the --rules file and `more` inputs:
+    /// called before anything is read, so an output never replaces an input.
+    void guard_plan_output(const std::filesystem::path& out, const std::string& option,
+                           std::vector<std::filesystem::path> more = {}) const;
 
     CommonOptions m_common;
     PlanOptions m_plan;

@@ -57,6 +57,12 @@ PlanInputs PlanOptions::load(const CommonOptions& common) const {
     return in;
 }
 
+void PlanCommand::guard_plan_output(const std::filesystem::path& out, const std::string& option, std::vector<std::filesystem::path> more) const {
+    more.push_back(m_plan.store);
+    more.push_back(m_plan.rules);
+    io::guard_output(out, more, option);
+}
+
 void log(bool quiet, const std::string& line) {
     if (!quiet) std::cerr << line << '\n';
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/dataset.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <toml++/toml.h>
 
@@ -44,6 +45,14 @@ bool Dataset::illustrative() const {
     return it == metadata.end() || it->second != "surveyed";
 }
 
+bool input_exists(const std::filesystem::path& p, const FeatureRef& where) {
+    std::error_code ec;
+    const auto st = std::filesystem::status(p, ec);
+    if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory)
+        throw bad_input(where, "cannot read: " + ec.message());
+    return std::filesystem::exists(st);
+}
+
 namespace {
 std::vector<std::string> string_list(const toml::node_view<toml::node>& n) {
     std::vector<std::string> out;
@@ -54,12 +63,36 @@ std::vector<std::string> string_list(const toml::node_view<toml::node>& n) {
 }
 }  // namespace
 
+namespace {
+/// An attachment is a regular file inside the data folder (no absolute path, no "..", no
+/// symlink out, no device) of at most kMaxAttachmentBytes.
+void check_attachment(const std::filesystem::path& dir, const std::string& name, const FeatureRef& where) {
+    namespace fs = std::filesystem;
+    const std::string what = "attach: '" + name + "': ";
+    const fs::path rel(name);
+    if (name.empty() || rel.is_absolute()) throw bad_input(where, what + "give a file inside the data folder, by a relative name");
+    for (const auto& part : rel)
+        if (part == "..") throw bad_input(where, what + "'..' is not allowed: attachments stay inside the data folder");
+    const fs::path p = (dir.empty() ? fs::path(".") : dir) / rel;
+    if (!input_exists(p, where)) throw bad_input(where, what + "file not found");
+    std::error_code ec;
+    const fs::path real = fs::canonical(p, ec), base = fs::canonical(dir.empty() ? fs::path(".") : dir, ec);
+    if (ec || std::mismatch(base.begin(), base.end(), real.begin(), real.end()).first != base.end())
+        throw bad_input(where, what + "leads outside the data folder (a symlink?)");
+    if (!fs::is_regular_file(real, ec)) throw bad_input(where, what + "not a regular file");
+    const auto size = fs::file_size(real, ec);
+    if (ec || size > kMaxAttachmentBytes)
+        throw bad_input(where, what + "larger than " + std::to_string(kMaxAttachmentBytes / 1024) + " KiB (attachments are small text files)");
+}
+}  // namespace
+
 DatasetConfig DatasetConfig::load(const std::filesystem::path& dir_or_file) {
     DatasetConfig c;
-    const bool names_file = dir_or_file.extension() == ".toml" && !std::filesystem::is_directory(dir_or_file);
+    std::error_code ec;
+    const bool names_file = dir_or_file.extension() == ".toml" && !std::filesystem::is_directory(dir_or_file, ec);
     c.file = names_file ? dir_or_file : dir_or_file / "dataset.toml";
     FeatureRef where{c.file.string(), {}, {}, {}};
-    if (!std::filesystem::exists(c.file)) throw bad_input(where, "dataset description not found (expected dataset.toml)");
+    if (!input_exists(c.file, where)) throw bad_input(where, "dataset description not found (expected dataset.toml)");
     toml::table t;
     try {
         t = toml::parse_file(c.file.string());
@@ -74,6 +107,7 @@ DatasetConfig DatasetConfig::load(const std::filesystem::path& dir_or_file) {
     c.sources = string_list(ds["sources"]);
     c.notes = string_list(ds["notes"]);
     c.attached_files = string_list(ds["attach"]);
+    for (const auto& name : c.attached_files) check_attachment(c.file.parent_path(), name, where);
     if (c.name.empty()) throw bad_input(where, "[dataset] needs a name");
     if (c.certainty != "illustrative" && c.certainty != "surveyed")
         throw bad_input(where, "[dataset] certainty must be 'illustrative' or 'surveyed' (say which honestly)");

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/catalog.hpp"
+#include "core/error.hpp"
 
 namespace zoning::core {
 
@@ -70,7 +71,8 @@ struct DatasetConfig {
     std::vector<std::string> sources;
     std::vector<std::string> notes;
     std::vector<LayerSource> layers;
-    std::vector<std::string> attached_files;  ///< targets.toml, rules.toml, ... copied into the store
+    std::vector<std::string> attached_files;  ///< targets.toml, rules.toml, ... copied into the store: regular files inside
+                                              ///< the data folder (no "..", no absolute path, no symlink out), each <= 1 MiB
     /// Reads DIR/dataset.toml (or the file itself). Throws bad_input with file and line.
     static DatasetConfig load(const std::filesystem::path& dir_or_file);
     std::filesystem::path dir() const { return file.parent_path(); }
@@ -84,5 +86,12 @@ struct Dataset {
     Layer* find(const std::string& name);
     bool illustrative() const;
 };
+
+/// The largest attached file (dataset.toml `attach`), in bytes.
+inline constexpr std::uintmax_t kMaxAttachmentBytes = 1024 * 1024;
+
+/// Whether an input file is there: false when it does not exist; throws Error(bad_input)
+/// naming `where` when it cannot even be looked at (a name over 255 bytes, no permission).
+bool input_exists(const std::filesystem::path& p, const FeatureRef& where);
 
 }  // namespace zoning::core

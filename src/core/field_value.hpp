@@ -28,8 +28,6 @@ struct FieldValue {
 FieldValue parse_field_value(const FieldSpec& field, const std::string& raw, const std::map<std::string, std::string>& value_map,
                              const LanduseTable& landuse);
 
-/// True when `s` is well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).
-bool valid_utf8(const std::string& s);
 
 /// Land-use codes read from numeric DBF columns lose their leading zero (701 for 0701):
 /// the padded code when only that one is in the table, else `code` unchanged.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/text.hpp"
 
+#include <string_view>
+
 namespace zoning::core {
 
 std::string xml_escape(const std::string& s) {
@@ -13,7 +15,12 @@ std::string xml_escape(const std::string& s) {
             case '>': o += "&gt;"; break;
             case '"': o += "&quot;"; break;
             case '\'': o += "&apos;"; break;
-            default: o += c;
+            default:
+                // XML 1.0 allows no control characters but tab, newline and carriage return:
+                // one in a name would make the file unreadable, so it is dropped.
+                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
+                if (c == 0x7F) break;
+                o += c;
         }
     }
     return o;
@@ -27,6 +34,34 @@ std::string csv_field(const std::string& s) {
         o += c;
     }
     return o + "\"";
+}
+
+std::string csv_text_field(const std::string& s) {
+    // Excel and WPS run a cell that begins with = + - @ (or tab / CR before one) as a formula.
+    if (!s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos) return csv_field("'" + s);
+    return csv_field(s);
+}
+
+bool valid_utf8(const std::string& s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        std::size_t len;
+        unsigned cp;
+        if (c < 0x80) len = 1, cp = c;
+        else if (c >= 0xC2 && c < 0xE0) len = 2, cp = c & 0x1F;
+        else if (c >= 0xE0 && c < 0xF0) len = 3, cp = c & 0x0F;
+        else if (c >= 0xF0 && c < 0xF5) len = 4, cp = c & 0x07;
+        else return false;
+        if (i + len > s.size()) return false;
+        for (std::size_t k = 1; k < len; ++k) {
+            const unsigned char d = static_cast<unsigned char>(s[i + k]);
+            if ((d & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (d & 0x3F);
+        }
+        if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp < 0xE000))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) return false;
+        i += len;
+    }
+    return true;
 }
 
 std::size_t display_width(const std::string& s) {

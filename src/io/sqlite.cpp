@@ -4,8 +4,11 @@
 #include <sqlite3.h>
 
 #include <cctype>
+#include <chrono>
+#include <cstdlib>
 #include <cstdio>
 
+#include "core/dataset.hpp"
 #include "core/error.hpp"
 #include "io/gdal.hpp"
 
@@ -31,6 +34,8 @@ Statement::Statement(sqlite3* db, const std::string& sql, const std::string& ori
     sqlite3_stmt* raw = nullptr;
     const int rc = sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &raw, &tail);
     m_stmt.reset(raw);
+    if (rc == SQLITE_AUTH)
+        throw core::bad_input(core::FeatureRef{origin, {}, {}, {}}, "SQL error: not allowed: `zoning sql` is read-only and seals files off (docs/safety.md)");
     if (rc != SQLITE_OK) throw core::bad_input(core::FeatureRef{origin, {}, {}, {}}, std::string("SQL error: ") + sqlite3_errmsg(db));
     if (!m_stmt) throw core::bad_input(core::FeatureRef{origin, {}, {}, {}}, "empty SQL statement");
     for (; tail && *tail; ++tail)
@@ -38,9 +43,70 @@ Statement::Statement(sqlite3* db, const std::string& sql, const std::string& ori
             throw core::bad_input(core::FeatureRef{origin, {}, {}, {}}, "one statement at a time, please");
 }
 
+namespace {
+
+/// SpatiaLite functions that touch files or other databases: refused by name even though
+/// SpatiaLite itself refuses them without SPATIALITE_SECURITY=relaxed.
+bool is_file_function(std::string name) {
+    for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    static const char* const prefixes[] = {"blobtofile", "blobfromfile", "export", "import", "load_extension", "readfile", "writefile",
+                                           "xb_loadxml", "xb_storexml", "createstylingtables", "registerexternalgraphic", "dropgeotable",
+                                           "initspatialmetadata", "createspatialindex", "recovergeometrycolumn", "addgeometrycolumn",
+                                           "discardgeometrycolumn", "createmissingsystemtables", "gpkgcreate", "gpkgadd", "gpkginsert",
+                                           "gpkgwrite", "storetopo", "createtopo", "createnetwork", "sqlproc_execute", "sqlproc_fromfile",
+                                           "createrastercoverage", "createvectorcoverage", "droptable", "renametable", "renamecolumn",
+                                           "checkgeopackagemetadata", "elementarygeometries",
+                                           "invalidatelayerstatistics", "updatelayerstatistics", "dropvirtualgeometry"};
+    for (const char* p : prefixes)
+        if (name.rfind(p, 0) == 0) return true;
+    return false;
+}
+
+int read_only_authorizer(void*, int action, const char* a, const char* b, const char*, const char*) {
+    switch (action) {
+        case SQLITE_SELECT:
+        case SQLITE_READ:
+        case SQLITE_RECURSIVE:
+            return SQLITE_OK;
+        case SQLITE_INSERT:
+        case SQLITE_UPDATE:
+        case SQLITE_DELETE: {
+            // The R*Tree module prepares (never runs, for a read) its own statements on its shadow
+            // tables when it connects a spatial index (rtree_*_geom). A user's write is refused
+            // before it runs (sqlite3_stmt_readonly) and by the read-only handle.
+            const std::string table = a ? a : "";
+            auto ends = [&](const char* s) {
+                const std::string suf = s;
+                return table.size() > suf.size() && table.compare(table.size() - suf.size(), suf.size(), suf) == 0;
+            };
+            return table.rfind("rtree_", 0) == 0 && (ends("_node") || ends("_rowid") || ends("_parent")) ? SQLITE_OK
+                   : table == "sqlite_master"                                                            ? SQLITE_OK
+                                                                                                         : SQLITE_DENY;
+        }
+        case SQLITE_FUNCTION:
+            return is_file_function(b ? b : (a ? a : "")) ? SQLITE_DENY : SQLITE_OK;
+        default:
+            return SQLITE_DENY;  // writes, ATTACH, PRAGMA, transactions, schema changes
+    }
+}
+
+struct Deadline {
+    std::chrono::steady_clock::time_point end;
+    bool expired = false;
+};
+
+int check_deadline(void* p) {
+    auto* d = static_cast<Deadline*>(p);
+    if (std::chrono::steady_clock::now() > d->end) d->expired = true;
+    return d->expired ? 1 : 0;
+}
+
+}  // namespace
+
 Sqlite::Sqlite(const std::filesystem::path& path) : m_path(path.string()) {
     core::FeatureRef where{m_path, {}, {}, {}};
-    if (!std::filesystem::exists(path)) throw core::bad_input(where, "store not found (run `zoning build` first)");
+    ::unsetenv("SPATIALITE_SECURITY");  // SpatiaLite's file functions stay off whatever the caller's environment says
+    if (!core::input_exists(path, where)) throw core::bad_input(where, "store not found (run `zoning build` first)");
     sqlite3* raw = nullptr;
     const int rc = sqlite3_open_v2(m_path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
     m_db.reset(raw);  // SQLite hands out a handle even when it cannot open: it must be closed
@@ -57,16 +123,31 @@ Sqlite::Sqlite(const std::filesystem::path& path) : m_path(path.string()) {
     Statement amphibious(m_db.get(), "SELECT EnableGpkgAmphibiousMode()", m_path);
     if (sqlite3_step(amphibious.get()) != SQLITE_ROW)
         throw core::bad_input(where, std::string("not a GeoPackage: ") + sqlite3_errmsg(m_db.get()));
+    sqlite3_limit(m_db.get(), SQLITE_LIMIT_ATTACHED, 0);
+    sqlite3_set_authorizer(m_db.get(), read_only_authorizer, nullptr);
 }
 
-SqlResult Sqlite::query(const std::string& sql) {
+SqlResult Sqlite::query(const std::string& sql, const SqlLimits& limits) {
+    const core::FeatureRef where{m_path, {}, {}, {}};
     Statement st(m_db.get(), sql, m_path);
+    // VACUUM INTO writes a file from a read-only handle and has no authorizer action of its own.
+    if (!sqlite3_stmt_readonly(st.get())) throw core::bad_input(where, "SQL error: not allowed: `zoning sql` is read-only (only queries that read)");
+    Deadline deadline{std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                                               std::chrono::duration<double>(limits.max_seconds))};
+    sqlite3_progress_handler(m_db.get(), 10000, check_deadline, &deadline);
+    struct ProgressOff {
+        sqlite3* db;
+        ~ProgressOff() { sqlite3_progress_handler(db, 0, nullptr, nullptr); }
+    } progress_off{m_db.get()};
     Statement to_wkb(m_db.get(), "SELECT AsBinary(CastAutomagic(?)), GeometryType(CastAutomagic(?))", m_path);
     SqlResult r;
     int n = sqlite3_column_count(st.get());
     for (int i = 0; i < n; ++i) r.columns.push_back(sqlite3_column_name(st.get(), i));
     int rc;
     while ((rc = sqlite3_step(st.get())) == SQLITE_ROW) {
+        if (r.rows.size() >= limits.max_rows)
+            throw core::bad_input(where, "SQL error: more than " + std::to_string(limits.max_rows) +
+                                             " rows; add a LIMIT or an aggregate (a query never ends?)");
         std::vector<SqlCell> row(static_cast<std::size_t>(n));
         for (int i = 0; i < n; ++i) {
             SqlCell& c = row[static_cast<std::size_t>(i)];
@@ -113,8 +194,11 @@ SqlResult Sqlite::query(const std::string& sql) {
         }
         r.rows.push_back(std::move(row));
     }
-    if (rc != SQLITE_DONE)
-        throw core::bad_input(core::FeatureRef{m_path, {}, {}, {}}, std::string("SQL error: ") + sqlite3_errmsg(m_db.get()));
+    if (deadline.expired)
+        throw core::bad_input(where, "SQL error: the query ran longer than " + std::to_string(static_cast<long>(limits.max_seconds)) +
+                                         " s and was stopped (--timeout; a recursive query that never ends?)");
+    if (rc == SQLITE_AUTH) throw core::bad_input(where, "SQL error: not allowed: `zoning sql` is read-only and seals files off (docs/safety.md)");
+    if (rc != SQLITE_DONE) throw core::bad_input(where, std::string("SQL error: ") + sqlite3_errmsg(m_db.get()));
     return r;
 }
 

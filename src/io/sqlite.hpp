@@ -34,12 +34,22 @@ struct SqlResult {
     std::vector<std::vector<SqlCell>> rows;
 };
 
+/// Limits on one query: it ends with Error(bad_input) instead of running the machine dry.
+struct SqlLimits {
+    std::size_t max_rows = 1'000'000;
+    double max_seconds = 60;
+};
+
 class Sqlite {
 public:
-    /// Opens read-only and loads mod_spatialite with GeoPackage geometries usable by ST_ functions.
+    /// Opens read-only (SQLITE_OPEN_READONLY) and loads mod_spatialite with GeoPackage geometries
+    /// usable by ST_ functions. SPATIALITE_SECURITY is removed from the environment first, so
+    /// SpatiaLite's file functions (BlobToFile, BlobFromFile, Export*, Import*) stay off.
     explicit Sqlite(const std::filesystem::path& path);
-    /// Runs one statement. Throws Error(bad_input) with SQLite's message on a bad query.
-    SqlResult query(const std::string& sql);
+    /// Runs one statement that only reads: an authorizer allows reads and functions, nothing
+    /// else (no ATTACH, PRAGMA, VACUUM, writes, load_extension, file functions). Throws
+    /// Error(bad_input) with SQLite's message on a bad or refused query, or over `limits`.
+    SqlResult query(const std::string& sql, const SqlLimits& limits = {});
 
 private:
     std::string m_path;

@@ -98,7 +98,7 @@ void write_store(const std::filesystem::path& path, const core::Dataset& dataset
 
 core::Dataset read_store(const std::filesystem::path& path, const core::Catalog& catalog) {
     const std::string p = path.string();
-    if (!std::filesystem::exists(path))
+    if (!core::input_exists(path, FeatureRef{p, {}, {}, {}}))
         throw core::bad_input(FeatureRef{p, {}, {}, {}}, "store not found (run `zoning build` first)");
     GDALDatasetUniquePtr ds = open_vector(p);
     if (std::string(ds->GetDriverName()) != "GPKG") throw core::bad_input(FeatureRef{p, {}, {}, {}}, "not a GeoPackage");

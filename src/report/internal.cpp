@@ -36,6 +36,27 @@ std::vector<std::string> frame_layers(const ReportData& r) {
 
 std::string html_escape(const std::string& s) { return core::xml_escape(s); }
 
-std::string csv_escape(const std::string& s) { return core::csv_field(s); }
+std::string csv_escape(const std::string& s) { return core::csv_text_field(s); }
+
+std::string md_escape(const std::string& s) {
+    std::string o;
+    o.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '\\': case '|': case '*': case '_': case '`': case '[': case ']': case '#': case '~':
+                o += '\\';
+                o += c;
+                break;
+            case '<': o += "&lt;"; break;
+            case '>': o += "&gt;"; break;
+            case '&': o += "&amp;"; break;
+            case '\n': case '\r': case '\t': o += ' '; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) break;  // control characters: dropped
+                o += c;
+        }
+    }
+    return o;
+}
 
 }  // namespace zoning::report::detail

@@ -26,6 +26,10 @@ struct Viewport {
 };
 /// An SVG path for a WKB geometry, simplified to `simplify_m` metres (0: as is).
 std::string svg_path(const geo::GeosContext& ctx, const std::string& wkb, const Viewport& vp, double simplify_m, bool closed);
+/// A CSV cell of text from the data: quoted as needed, formula starts neutralised (core::csv_text_field).
 std::string csv_escape(const std::string& s);
+/// Text from the data in Markdown: markup characters (\ | * _ ` [ ] # ~) backslash-escaped,
+/// < > & as entities, line breaks as spaces, other control characters dropped.
+std::string md_escape(const std::string& s);
 
 }  // namespace zoning::report::detail

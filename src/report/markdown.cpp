@@ -7,11 +7,7 @@ namespace zoning::report {
 using namespace detail;
 
 namespace {
-std::string md(const std::string& s) {  // table cells: pipes would break the table
-    std::string o;
-    for (char c : s) o += c == '|' ? std::string("\\|") : std::string(1, c);
-    return o;
-}
+std::string md(const std::string& s) { return md_escape(s); }
 }  // namespace
 
 void write_markdown(std::ostream& out, const ReportData& r, Lang lang) {
@@ -20,12 +16,12 @@ void write_markdown(std::ostream& out, const ReportData& r, Lang lang) {
         auto it = d.metadata.find(k);
         return it == d.metadata.end() ? std::string() : it->second;
     };
-    out << "# " << (lang == Lang::zh ? meta("name") : meta("name_en")) << " — " << tr("title", lang) << "\n\n";
+    out << "# " << md(lang == Lang::zh ? meta("name") : meta("name_en")) << " — " << tr("title", lang) << "\n\n";
     if (d.illustrative())
         out << "> " << (lang == Lang::zh ? "**示意数据**：几何为示意，项目状态为示意值；规划指标为原文数字。"
                                          : "**Illustrative data**: schematic geometry, illustrative statuses; targets are the plan's own numbers.")
             << "\n\n";
-    if (!r.zone.empty()) out << tr("zone_only", lang) << ": " << r.zone << "\n\n";
+    if (!r.zone.empty()) out << tr("zone_only", lang) << ": " << md(r.zone) << "\n\n";
 
     out << "## 1. " << tr("coverage", lang) << "\n\n";
     for (const auto& layer : frame_layers(r)) {
@@ -40,7 +36,7 @@ void write_markdown(std::ostream& out, const ReportData& r, Lang lang) {
                 auto it = c.projects_by_status_m2.find(s);
                 return area(it == c.projects_by_status_m2.end() ? 0.0 : it->second, lang);
             };
-            out << "| " << md(frame_label(c, lang)) << (c.kind.empty() || c.layer == "functional_zones" ? "" : " (" + c.kind + ")") << " | "
+            out << "| " << md(frame_label(c, lang)) << (c.kind.empty() || c.layer == "functional_zones" ? "" : " (" + md(c.kind) + ")") << " | "
                 << area(c.area_m2, lang) << " | " << md(top) << " | " << area(c.projects_m2, lang) << " ("
                 << core::percent(c.area_m2 > 0 ? c.projects_m2 / c.area_m2 : 0) << ") | " << st("completed") << " / "
                 << st("under_construction") << " / " << st("planned") << " | " << area(c.redevelopment_m2, lang) << " |\n";
@@ -63,11 +59,11 @@ void write_markdown(std::ostream& out, const ReportData& r, Lang lang) {
     out << "## 3. " << tr("conflicts", lang) << " (" << r.conflicts.size() << ")\n\n";
     if (r.conflicts.empty()) out << tr("none", lang) << "\n\n";
     for (const auto& c : r.conflicts) {
-        out << "- **[" << tr(c.severity, lang) << "] " << c.rule << " " << (lang == Lang::zh ? c.title : c.title_en) << "**: "
-            << (lang == Lang::zh ? c.reason_zh : c.reason) << " " << tr("features", lang) << ": ";
+        out << "- **[" << tr(c.severity, lang) << "] " << md(c.rule) << " " << md(lang == Lang::zh ? c.title : c.title_en) << "**: "
+            << md(lang == Lang::zh ? c.reason_zh : c.reason) << " " << tr("features", lang) << ": ";
         for (std::size_t i = 0; i < c.features.size(); ++i)
-            out << (i ? ", " : "") << c.features[i].layer << "/" << c.features[i].id << " " << c.features[i].name;
-        out << ". " << tr("clause", lang) << ": " << c.clause << "\n";
+            out << (i ? ", " : "") << c.features[i].layer << "/" << md(c.features[i].id) << " " << md(c.features[i].name);
+        out << ". " << tr("clause", lang) << ": " << md(c.clause) << "\n";
     }
     if (const auto notes = robustness_notes(r); !notes.empty()) {
         out << "\n" << tr("robustness", lang) << ":\n";

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/dataset.hpp"
+#include "core/error.hpp"
 #include "core/text.hpp"
 #include "geo/geos.hpp"
 #include "geo/proj.hpp"
@@ -34,6 +35,15 @@ void write_sql_csv(std::ostream& out, const SqlTable& t) {
 }
 
 void write_sql_geojson(std::ostream& out, const SqlTable& t) {
+    // Property names are unique: a second "name" becomes "name_2" (then "name_3", ...).
+    std::vector<std::string> keys;
+    for (const auto& c : t.columns) {
+        std::string key = c;
+        for (int n = 2; std::find(keys.begin(), keys.end(), key) != keys.end(); ++n) key = c + "_" + std::to_string(n);
+        keys.push_back(key);
+    }
+    for (const auto& k : keys)
+        if (!core::valid_utf8(k)) throw core::bad_input(core::FeatureRef{"--format geojson", {}, {}, {}}, "a column name is not valid UTF-8");
     geo::GeosContext ctx;
     geo::ProjContext proj;
     geo::Transformer to_lonlat(proj, core::kWorkCrs, "EPSG:4326");
@@ -52,16 +62,20 @@ void write_sql_geojson(std::ostream& out, const SqlTable& t) {
             }
             switch (c.kind) {
                 case Kind::null:
-                    props[t.columns[i]] = nullptr;
+                    props[keys[i]] = nullptr;
                     break;
                 case Kind::integer:
-                    props[t.columns[i]] = std::stoll(c.text);
+                    props[keys[i]] = std::stoll(c.text);
                     break;
                 case Kind::real:
-                    props[t.columns[i]] = std::stod(c.text);
+                    props[keys[i]] = std::stod(c.text);
                     break;
                 default:
-                    props[t.columns[i]] = c.text;
+                    if (!core::valid_utf8(c.text))
+                        throw core::bad_input(core::FeatureRef{"--format geojson", {}, {}, {}},
+                                              "row " + std::to_string(&row - t.rows.data() + 1) + ", column '" + keys[i] +
+                                                  "': text is not valid UTF-8 (GeoJSON must be); select hex(" + t.columns[i] + ") instead");
+                    props[keys[i]] = c.text;
             }
         }
         fc["features"].push_back({{"type", "Feature"}, {"properties", props}, {"geometry", geometry}});

@@ -84,6 +84,7 @@ TEST(DatasetConfig, ReadsFieldAndValueMappings) {
 
 TEST(DatasetConfig, ReadsMetadataAttachmentsAndForcedCrs) {
     test::TempDir dir;
+    test::write_file(dir / "targets.toml", "");  // an attachment must exist inside the folder
     test::write_file(dir / "d.toml",
                      "[dataset]\nname = \"新华\"\ncertainty = \"illustrative\"\nsources = [\"plan\", \"map\"]\n"
                      "attach = [\"targets.toml\"]\n"

@@ -132,13 +132,3 @@ TEST(FieldValue, TextThatIsNotUtf8IsAnEncodingProblem) {
     EXPECT_TRUE(std::holds_alternative<std::monostate>(v.value));
     EXPECT_TRUE(parse_field_value(field("name", FieldType::string), "新华区", kNoMapping, small_table()).ok());
 }
-
-TEST(FieldValue, Utf8Validity) {
-    EXPECT_TRUE(valid_utf8(""));
-    EXPECT_TRUE(valid_utf8("abc 新华 \xF0\x9F\x8C\xB3"));
-    EXPECT_FALSE(valid_utf8("\xC0\xAF"));          // overlong
-    EXPECT_FALSE(valid_utf8("\xED\xA0\x80"));      // surrogate
-    EXPECT_FALSE(valid_utf8("\xE6\x96"));          // cut short
-    EXPECT_FALSE(valid_utf8("\xF4\x90\x80\x80"));  // past U+10FFFF
-    EXPECT_FALSE(valid_utf8("\xFF"));
-}

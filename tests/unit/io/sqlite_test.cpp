@@ -60,7 +60,8 @@ TEST(Sqlite, BadQueriesAreBadInputAndTheHandleStaysUsable) {
     EXPECT_EQ(bad_input_detail([&] { db.query("SELECT * FROM no_such_table"); }), "SQL error: no such table: no_such_table");
     EXPECT_EQ(bad_input_detail([&] { db.query("SELECT 1; SELECT 2"); }), "one statement at a time, please");
     EXPECT_EQ(bad_input_detail([&] { db.query("  ;"); }), "empty SQL statement");
-    EXPECT_EQ(bad_input_detail([&] { db.query("DELETE FROM boundary"); }).rfind("SQL error: attempt to write a readonly database", 0), 0u);
+    EXPECT_EQ(bad_input_detail([&] { db.query("DELETE FROM boundary"); }).rfind("SQL error: not allowed: `zoning sql` is read-only", 0), 0u);
+    EXPECT_EQ(bad_input_detail([&] { db.query("VACUUM INTO 'x.gpkg'"); }).rfind("SQL error: not allowed", 0), 0u);
     EXPECT_EQ(db.query("SELECT count(*) FROM boundary").rows.at(0).at(0).text, "1");
 }
 

@@ -10,6 +10,7 @@
 #include "analysis/overlay.hpp"
 #include "analysis/progress.hpp"
 #include "fixtures.hpp"
+#include "report/internal.hpp"
 #include "support.hpp"
 
 using namespace zoning;
@@ -55,4 +56,18 @@ TEST(Report, JsonIsIdenticalWithOneTwoAndEightThreadsOnTheBundledData) {
     }
     EXPECT_EQ(outputs[0], outputs[1]);
     EXPECT_EQ(outputs[0], outputs[2]);
+}
+
+TEST(Report, MarkdownEscapesNamesAsHtmlDoes) {
+    using report::detail::md_escape;
+    EXPECT_EQ(md_escape("西区"), "西区");
+    EXPECT_EQ(md_escape("a|b"), "a\\|b");
+    EXPECT_EQ(md_escape("<img src=x onerror=alert(1)>"), "&lt;img src=x onerror=alert(1)&gt;");
+    EXPECT_EQ(md_escape("*bold* _it_ `code` [link](u) # ~x~"), "\\*bold\\* \\_it\\_ \\`code\\` \\[link\\](u) \\# \\~x\\~");
+    EXPECT_EQ(md_escape("two\nlines\x01"), "two lines");
+}
+
+TEST(Report, CsvCellsNeutraliseFormulas) {
+    EXPECT_EQ(report::detail::csv_escape("=HYPERLINK(\"u\")"), "\"'=HYPERLINK(\"\"u\"\")\"");
+    EXPECT_EQ(report::detail::csv_escape("@x"), "'@x");
 }
