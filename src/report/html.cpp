@@ -304,6 +304,12 @@ void write_html(std::ostream& out, const ReportData& r, Lang lang) {
             << tr("district_total", lang) << " " << core::grouped(rc.parcels_in_district_m2) << " m² (" << core::percent(rc.relative_difference, 4)
             << ")</p>\n";
     out << "</section>\n";
+    // Geometry operations GEOS could not do at first, and how they were retried: only when there were some.
+    if (const auto retries = robustness_notes(r); !retries.empty()) {
+        out << "<section id=\"robustness\"><h2>" << tr("robustness", lang) << "</h2><ul>\n";
+        for (auto& n : retries) out << "<li>" << html_escape(n) << "</li>\n";
+        out << "</ul></section>\n";
+    }
     std::string notes = meta("notes");
     if (!notes.empty()) {
         out << "<section id=\"notes\"><h2>" << tr("notes", lang) << "</h2><ul>\n";
