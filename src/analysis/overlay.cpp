@@ -6,7 +6,6 @@
 #include <unordered_map>
 
 #include "analysis/frame_index.hpp"
-#include "core/error.hpp"
 #include "geo/geos.hpp"
 
 namespace zoning::analysis {
@@ -75,23 +74,14 @@ Noted<UnionRow> union_cover(const core::Layer& layer, const std::vector<Frame>& 
 
 std::vector<Frame> collect_frames(const core::Dataset& d, const OverlayOptions& opt) {
     std::vector<Frame> frames;
-    bool matched = opt.only_frame.empty();
     for (const auto& layer_name : opt.frame_layers) {
         const core::Layer* layer = d.find(layer_name);
         if (!layer) continue;
         for (std::size_t i = 0; i < layer->features.size(); ++i) {
             const auto& f = layer->features[i];
-            Frame fr{layer, i, layer->id_of(f), layer->text(f, "name"), layer->text(f, "kind")};
-            if (!opt.only_frame.empty()) {
-                if (fr.name != opt.only_frame && fr.id != opt.only_frame) continue;
-                matched = true;
-            }
-            frames.push_back(std::move(fr));
+            frames.push_back(Frame{layer, i, layer->id_of(f), layer->text(f, "name"), layer->text(f, "kind")});
         }
     }
-    if (!matched)
-        throw core::bad_input(core::FeatureRef{{}, {}, {}, {}},
-                              "--zone '" + opt.only_frame + "' matches no zone, area, belt, core, corridor or park (by name or id)");
     return frames;
 }
 
@@ -192,7 +182,7 @@ OverlayResult overlay(const core::Dataset& d, const OverlayOptions& opt) {
     double district_landuse = 0;
     for (auto& row : result.coverage)
         if (row.layer == "boundary") district_landuse += row.parcels_m2;
-    if (opt.only_frame.empty() && district_landuse > 0) {
+    if (district_landuse > 0) {
         Reconciliation r;
         r.layer = opt.tiling_layer;
         for (auto& row : result.coverage)

@@ -19,10 +19,9 @@ struct OverlayOptions {
     /// The district itself ("boundary") first: its row is the whole-district land use.
     std::vector<std::string> frame_layers = {"boundary", "functional_zones", "service_layout", "eco_structure", "industrial_parks"};
     std::string tiling_layer = "functional_zones";
-    std::string only_frame;  ///< limit to one frame feature (by name or id), e.g. --zone
 };
 
-/// Throws core::Error(bad_input) when `only_frame` matches nothing.
+/// Every feature of the frame layers; one zone's rows are plan_review's (`PlanReviewOptions::zone`).
 core::OverlayResult overlay(const core::Dataset& dataset, const OverlayOptions& options);
 
 }  // namespace zoning::analysis

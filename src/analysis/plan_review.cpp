@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "analysis/conflicts.hpp"
+#include "analysis/frame_index.hpp"
 #include "analysis/overlay.hpp"
 #include "analysis/progress.hpp"
 #include "core/error.hpp"
@@ -35,8 +36,10 @@ std::vector<ZoneFrame> zone_frames(const core::Dataset& d, const OverlayOptions&
     return out;
 }
 
-bool in_zone(const geo::GeosContext& ctx, const std::vector<geo::GeomPtr>& zones, const std::vector<ZoneFrame>& frames,
-             const core::Conflict& c, std::vector<std::string>& notes) {
+/// A conflict belongs to the zone when its overlap lies in one of the zone's frames with
+/// positive area (cut through `zones`, retries noted); one without geometry, when a frame is among its features.
+bool in_zone(const geo::GeosContext& ctx, const FrameIndex& zones, const std::vector<ZoneFrame>& frames, const core::Conflict& c,
+             RobustnessLog& log) {
     if (c.overlap_wkb.empty()) {
         for (auto& z : frames)
             for (auto& f : c.features)
@@ -44,15 +47,9 @@ bool in_zone(const geo::GeosContext& ctx, const std::vector<geo::GeomPtr>& zones
         return false;
     }
     geo::GeomPtr g = geo::from_wkb(ctx, c.overlap_wkb);
-    for (auto& z : zones) {
-        if (!geo::intersects(ctx, z.get(), g.get())) continue;
-        try {
-            if (geo::area(ctx, geo::intersection(ctx, z.get(), g.get()).get()) > 0) return true;
-        } catch (const geo::GeosError& e) {
-            // Listing a conflict that only touches the zone beats hiding one inside it.
-            notes.push_back("conflict " + c.rule + ": intersection with the zone failed (" + e.what() + "); listed as touching it");
-            return true;
-        }
+    for (std::size_t k : zones.query(g.get())) {
+        std::optional<Part> part = zones.part(ctx, k, g.get(), Inside::never, "conflict " + c.rule + " × " + frames[k].id, log);
+        if (part && part->area(ctx, 0) > 0) return true;
     }
     return false;
 }
@@ -61,6 +58,7 @@ bool in_zone(const geo::GeosContext& ctx, const std::vector<geo::GeomPtr>& zones
 
 std::vector<std::string> PlanReview::robustness_notes() const {
     std::vector<std::string> out = overlay.robustness_notes;
+    out.insert(out.end(), progress_notes.begin(), progress_notes.end());
     out.insert(out.end(), conflicts.robustness_notes.begin(), conflicts.robustness_notes.end());
     return out;
 }
@@ -76,7 +74,7 @@ PlanReview plan_review(const core::Dataset& dataset, const core::Catalog& catalo
     // One overlay serves both: progress reads the district row, the report the zone's rows.
     PlanReview review;
     review.overlay = overlay(dataset, oo);
-    review.progress = measure_progress(dataset, targets, review.overlay);
+    review.progress = measure_progress(dataset, targets, review.overlay, &review.progress_notes);
     ConflictOptions co;
     co.threads = options.threads;
     review.conflicts = find_conflicts(dataset, catalog, rules, co);
@@ -92,10 +90,12 @@ PlanReview plan_review(const core::Dataset& dataset, const core::Catalog& catalo
     });
 
     geo::GeosContext ctx;
-    std::vector<geo::GeomPtr> zones;
-    for (auto& z : frames) zones.push_back(geo::from_wkb(ctx, z.wkb));
-    std::erase_if(review.conflicts.conflicts,
-                  [&](const core::Conflict& c) { return !in_zone(ctx, zones, frames, c, review.conflicts.robustness_notes); });
+    std::vector<std::string_view> wkbs;
+    for (auto& z : frames) wkbs.emplace_back(z.wkb);
+    const FrameIndex zones(ctx, wkbs);
+    RobustnessLog log;
+    std::erase_if(review.conflicts.conflicts, [&](const core::Conflict& c) { return !in_zone(ctx, zones, frames, c, log); });
+    review.conflicts.robustness_notes.insert(review.conflicts.robustness_notes.end(), log.notes.begin(), log.notes.end());
     return review;
 }
 

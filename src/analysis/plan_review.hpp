@@ -25,8 +25,9 @@ struct PlanReviewOptions {
 struct PlanReview {
     core::OverlayResult overlay;              ///< with a zone: that frame's rows only
     std::vector<core::ProgressRow> progress;  ///< with a zone: the targets measured in it
-    core::ConflictSet conflicts;              ///< with a zone: those lying in it
-    /// Every geometry retry of the three, for the report's notes.
+    core::ConflictSet conflicts;              ///< with a zone: those lying in it (and its retries choosing them)
+    std::vector<std::string> progress_notes;  ///< geometry retries while measuring progress
+    /// Every geometry retry of the three (overlay, progress, conflicts), for the report's notes.
     std::vector<std::string> robustness_notes() const;
 };
 

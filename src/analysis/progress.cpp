@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 
+#include "analysis/frame_index.hpp"
 #include "core/error.hpp"
 #include "core/number_format.hpp"
 #include "geo/geos.hpp"
@@ -71,9 +72,11 @@ void sum_completed(const core::Layer& projects, const std::string& field, int la
 
 }  // namespace
 
-std::vector<ProgressRow> measure_progress(const core::Dataset& d, const std::vector<core::Target>& targets, const OverlayResult& ov) {
+std::vector<ProgressRow> measure_progress(const core::Dataset& d, const std::vector<core::Target>& targets, const OverlayResult& ov,
+                                          std::vector<std::string>* robustness_notes) {
     std::vector<ProgressRow> rows;
     geo::GeosContext ctx;
+    RobustnessLog log;
     for (const auto& t : targets) {
         ProgressRow row;
         row.target = t;
@@ -89,14 +92,16 @@ std::vector<ProgressRow> measure_progress(const core::Dataset& d, const std::vec
             if (!frame) throw core::bad_input(core::FeatureRef{t.origin, t.frame_layer, {}, {}}, "target " + t.id + ": no feature named '" + t.frame_name + "'");
             const core::Layer* projects = d.find("projects");
             if (projects) {
-                geo::PreparedGeom fg(ctx, geo::from_wkb(ctx, frame->wkb));
+                const FrameIndex fi(ctx, std::vector<std::string_view>{frame->wkb});
+                const std::string frame_id = frames.id_of(*frame);
                 // A project counts where most of it lies: built floor area is not spread evenly.
                 sum_completed(*projects, "built_floor_m2", t.year, [&](std::size_t i) {
                     geo::GeomPtr g = geo::from_wkb(ctx, projects->features[i].wkb);
-                    if (fg.contains(g.get())) return true;
-                    if (!fg.intersects(g.get())) return false;
-                    double inside = geo::area(ctx, geo::intersection(ctx, fg.base(), g.get()).get());
-                    return inside >= 0.5 * geo::area(ctx, g.get());
+                    std::optional<Part> part =
+                        fi.part(ctx, 0, g.get(), Inside::touching, "project " + projects->id_of(projects->features[i]) + " × " + frame_id, log);
+                    if (!part) return false;
+                    if (part->whole) return true;
+                    return part->area(ctx, 0) >= 0.5 * geo::area(ctx, g.get());
                 }, row);
             }
             row.basis = "built floor area of completed projects lying mostly inside " + t.frame_name;
@@ -142,6 +147,7 @@ std::vector<ProgressRow> measure_progress(const core::Dataset& d, const std::vec
         }
         rows.push_back(std::move(row));
     }
+    if (robustness_notes) robustness_notes->insert(robustness_notes->end(), log.notes.begin(), log.notes.end());
     return rows;
 }
 

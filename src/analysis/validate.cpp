@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "analysis/frame_index.hpp"
 #include "analysis/parallel.hpp"
 #include "geo/geos.hpp"
 
@@ -49,27 +50,25 @@ void add_parts(const geo::GeosContext& ctx, const GEOSGeometry* g, Severity sev,
 }
 
 TilingResult check_tiling(const geo::GeosContext& ctx, const core::Layer& zones, const GEOSGeometry* boundary,
-                          const ValidationOptions& opt, std::vector<Finding>& findings) {
+                          const ValidationOptions& opt, std::vector<Finding>& findings, RobustnessLog& log) {
     TilingResult t;
     t.checked = true;
     t.boundary_area_m2 = geo::area(ctx, boundary);
-    std::vector<geo::GeomPtr> geoms;
-    for (auto& f : zones.features) {
-        geoms.push_back(geo::from_wkb(ctx, f.wkb));
-        t.zones_area_m2 += geo::area(ctx, geoms.back().get());
-    }
+    const FrameIndex index(ctx, &zones);
+    for (std::size_t i = 0; i < index.size(); ++i) t.zones_area_m2 += geo::area(ctx, index.base(i));
     geo::GeomPtr zone_union = union_of_layer(ctx, zones);
     geo::GeomPtr gap = geo::difference(ctx, boundary, zone_union.get());
     t.gap_area_m2 = geo::area(ctx, gap.get());
 
     std::vector<Finding> overlaps;
-    geo::StrTree tree(ctx);
-    for (std::size_t i = 0; i < geoms.size(); ++i) tree.insert(geoms[i].get(), i);
-    for (std::size_t i = 0; i < geoms.size(); ++i) {
-        for (std::size_t j : tree.query(geoms[i].get())) {
-            if (j <= i || !geo::intersects(ctx, geoms[i].get(), geoms[j].get())) continue;
-            geo::GeomPtr inter = geo::intersection(ctx, geoms[i].get(), geoms[j].get());
-            geo::GeomPtr polys = geo::extract_dimension(ctx, inter.get(), 2);
+    for (std::size_t i = 0; i < index.size(); ++i) {
+        for (std::size_t j : index.query(index.base(i))) {
+            if (j <= i) continue;
+            // zone i ∩ zone j, as a polygon (retried, and noted, when GEOS fails)
+            std::optional<Part> part = index.part(ctx, i, index.base(j), Inside::never,
+                                                  "zones " + zones.id_of(zones.features[i]) + " × " + zones.id_of(zones.features[j]), log);
+            if (!part) continue;
+            const geo::GeomPtr& polys = part->piece;
             double a = geo::area(ctx, polys.get());
             if (a < kNoiseArea) continue;
             t.overlap_area_m2 += a;
@@ -144,6 +143,7 @@ ValidationReport validate(const core::Dataset& dataset, std::vector<Finding> rea
     ValidationReport rep;
     rep.findings = std::move(read_findings);
     geo::GeosContext ctx;
+    RobustnessLog log;
 
     for (const auto& layer : dataset.layers) {
         LayerSummary s;
@@ -186,13 +186,14 @@ ValidationReport validate(const core::Dataset& dataset, std::vector<Finding> rea
         geo::GeomPtr district = union_of_layer(ctx, *boundary);
         std::string district_wkb = geo::to_wkb(ctx, district.get());
         if (const core::Layer* zones = dataset.find(opt.tiling_layer); zones && !zones->features.empty())
-            rep.tiling = check_tiling(ctx, *zones, district.get(), opt, rep.findings);
+            rep.tiling = check_tiling(ctx, *zones, district.get(), opt, rep.findings, log);
         for (const auto& layer : dataset.layers) {
             if (layer.name() == "boundary") continue;
             auto out = check_within(layer, district_wkb, opt);
             rep.findings.insert(rep.findings.end(), out.begin(), out.end());
         }
     }
+    rep.robustness_notes = std::move(log.notes);
     std::stable_sort(rep.findings.begin(), rep.findings.end(), [](const Finding& a, const Finding& b) {
         if (severity_rank(a.severity) != severity_rank(b.severity)) return severity_rank(a.severity) < severity_rank(b.severity);
         if (a.where.layer != b.where.layer) return a.where.layer < b.where.layer;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/catalog.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <toml++/toml.h>
 
@@ -30,6 +31,16 @@ const std::string& StyleSpec::color_of(const std::string& value) const {
     for (auto& [v, c] : categories)
         if (v == value) return c;
     return color;
+}
+
+const std::string& StyleSpec::outline_of(const std::string& value) const {
+    static const std::string unset = StyleSpec{}.outline;
+    return renderer == "single" || outline != unset ? outline : color_of(value);
+}
+
+bool StyleSpec::labels_on_map(const std::string& value) const {
+    if (label.empty()) return false;
+    return !label_kinds || std::find(label_kinds->begin(), label_kinds->end(), value) != label_kinds->end();
 }
 
 int LayerSpec::field_index(const std::string& n) const {
@@ -134,6 +145,16 @@ LayerSpec parse_layer(const std::filesystem::path& file) {
         y.line_style = (*st)["line_style"].value_or(y.line_style);
         y.label = (*st)["label"].value_or(std::string());
         y.label_size = (*st)["label_size"].value_or(y.label_size);
+        if (auto* node = st->get("label_kinds")) {
+            auto* kinds = node->as_array();
+            if (!kinds) throw bad_input(FeatureRef{file.string(), {}, {}, {}}, "style label_kinds must be an array of values");
+            y.label_kinds.emplace();
+            for (auto& k : *kinds) {
+                auto v = k.value<std::string>();
+                if (!v) throw bad_input(FeatureRef{file.string(), {}, {}, {}}, "style label_kinds must be an array of values");
+                y.label_kinds->push_back(*v);
+            }
+        }
         if (auto* cats = (*st)["categories"].as_table())
             for (auto& [k, v] : *cats) y.categories.emplace_back(std::string(k.str()), v.value_or(std::string("#9e9e9e")));
         if (y.renderer == "categorized" && (y.attribute.empty() || y.categories.empty()))

@@ -42,8 +42,16 @@ struct StyleSpec {
     std::string line_style = "solid"; ///< solid, dash, dot
     std::string label;                ///< field to label with (Chinese names), empty for none
     double label_size = 9;
+    /// `label_kinds`: the values of `attribute` whose features the report's overview map labels
+    /// (e.g. only the 区 of the service layout); absent: every feature, [] none.
+    std::optional<std::vector<std::string>> label_kinds;
     /// The categorized colour of `value`, else the single colour.
     const std::string& color_of(const std::string& value) const;
+    /// The outline of a feature whose attribute is `value`: the style's outline when it sets
+    /// one (or is single), else the category's colour, as the QGIS export draws it.
+    const std::string& outline_of(const std::string& value) const;
+    /// Whether the report's overview map labels a feature whose attribute is `value`.
+    bool labels_on_map(const std::string& value) const;
 };
 
 struct LayerSpec {

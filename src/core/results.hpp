@@ -154,6 +154,7 @@ struct ValidationReport {
     std::vector<LayerSummary> layers;
     TilingResult tiling;
     std::vector<Finding> findings;  ///< sorted: errors first, then by layer and fid
+    std::vector<std::string> robustness_notes;  ///< geometry operations that needed a retry
     bool ok() const { return !has_errors(findings); }
 };
 

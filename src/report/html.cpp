@@ -4,7 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <functional>
+#include <string>
+#include <vector>
 #include <sstream>
 
 #include "core/number_format.hpp"
@@ -39,15 +40,74 @@ namespace {
 
 constexpr double kMapW = 1100, kMapH = 640, kPad = 16;
 
+// The catalog's widths are QGIS millimetres; the map is drawn at 96 px to the inch.
+constexpr double kPxPerMm = 96.0 / 25.4, kPxPerPt = 96.0 / 72.0;
+
 /// The layer's QGIS style (layers/*.toml), so the report's map and the exported project agree.
-const core::StyleSpec& style_of(const core::Catalog& cat, const char* layer) {
+const core::StyleSpec& style_of(const core::Catalog& cat, const std::string& layer) {
     static const core::StyleSpec none;
     const core::LayerSpec* spec = cat.find(layer);
     return spec ? spec->style : none;
 }
 
+std::string num(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    std::string s = buf;
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    return s;
+}
+
+/// A feature's value of the style's attribute (its category), "" for a single style.
+std::string value_of(const core::StyleSpec& st, const core::Layer& l, const core::Feature& f) {
+    return st.attribute.empty() ? std::string() : l.text(f, st.attribute);
+}
+
+/// The fill or line colour of a feature whose attribute is `value`: the national 用地用海 colour
+/// for a land-use style, else the category's or the single colour.
+std::string colour_of(const core::Catalog& cat, const core::StyleSpec& st, const std::string& value) {
+    if (st.renderer == "landuse") {
+        const core::LanduseClass* c = cat.landuse().find(value);
+        return c && !c->color.empty() ? c->color : st.color;
+    }
+    return st.color_of(value);
+}
+
+/// SVG paint for one feature (or legend swatch) drawn with `st`.
+std::string paint(const core::StyleSpec& st, const std::string& colour, const std::string& outline, bool line) {
+    std::string width = num(st.width_mm * kPxPerMm);
+    std::string out;
+    if (line)
+        out = "fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"" + width + "\"";
+    else
+        out = (st.fill_opacity <= 0 || st.fill_style == "no" ? std::string("fill=\"none\"")
+                                                            : "fill=\"" + colour + "\" fill-opacity=\"" + num(st.fill_opacity) + "\"") +
+              " stroke=\"" + outline + "\" stroke-width=\"" + width + "\"";
+    if (st.line_style == "dash") out += " stroke-dasharray=\"6,3\"";
+    if (st.line_style == "dot") out += " stroke-dasharray=\"1.5,3\"";
+    return out;
+}
+
+/// The layers of the overview map, bottom to top (conflicts are drawn before the boundary).
+const std::vector<std::string>& map_layers() {
+    static const std::vector<std::string> layers = {"parcels", "functional_zones", "water", "eco_structure", "service_layout", "roads", "projects"};
+    return layers;
+}
+
+/// A legend entry for a category, in the catalog's words: 带 is "belt" in English; a layer's
+/// prefix ("生态" / "eco ") from the dictionary.
+std::string category_word(const core::LayerSpec& spec, const std::string& value, Lang lang) {
+    std::string w = lang == Lang::en ? spec.word_en(spec.style.attribute, value) : value;
+    if (w == value) w = tr(value, lang);
+    const std::string key = "legend." + spec.name;
+    std::string prefix = tr(key, lang);
+    return (prefix == key ? std::string() : prefix) + w;
+}
+
 void draw_map(std::ostream& out, const ReportData& r, Lang lang) {
     const core::Dataset& d = *r.dataset;
+    const core::Catalog& cat = *r.catalog;
     const core::Layer* boundary = d.find("boundary");
     if (!boundary || boundary->features.empty()) return;
     geo::GeosContext ctx;
@@ -70,52 +130,24 @@ void draw_map(std::ostream& out, const ReportData& r, Lang lang) {
         << "<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
            "<rect width=\"6\" height=\"6\" fill=\"#ffcdd2\" fill-opacity=\"0.6\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#d50000\" stroke-width=\"3\"/>"
            "</pattern></defs>\n<rect width=\"100%\" height=\"100%\" fill=\"#fbfbf8\"/>\n";
-    auto layer_paths = [&](const char* name, const std::function<std::string(const core::Layer&, const core::Feature&)>& style,
-                           bool closed, std::size_t max_features = 0) {
+    // Every feature in its layer's catalog style. Land use is drawn lot by lot only when the district is small enough.
+    auto draw_layer = [&](const std::string& name, std::size_t max_features = 20000) {
         const core::Layer* l = d.find(name);
-        if (!l || (max_features && l->features.size() > max_features)) return;
+        if (!l || l->features.size() > max_features) return;
+        const core::StyleSpec& st = style_of(cat, name);
+        const bool line = l->spec->geometry == core::GeomKind::line;
         out << "<g class=\"" << name << "\">\n";
         for (auto& f : l->features) {
-            std::string st = style(*l, f);
-            if (st.empty()) continue;
-            out << "<path d=\"" << svg_path(ctx, f.wkb, vp, simplify_m, closed) << "\" " << st << "><title>"
+            const std::string v = value_of(st, *l, f);
+            // Projects carry their status as a class (tests/cli/check_report_render.py counts them).
+            const std::string cls = name == "projects" ? "class=\"project " + v + "\" " : std::string();
+            out << "<path d=\"" << svg_path(ctx, f.wkb, vp, simplify_m, !line) << "\" " << cls
+                << paint(st, colour_of(cat, st, v), st.outline_of(v), line) << "><title>"
                 << html_escape(l->text(f, "name").empty() ? l->id_of(f) : l->text(f, "name")) << "</title></path>\n";
         }
         out << "</g>\n";
     };
-    // Land use underneath, when the district is small enough to draw lot by lot.
-    layer_paths("parcels", [&](const core::Layer& l, const core::Feature& f) {
-        const core::LanduseClass* c = r.catalog->landuse().find(l.text(f, "landuse"));
-        return "fill=\"" + (c ? c->color : std::string("#ddd")) + "\" fill-opacity=\"0.45\" stroke=\"none\"";
-    }, true, 20000);
-    layer_paths("functional_zones", [](const core::Layer&, const core::Feature&) {
-        return std::string("fill=\"none\" stroke=\"#5d4037\" stroke-width=\"2.2\" stroke-dasharray=\"10,4\"");
-    }, true);
-    layer_paths("water", [](const core::Layer&, const core::Feature&) { return std::string("fill=\"#64b5f6\" stroke=\"none\""); }, true);
-    const core::StyleSpec& eco = style_of(*r.catalog, "eco_structure");
-    const core::StyleSpec& service = style_of(*r.catalog, "service_layout");
-    const core::StyleSpec& projects = style_of(*r.catalog, "projects");
-    layer_paths("eco_structure", [&](const core::Layer& l, const core::Feature& f) {
-        std::string k = l.text(f, "kind");
-        const std::string& c = eco.color_of(k);
-        if (k == "带" || k == "区") return "fill=\"none\" stroke=\"" + c + "\" stroke-width=\"2\" stroke-dasharray=\"6,3\"";
-        return "fill=\"" + c + "\" fill-opacity=\"0.35\" stroke=\"" + c + "\" stroke-width=\"1.2\"";
-    }, true);
-    layer_paths("service_layout", [&](const core::Layer& l, const core::Feature& f) {
-        std::string k = l.text(f, "kind");
-        const std::string& c = service.color_of(k);
-        if (k == "楼宇") return std::string("fill=\"#000\" stroke=\"#000\" stroke-width=\"2\"");
-        return "fill=\"none\" stroke=\"" + c + "\" stroke-width=\"1.4\"" + (k == "区" ? "" : " stroke-dasharray=\"3,3\"");
-    }, true);
-    layer_paths("roads", [](const core::Layer& l, const core::Feature& f) {
-        std::string k = l.text(f, "kind");
-        double w = k == "主干路" ? 1.4 : k == "铁路" ? 1.6 : k == "次干路" ? 0.9 : 0.5;
-        return "fill=\"none\" stroke=\"#616161\" stroke-width=\"" + std::to_string(w) + "\"" + (k == "铁路" ? " stroke-dasharray=\"5,3\"" : "");
-    }, false);
-    layer_paths("projects", [&](const core::Layer& l, const core::Feature& f) {
-        return "class=\"project " + l.text(f, "status") + "\" fill=\"" + projects.color_of(l.text(f, "status")) +
-               "\" fill-opacity=\"0.9\" stroke=\"#212121\" stroke-width=\"0.6\"";
-    }, true);
+    for (auto& name : map_layers()) draw_layer(name);
     out << "<g class=\"conflicts\">\n";
     for (auto& c : r.conflicts) {
         if (c.overlap_wkb.empty()) continue;
@@ -124,54 +156,52 @@ void draw_map(std::ostream& out, const ReportData& r, Lang lang) {
             << "</title></path>\n";
     }
     out << "</g>\n";
-    layer_paths("boundary", [](const core::Layer&, const core::Feature&) {
-        return std::string("fill=\"none\" stroke=\"#c62828\" stroke-width=\"3\"");
-    }, true);
-    // Labels for zones and the five areas.
-    out << "<g class=\"labels\" font-size=\"13\" text-anchor=\"middle\">\n";
-    for (const char* name : {"functional_zones", "service_layout", "eco_structure"}) {
+    draw_layer("boundary");
+    // Labels where the catalog asks for them (`label`, `label_kinds`), in the feature's outline colour.
+    out << "<g class=\"labels\" text-anchor=\"middle\">\n";
+    for (auto& name : map_layers()) {
         const core::Layer* l = d.find(name);
-        if (!l) continue;
+        const core::StyleSpec& st = style_of(cat, name);
+        if (!l || st.label.empty()) continue;
         for (auto& f : l->features) {
-            std::string k = l->text(f, "kind");
-            if (std::string(name) == "service_layout" && k != "区") continue;
-            if (std::string(name) == "eco_structure" && k != "核") continue;
+            const std::string v = value_of(st, *l, f);
+            if (!st.labels_on_map(v)) continue;
             geo::GeomPtr p = geo::point_on_surface(ctx, geo::from_wkb(ctx, f.wkb).get());
             const geo::XY at = geo::point_xy(ctx, p.get());
             auto [sx, sy] = vp.px(at.x, at.y);
-            bool zone = std::string(name) == "functional_zones";
-            out << "<text x=\"" << static_cast<int>(sx) << "\" y=\"" << static_cast<int>(sy) << "\" font-size=\"" << (zone ? 18 : 12)
-                << "\" fill=\"" << (zone ? "#4e342e" : "#311b92") << "\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">"
-                << html_escape(l->text(f, "name")) << "</text>\n";
+            out << "<text x=\"" << static_cast<int>(sx) << "\" y=\"" << static_cast<int>(sy) << "\" font-size=\"" << num(st.label_size * kPxPerPt)
+                << "\" fill=\"" << st.outline_of(v) << "\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">"
+                << html_escape(l->text(f, st.label)) << "</text>\n";
         }
     }
     out << "</g>\n";
-    // Legend, scale bar, north arrow.
+    // Legend from the same styles, scale bar, north arrow.
     double lx = kMapW + 10;
     int ly = 30;
     out << "<g class=\"legend\" font-size=\"12\"><text x=\"" << lx << "\" y=\"" << ly << "\" font-weight=\"bold\" font-size=\"14\">"
         << tr("legend", lang) << "</text>\n";
-    auto item = [&](const std::string& swatch, const std::string& label) {
-        ly += 22;
-        out << swatch.substr(0, swatch.size()) << "<text x=\"" << lx + 30 << "\" y=\"" << ly << "\">" << html_escape(label) << "</text>\n";
+    auto item = [&](const std::string& attrs, bool line, const std::string& label) {
+        ly += 20;
+        if (line)
+            out << "<line x1=\"" << lx << "\" y1=\"" << ly - 4 << "\" x2=\"" << lx + 22 << "\" y2=\"" << ly - 4 << "\" " << attrs << "/>";
+        else
+            out << "<rect x=\"" << lx << "\" y=\"" << ly - 11 << "\" width=\"22\" height=\"13\" " << attrs << "/>";
+        out << "<text x=\"" << lx + 30 << "\" y=\"" << ly << "\">" << html_escape(label) << "</text>\n";
     };
-    auto rect = [&](const std::string& attrs) {
-        return "<rect x=\"" + std::to_string(lx) + "\" y=\"" + std::to_string(ly + 22 - 11) + "\" width=\"22\" height=\"13\" " + attrs + "/>";
+    auto legend_layer = [&](const std::string& name) {
+        const core::LayerSpec* spec = cat.find(name);
+        if (!spec || !d.find(name) || spec->style.renderer == "landuse") return;  // 用地用海: the national table, too long to list
+        const core::StyleSpec& st = spec->style;
+        const bool line = spec->geometry == core::GeomKind::line;
+        if (st.renderer == "single") {
+            item(paint(st, st.color, st.outline, line), line, lang == Lang::zh ? spec->title_zh : spec->title_en);
+            return;
+        }
+        for (auto& [v, c] : st.categories) item(paint(st, c, st.outline_of(v), line), line, category_word(*spec, v, lang));
     };
-    item(rect("fill=\"none\" stroke=\"#c62828\" stroke-width=\"3\""), tr("boundary", lang));
-    item(rect("fill=\"none\" stroke=\"#5d4037\" stroke-width=\"2\" stroke-dasharray=\"5,2\""), tr("functional_zones", lang));
-    // Kinds in the catalog's words: 带 is "belt" in English.
-    auto kind = [&](const char* layer, const std::string& k) {
-        const core::LayerSpec* spec = r.catalog->find(layer);
-        return lang == Lang::zh || !spec ? k : spec->word_en("kind", k);
-    };
-    for (auto& [k, c] : eco.categories)
-        item(rect("fill=\"" + c + "\" fill-opacity=\"0.35\" stroke=\"" + c + "\""), (lang == Lang::zh ? "生态" : "eco ") + kind("eco_structure", k));
-    for (auto& [k, c] : service.categories)
-        item(rect("fill=\"none\" stroke=\"" + c + "\" stroke-width=\"2\""), (lang == Lang::zh ? "服务业" : "service ") + kind("service_layout", k));
-    for (auto& [s, c] : projects.categories) item(rect("fill=\"" + c + "\""), tr(s, lang));
-    item(rect("fill=\"url(#hatch)\" stroke=\"#d50000\""), tr("conflict_area", lang));
-    item(rect("fill=\"#64b5f6\""), lang == Lang::zh ? "水系" : "water");
+    legend_layer("boundary");
+    for (auto& name : map_layers()) legend_layer(name);
+    item("fill=\"url(#hatch)\" stroke=\"#d50000\"", false, tr("conflict_area", lang));
     out << "</g>\n";
     const double km5 = 5000 * vp.scale;
     double sy = height - 14;
@@ -274,6 +304,12 @@ void write_html(std::ostream& out, const ReportData& r, Lang lang) {
             << tr("district_total", lang) << " " << core::grouped(rc.parcels_in_district_m2) << " m² (" << core::percent(rc.relative_difference, 4)
             << ")</p>\n";
     out << "</section>\n";
+    // Geometry operations GEOS could not do at first, and how they were retried: only when there were some.
+    if (const auto retries = robustness_notes(r); !retries.empty()) {
+        out << "<section id=\"robustness\"><h2>" << tr("robustness", lang) << "</h2><ul>\n";
+        for (auto& n : retries) out << "<li>" << html_escape(n) << "</li>\n";
+        out << "</ul></section>\n";
+    }
     std::string notes = meta("notes");
     if (!notes.empty()) {
         out << "<section id=\"notes\"><h2>" << tr("notes", lang) << "</h2><ul>\n";

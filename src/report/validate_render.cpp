@@ -5,6 +5,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "report/words.hpp"
+
 namespace zoning::report {
 
 namespace {
@@ -54,6 +56,7 @@ void write_validation_json(std::ostream& out, const core::ValidationReport& rep,
         fj["fid"] = f.where.fid ? nlohmann::json(*f.where.fid) : nlohmann::json(nullptr);
         j["findings"].push_back(fj);
     }
+    if (!rep.robustness_notes.empty()) j["robustness_notes"] = rep.robustness_notes;  // absent when there were no retries
     out << j.dump(2) << '\n';
 }
 
@@ -100,6 +103,10 @@ void write_validation_text(std::ostream& out, const core::ValidationReport& rep,
             unshown[std::string(core::to_string(f.severity)) + " " + f.where.layer + ": " + f.check]++;
     }
     for (auto& [what, n] : unshown) out << "  ... and " << n << " more " << what << " (see --format json)\n";
+    if (!rep.robustness_notes.empty()) {
+        out << "\n" << tr("robustness", Lang::en) << ":\n";
+        for (auto& n : rep.robustness_notes) out << "  - " << n << '\n';
+    }
 }
 
 }  // namespace zoning::report

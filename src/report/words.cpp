@@ -54,6 +54,8 @@ std::string tr(const std::string& key, Lang lang) {
         {"zone_only", {"仅限", "Limited to"}},
         {"robustness", {"几何运算重试", "Geometry retries"}},
         {"legend", {"图例", "Legend"}},
+        {"legend.eco_structure", {"生态", "eco "}},     // before a kind in the map's legend: 生态核, eco core
+        {"legend.service_layout", {"服务业", "service "}},
         {"conflict_area", {"冲突范围", "Conflict overlap"}},
         {"dataset", {"数据集", "Dataset"}},
         {"notes", {"数据说明", "Dataset notes"}},

@@ -67,16 +67,6 @@ TEST(Overlay, TilingReconciles) {
     EXPECT_DOUBLE_EQ(r.reconciliation[0].parcels_in_district_m2, 1e6);
 }
 
-TEST(Overlay, ZoneFilterKeepsOneFrameAndUnknownZoneIsBadInput) {
-    analysis::OverlayOptions o;
-    o.only_frame = "测试湿地";
-    core::OverlayResult r = analysis::overlay(mini(), o);
-    ASSERT_EQ(r.coverage.size(), 1u);
-    EXPECT_EQ(r.coverage[0].id, "K");
-    o.only_frame = "不存在";
-    EXPECT_THROW(analysis::overlay(mini(), o), core::Error);
-}
-
 TEST(Overlay, BundledZonesReconcileWithTheDistrictWithin0Point01Percent) {
     core::Dataset d = test::load_dataset(test::source_dir() / "data/xinhua");
     core::OverlayResult r = analysis::overlay(d, {});

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+// The composed sentences: a target's progress, the honesty footer, the retry notes.
+#include <gtest/gtest.h>
+
+#include "core/plan_rules.hpp"
+#include "fixtures.hpp"
+#include "report/report.hpp"
+
+using namespace zoning;
+
+namespace {
+
+core::ProgressRow row(const std::string& unit, double target, std::optional<double> measured, const std::string& comparison = ">=") {
+    core::ProgressRow r;
+    r.target.unit = unit;
+    r.target.target = target;
+    r.target.comparison = comparison;
+    r.measured = measured;
+    if (measured) r.ratio = *measured / target;
+    return r;
+}
+
+report::ReportData data_with(core::Dataset& d, const std::string& certainty) {
+    d.metadata = {{"name", "测试区"}, {"name_en", "Test district"}, {"certainty", certainty}, {"built_at", "2024-05-01"}};
+    report::ReportData r;
+    r.dataset = &d;
+    r.catalog = &test::bundled_catalog();
+    return r;
+}
+
+}  // namespace
+
+TEST(Sentences, ProgressTextPerUnitInBothLanguages) {
+    EXPECT_EQ(report::progress_text(row("m²", 1300000, 842000), report::Lang::zh), "84.2万 / 130万 m² (64.8%)");
+    EXPECT_EQ(report::progress_text(row("m²", 1300000, 842000), report::Lang::en), "842,000 / 1,300,000 m² (64.8%)");
+    EXPECT_EQ(report::progress_text(row("亩", 60, 60.0), report::Lang::en), "60.0 / 60.0 mu (100.0%)");
+    EXPECT_EQ(report::progress_text(row("ratio", 0.3, 0.25), report::Lang::zh), "25.0% / 30.0% (83.3%)");
+}
+
+TEST(Sentences, ProgressTextWithoutAFigureShowsTheComparison) {
+    EXPECT_EQ(report::progress_text(row("亿元", 10, std::nullopt), report::Lang::zh), "— / ≥ 10 亿元");
+    EXPECT_EQ(report::progress_text(row("个", 3, std::nullopt, "<="), report::Lang::en), "— / ≤ 3 places");
+    EXPECT_EQ(report::progress_text(row("个", 3, std::nullopt, "="), report::Lang::zh), "— / ≈ 3 个");
+    core::ProgressRow words = row("", 0, std::nullopt);
+    words.target.target_text = "按市定";
+    EXPECT_EQ(report::progress_text(words, report::Lang::en), "— / 按市定");
+}
+
+TEST(Sentences, TheFooterSaysWhetherTheDataIsIllustrative) {
+    core::Dataset d;
+    report::ReportData r = data_with(d, "illustrative");
+    const std::string zh = report::footer(r, report::Lang::zh), en = report::footer(r, report::Lang::en);
+    EXPECT_EQ(zh.rfind("数据：测试区。本数据为示意数据", 0), 0u) << zh;
+    EXPECT_NE(zh.find("存储构建于 2024-05-01。"), std::string::npos) << zh;
+    EXPECT_EQ(en.rfind("Data: Test district. ILLUSTRATIVE:", 0), 0u) << en;
+
+    r = data_with(d, "surveyed");
+    EXPECT_EQ(report::footer(r, report::Lang::zh), "数据：测试区（实测数据）。存储构建于 2024-05-01。");
+    EXPECT_EQ(report::footer(r, report::Lang::en), "Data: Test district (surveyed). Store built 2024-05-01.");
+}
+
+TEST(Sentences, RetryNotesAreTheOverlaysThenTheConflicts) {
+    core::Dataset d;
+    report::ReportData r = data_with(d, "surveyed");
+    EXPECT_TRUE(report::robustness_notes(r).empty());
+    r.overlay.robustness_notes = {"parcel A × Z1: retried"};
+    r.conflict_notes = {"P1 × K: retried"};
+    EXPECT_EQ(report::robustness_notes(r), (std::vector<std::string>{"parcel A × Z1: retried", "P1 × K: retried"}));
+}
