@@ -147,7 +147,8 @@ core::ExitCode ReportCommand::run() {
     data.overlay = std::move(review.overlay);
     data.progress = std::move(review.progress);
     data.conflicts = std::move(review.conflicts.conflicts);
-    data.conflict_notes = std::move(review.conflicts.robustness_notes);
+    data.analysis_notes = std::move(review.progress_notes);
+    data.analysis_notes.insert(data.analysis_notes.end(), review.conflicts.robustness_notes.begin(), review.conflicts.robustness_notes.end());
     bar.stage(2, "writing");
 
     const report::Lang lang = m_lang == "en" ? report::Lang::en : report::Lang::zh;

@@ -40,6 +40,11 @@ Layer* Dataset::find(const std::string& name) {
     return nullptr;
 }
 
+std::string Dataset::meta(const std::string& key) const {
+    auto it = metadata.find(key);
+    return it == metadata.end() ? std::string() : it->second;
+}
+
 bool Dataset::illustrative() const {
     auto it = metadata.find("certainty");
     return it == metadata.end() || it->second != "surveyed";

@@ -85,6 +85,8 @@ struct Dataset {
     const Layer* find(const std::string& name) const;
     Layer* find(const std::string& name);
     bool illustrative() const;
+    /// A metadata value, empty when absent.
+    std::string meta(const std::string& key) const;
 };
 
 /// The largest attached file (dataset.toml `attach`), in bytes.

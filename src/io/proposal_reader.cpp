@@ -2,6 +2,7 @@
 #include "io/proposal_reader.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <memory>
 #include <set>
@@ -36,9 +37,17 @@ core::LayerSpec proposal_spec() {
     return s;
 }
 
+/// Whole square metres as text; "%.0f" because a site's area can exceed what a long long holds
+/// (coordinates near 1e10 give ~1e19 m²), and casting such a double is undefined.
+std::string whole_m2(double m2) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.0f", m2);
+    return buf;
+}
+
 std::string repair_warning(const std::string& reason, double before, double after) {
-    return "the geometry was invalid (" + reason + ") and was repaired with GEOS MakeValid; area " +
-           std::to_string(static_cast<long long>(before)) + " -> " + std::to_string(static_cast<long long>(after)) + " m²";
+    return "the geometry was invalid (" + reason + ") and was repaired with GEOS MakeValid; area " + whole_m2(before) + " -> " +
+           whole_m2(after) + " m²";
 }
 
 /// The --wkt text as 2D linear polygon WKB. Read by OGR, which knows every WKT type

@@ -240,11 +240,7 @@ void progress_section(std::ostream& out, const ReportData& r, Lang lang) {
 
 void write_html(std::ostream& out, const ReportData& r, Lang lang) {
     const core::Dataset& d = *r.dataset;
-    auto meta = [&](const char* k) {
-        auto it = d.metadata.find(k);
-        return it == d.metadata.end() ? std::string() : it->second;
-    };
-    std::string title = (lang == Lang::zh ? meta("name") : meta("name_en")) + " — " + tr("title", lang);
+    std::string title = (lang == Lang::zh ? d.meta("name") : d.meta("name_en")) + " — " + tr("title", lang);
     out << "<!DOCTYPE html>\n<html lang=\"" << (lang == Lang::zh ? "zh-CN" : "en") << "\"><head><meta charset=\"utf-8\"><title>"
         << html_escape(title) << "</title>\n<style>\n"
         << "body{font-family:'Noto Sans CJK SC','Source Han Sans SC','WenQuanYi Zen Hei','Microsoft YaHei',sans-serif;margin:0;color:#212121;background:#fff}"
@@ -256,7 +252,7 @@ void write_html(std::ostream& out, const ReportData& r, Lang lang) {
            ".bar{background:#eceff1;height:18px;border-radius:3px;overflow:hidden}.fill{height:100%;background:#43a047}.behind .fill,.off_target .fill{background:#fb8c00}"
            ".bar-text small{color:#607d8b}.conflict-list li{margin:6px 0}.sev-conflict{color:#c62828;font-weight:bold}.sev-review{color:#ef6c00;font-weight:bold}"
            "footer{border-top:1px solid #cfd8dc;margin-top:30px;padding-top:10px;font-size:12px;color:#455a64}\n</style></head><body>\n";
-    out << "<header><h1>" << html_escape(title) << "</h1><p>" << tr("dataset", lang) << ": " << html_escape(lang == Lang::zh ? meta("name") : meta("name_en"))
+    out << "<header><h1>" << html_escape(title) << "</h1><p>" << tr("dataset", lang) << ": " << html_escape(lang == Lang::zh ? d.meta("name") : d.meta("name_en"))
         << " · EPSG:4547" << (r.zone.empty() ? "" : " · " + tr("zone_only", lang) + " " + html_escape(r.zone)) << "</p></header>\n<main>\n";
     if (d.illustrative())
         out << "<div class=\"banner\">" << html_escape(lang == Lang::zh ? "示意数据：几何为示意图形，项目状态与建成面积为示意值，并非测绘或统计数据；目标值为规划原文数字。"
@@ -310,7 +306,7 @@ void write_html(std::ostream& out, const ReportData& r, Lang lang) {
         for (auto& n : retries) out << "<li>" << html_escape(n) << "</li>\n";
         out << "</ul></section>\n";
     }
-    std::string notes = meta("notes");
+    std::string notes = d.meta("notes");
     if (!notes.empty()) {
         out << "<section id=\"notes\"><h2>" << tr("notes", lang) << "</h2><ul>\n";
         std::istringstream in(notes);

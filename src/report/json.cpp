@@ -36,20 +36,16 @@ std::vector<std::string> lines(const std::string& text) {
 
 void write_json(std::ostream& out, const ReportData& r, Lang lang) {
     const core::Dataset& d = *r.dataset;
-    auto meta = [&](const char* k) {
-        auto it = d.metadata.find(k);
-        return it == d.metadata.end() ? std::string() : it->second;
-    };
     nlohmann::ordered_json j;
     j["report_version"] = 1;
     j["lang"] = lang == Lang::zh ? "zh" : "en";
-    j["dataset"] = {{"name", meta("name")},
-                    {"name_en", meta("name_en")},
-                    {"certainty", meta("certainty")},
+    j["dataset"] = {{"name", d.meta("name")},
+                    {"name_en", d.meta("name_en")},
+                    {"certainty", d.meta("certainty")},
                     {"illustrative", d.illustrative()},
-                    {"sources", lines(meta("sources"))},
-                    {"notes", lines(meta("notes"))},
-                    {"built_at", meta("built_at")}};
+                    {"sources", lines(d.meta("sources"))},
+                    {"notes", lines(d.meta("notes"))},
+                    {"built_at", d.meta("built_at")}};
     j["crs"] = "EPSG:4547";
     j["zone"] = r.zone.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.zone);
     j["rules_from"] = r.rules_origin;

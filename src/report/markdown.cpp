@@ -12,11 +12,7 @@ std::string md(const std::string& s) { return md_escape(s); }
 
 void write_markdown(std::ostream& out, const ReportData& r, Lang lang) {
     const core::Dataset& d = *r.dataset;
-    auto meta = [&](const char* k) {
-        auto it = d.metadata.find(k);
-        return it == d.metadata.end() ? std::string() : it->second;
-    };
-    out << "# " << md(lang == Lang::zh ? meta("name") : meta("name_en")) << " — " << tr("title", lang) << "\n\n";
+    out << "# " << md(lang == Lang::zh ? d.meta("name") : d.meta("name_en")) << " — " << tr("title", lang) << "\n\n";
     if (d.illustrative())
         out << "> " << (lang == Lang::zh ? "**示意数据**：几何为示意，项目状态为示意值；规划指标为原文数字。"
                                          : "**Illustrative data**: schematic geometry, illustrative statuses; targets are the plan's own numbers.")

@@ -22,7 +22,7 @@ struct ReportData {
     core::OverlayResult overlay;
     std::vector<core::ProgressRow> progress;
     std::vector<core::Conflict> conflicts;
-    std::vector<std::string> conflict_notes;  ///< geometry retries while finding conflicts (the overlay's are in `overlay`)
+    std::vector<std::string> analysis_notes;  ///< geometry retries measuring progress and finding conflicts (the overlay's are in `overlay`)
     std::string zone;          ///< --zone filter, empty for the whole district
     std::string rules_origin;  ///< "store" or the --rules path
 };

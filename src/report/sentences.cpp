@@ -39,30 +39,26 @@ std::string progress_text(const core::ProgressRow& row, Lang lang) {
 
 std::string footer(const ReportData& r, Lang lang) {
     const core::Dataset& d = *r.dataset;
-    auto meta = [&](const char* k) {
-        auto it = d.metadata.find(k);
-        return it == d.metadata.end() ? std::string() : it->second;
-    };
-    std::string name = lang == Lang::zh ? meta("name") : meta("name_en");
+    std::string name = lang == Lang::zh ? d.meta("name") : d.meta("name_en");
     if (d.illustrative()) {
         if (lang == Lang::zh)
             return "数据：" + name +
                    "。本数据为示意数据：几何为依据规划文字与公开地理信息绘制的示意图形，项目状态、建成年份与建成面积为示意值，"
                    "并非测绘或统计数据；规划指标（目标值）为规划原文数字，均注明出处。存储构建于 " +
-                   meta("built_at") + "。";
+                   d.meta("built_at") + "。";
         return "Data: " + name +
                ". ILLUSTRATIVE: geometry is schematic, drawn from the plan's siting words and public geography; project "
                "statuses, completion years and built floor areas are illustrative, not surveyed or reported figures. Targets are the "
                "plan's own numbers, each with its source. Store built " +
-               meta("built_at") + ".";
+               d.meta("built_at") + ".";
     }
-    if (lang == Lang::zh) return "数据：" + name + "（实测数据）。存储构建于 " + meta("built_at") + "。";
-    return "Data: " + name + " (surveyed). Store built " + meta("built_at") + ".";
+    if (lang == Lang::zh) return "数据：" + name + "（实测数据）。存储构建于 " + d.meta("built_at") + "。";
+    return "Data: " + name + " (surveyed). Store built " + d.meta("built_at") + ".";
 }
 
 std::vector<std::string> robustness_notes(const ReportData& r) {
     std::vector<std::string> out = r.overlay.robustness_notes;
-    out.insert(out.end(), r.conflict_notes.begin(), r.conflict_notes.end());
+    out.insert(out.end(), r.analysis_notes.begin(), r.analysis_notes.end());
     return out;
 }
 

@@ -57,7 +57,7 @@ void write_validation_json(std::ostream& out, const core::ValidationReport& rep,
         j["findings"].push_back(fj);
     }
     if (!rep.robustness_notes.empty()) j["robustness_notes"] = rep.robustness_notes;  // absent when there were no retries
-    out << j.dump(2) << '\n';
+    out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';  // an older store's non-UTF-8 text must not abort
 }
 
 void write_validation_text(std::ostream& out, const core::ValidationReport& rep, const core::Dataset& d, const core::Catalog& cat,

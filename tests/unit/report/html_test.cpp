@@ -17,7 +17,7 @@ std::string html(const core::Catalog& cat, const std::vector<std::string>& notes
     report::ReportData r;
     r.dataset = &test::mini_dataset();
     r.catalog = &cat;
-    r.conflict_notes = notes;
+    r.analysis_notes = notes;
     std::ostringstream out;
     report::write_html(out, r, lang);
     return out.str();

@@ -64,6 +64,6 @@ TEST(Sentences, RetryNotesAreTheOverlaysThenTheConflicts) {
     report::ReportData r = data_with(d, "surveyed");
     EXPECT_TRUE(report::robustness_notes(r).empty());
     r.overlay.robustness_notes = {"parcel A × Z1: retried"};
-    r.conflict_notes = {"P1 × K: retried"};
+    r.analysis_notes = {"P1 × K: retried"};
     EXPECT_EQ(report::robustness_notes(r), (std::vector<std::string>{"parcel A × Z1: retried", "P1 × K: retried"}));
 }
