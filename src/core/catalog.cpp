@@ -2,7 +2,11 @@
 #include "core/catalog.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
+#include <set>
 #include <toml++/toml.h>
 
 #include "core/error.hpp"
@@ -80,6 +84,39 @@ std::string require_string(const toml::table& t, const char* key, const std::fil
     return *v;
 }
 
+[[noreturn]] void fail(const std::filesystem::path& file, const std::string& message) {
+    throw bad_input(FeatureRef{file.string(), {}, {}, {}}, message);
+}
+
+/// An optional number of [style]: finite and within [lo, hi], else the file is refused
+/// (a NaN opacity became alpha -2147483648 in the QGIS export).
+double style_number(const toml::table& st, const char* key, double fallback, double lo, double hi, const std::filesystem::path& file) {
+    const toml::node* n = st.get(key);
+    if (!n) return fallback;
+    auto d = n->value<double>();
+    if (!d || !std::isfinite(*d) || *d < lo || *d > hi) {
+        char range[64];
+        std::snprintf(range, sizeof range, " must be a number from %g to %g", lo, hi);
+        fail(file, std::string("style ") + key + range);
+    }
+    return *d;
+}
+
+bool is_hex_colour(const std::string& s) {
+    if (s.size() != 7 || s[0] != '#') return false;
+    for (std::size_t i = 1; i < 7; ++i)
+        if (!std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
+    return true;
+}
+
+/// An optional "#rrggbb" of [style]; anything else is refused, not drawn grey.
+std::string style_colour(const toml::node* n, const std::string& what, const std::string& fallback, const std::filesystem::path& file) {
+    if (!n) return fallback;
+    auto s = n->value<std::string>();
+    if (!s || !is_hex_colour(*s)) fail(file, "style " + what + " must be a colour \"#rrggbb\"");
+    return *s;
+}
+
 FieldType parse_type(const std::string& s, const std::filesystem::path& file) {
     if (s == "string") return FieldType::string;
     if (s == "integer") return FieldType::integer;
@@ -103,7 +140,7 @@ LayerSpec parse_layer(const std::filesystem::path& file) {
     if (auto* params = t["parameters"].as_table()) {
         for (auto& [k, v] : *params) {
             auto d = v.value<double>();
-            if (!d) throw bad_input(FeatureRef{file.string(), {}, {}, {}}, "parameter '" + std::string(k.str()) + "' must be a number");
+            if (!d || !std::isfinite(*d)) fail(file, "parameter '" + std::string(k.str()) + "' must be a finite number");
             spec.parameters[std::string(k.str())] = *d;
         }
     }
@@ -120,9 +157,14 @@ LayerSpec parse_layer(const std::filesystem::path& file) {
         fs.domain = (*f)["domain"].value_or(std::string());
         fs.title_zh = (*f)["title_zh"].value_or(std::string());
         fs.dbf_name = (*f)["dbf_name"].value_or(std::string());
+        if (fs.dbf_name.size() > 10) fail(file, "field '" + fs.name + "': dbf_name '" + fs.dbf_name + "' is longer than a DBF field name (10 bytes)");
+        if (spec.field_index(fs.name) >= 0) fail(file, "field '" + fs.name + "' is listed twice");
         if (auto* allowed = (*f)["allowed"].as_array())
-            for (auto& a : *allowed)
-                if (auto s = a.value<std::string>()) fs.allowed.push_back(*s);
+            for (auto& a : *allowed) {
+                auto s = a.value<std::string>();
+                if (!s) fail(file, "field '" + fs.name + "': allowed values must be strings");
+                fs.allowed.push_back(*s);
+            }
         if (auto* words = (*f)["words_en"].as_table())
             for (auto& [k, v] : *words) {
                 auto w = v.value<std::string>();
@@ -137,14 +179,14 @@ LayerSpec parse_layer(const std::filesystem::path& file) {
         if (y.renderer != "single" && y.renderer != "categorized" && y.renderer != "landuse")
             throw bad_input(FeatureRef{file.string(), {}, {}, {}}, "style renderer must be single, categorized or landuse");
         y.attribute = (*st)["attribute"].value_or(y.renderer == "landuse" ? std::string("landuse") : std::string());
-        y.color = (*st)["color"].value_or(y.color);
-        y.outline = (*st)["outline"].value_or(y.outline);
-        y.fill_opacity = (*st)["fill_opacity"].value_or(y.fill_opacity);
-        y.width_mm = (*st)["width_mm"].value_or(y.width_mm);
+        y.color = style_colour(st->get("color"), "color", y.color, file);
+        y.outline = style_colour(st->get("outline"), "outline", y.outline, file);
+        y.fill_opacity = style_number(*st, "fill_opacity", y.fill_opacity, 0, 1, file);
+        y.width_mm = style_number(*st, "width_mm", y.width_mm, 0, 100, file);
         y.fill_style = (*st)["fill_style"].value_or(y.fill_style);
         y.line_style = (*st)["line_style"].value_or(y.line_style);
         y.label = (*st)["label"].value_or(std::string());
-        y.label_size = (*st)["label_size"].value_or(y.label_size);
+        y.label_size = style_number(*st, "label_size", y.label_size, 1, 200, file);
         if (auto* node = st->get("label_kinds")) {
             auto* kinds = node->as_array();
             if (!kinds) throw bad_input(FeatureRef{file.string(), {}, {}, {}}, "style label_kinds must be an array of values");
@@ -156,12 +198,17 @@ LayerSpec parse_layer(const std::filesystem::path& file) {
             }
         }
         if (auto* cats = (*st)["categories"].as_table())
-            for (auto& [k, v] : *cats) y.categories.emplace_back(std::string(k.str()), v.value_or(std::string("#9e9e9e")));
+            for (auto& [k, v] : *cats)
+                y.categories.emplace_back(std::string(k.str()), style_colour(&v, "category '" + std::string(k.str()) + "'", {}, file));
         if (y.renderer == "categorized" && (y.attribute.empty() || y.categories.empty()))
             throw bad_input(FeatureRef{file.string(), {}, {}, {}}, "a categorized style needs attribute and [style.categories]");
     }
     if (spec.field_index("id") != 0)
         throw bad_input(FeatureRef{file.string(), {}, {}, {}}, "the first field of every layer must be 'id'");
+    if (!spec.style.attribute.empty() && spec.field_index(spec.style.attribute) < 0)
+        fail(file, "style attribute '" + spec.style.attribute + "' is not a field of the layer");
+    if (!spec.style.label.empty() && spec.field_index(spec.style.label) < 0)
+        fail(file, "style label '" + spec.style.label + "' is not a field of the layer");
     return spec;
 }
 

@@ -96,7 +96,13 @@ core::Proposal wkt_proposal(const ProposalInput& in, const core::LayerSpec& spec
         throw core::bad_input(where, std::string("--crs ") + in.crs + ": " + e.what());
     }
     // Coordinates plainly in the other kind of CRS mean --crs is wrong: say which to give.
-    const geo::Envelope e = geo::envelope(ctx, g.get());
+    geo::Envelope e;
+    try {
+        e = geo::envelope(ctx, g.get());
+    } catch (const geo::GeosError&) {
+        // A degenerate arc can linearise to non-finite coordinates GEOS cannot bound.
+        throw core::bad_input(where, "the geometry has no finite extent (a degenerate curve?)");
+    }
     const geo::CoordinateFit fit = geo::coordinate_fit(geo::crs_is_geographic(proj, in.crs), e.minx, e.miny, e.maxx, e.maxy);
     if (fit != geo::CoordinateFit::plausible) {
         const bool lonlat_declared = fit == geo::CoordinateFit::metres_declared_lonlat;
