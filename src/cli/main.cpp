@@ -7,6 +7,23 @@
 #include "geo/proj.hpp"
 #include "io/runtime.hpp"
 
+namespace {
+
+/// GDAL never prints (io::GdalRuntime): what it raised outside an error scope during a command
+/// that succeeded reaches the user here, as warnings in our own form, unless --quiet. After an
+/// error they are dropped: they come from closing half-written files on the way out, and the
+/// error line already names the cause.
+void print_gdal_messages(const std::string& which, const CLI::App* sub) {
+    std::size_t dropped = 0;
+    auto messages = zoning::io::take_gdal_messages(&dropped);
+    const CLI::Option* quiet = sub ? sub->get_option_no_throw("--quiet") : nullptr;
+    if (quiet && quiet->count() > 0) return;
+    for (auto& m : messages) std::cerr << which << ": warning: GDAL: " << m.text << '\n';
+    if (dropped) std::cerr << which << ": warning: GDAL: " << dropped << " more messages\n";
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
     using zoning::core::ExitCode;
     // Declared before the commands so GDAL is torn down after every dataset is gone.
@@ -39,11 +56,14 @@ int main(int argc, char** argv) {
             if (sub->parsed()) {
                 which = std::string("zoning ") + cmd->name();
                 cmd->check_options();
-                return static_cast<int>(cmd->run());
+                const auto code = cmd->run();
+                print_gdal_messages(which, sub);
+                return static_cast<int>(code);
             }
         }
         return static_cast<int>(ExitCode::bad_input);
     } catch (const zoning::core::Error& e) {
+        zoning::io::take_gdal_messages();
         std::cerr << which << ": " << e.what() << '\n';
         return static_cast<int>(e.code());
     } catch (const zoning::geo::GeosError& e) {

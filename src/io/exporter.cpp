@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <fstream>
+#include <cstdio>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "core/error.hpp"
@@ -92,6 +94,130 @@ geo::Envelope extent_of(const core::Layer& l) {
     return e;
 }
 
+constexpr std::size_t kDbfNameBytes = 10;   // a DBF field name
+constexpr std::size_t kDbfTextBytes = 254;  // a DBF text value
+
+/// `s` cut to at most `n` bytes without splitting a UTF-8 character.
+std::string utf8_prefix(const std::string& s, std::size_t n) {
+    if (s.size() <= n) return s;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    return s.substr(0, n);
+}
+
+std::string upper_ascii(std::string s) {
+    for (char& c : s)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return s;
+}
+
+/// The DBF field names of a Shapefile layer, as renames for write_feature_layer. A name over
+/// 10 bytes, or two fields with one DBF name (DBF names ignore case), is an error naming the
+/// layer file and the field: GDAL would truncate and rename on its own, and the export's
+/// columns would no longer be the documented ones.
+std::map<std::string, std::string> dbf_renames(const core::LayerSpec& spec) {
+    const core::FeatureRef where{spec.file.string(), spec.name, {}, {}};
+    std::map<std::string, std::string> rename, used;  // upper-cased DBF name -> field
+    for (auto& fs : spec.fields) {
+        const std::string n = dbf_field_name(fs);
+        if (n.size() > kDbfNameBytes) {
+            std::string suggestion = utf8_prefix(fs.name, kDbfNameBytes);
+            for (int i = 2; used.count(upper_ascii(suggestion)); ++i)
+                suggestion = utf8_prefix(fs.name, kDbfNameBytes - 1 - std::to_string(i).size()) + "_" + std::to_string(i);
+            const std::string what = fs.dbf_name.empty() ? "field '" + fs.name + "'" : "dbf_name '" + n + "' of field '" + fs.name + "'";
+            throw core::bad_input(where, what + " is " + std::to_string(n.size()) + " bytes, more than the " + std::to_string(kDbfNameBytes) +
+                                             " a Shapefile (DBF) field name holds: give the field dbf_name = \"" + suggestion + "\" in " +
+                                             spec.file.filename().string() + ", or export --format gpkg or geojson");
+        }
+        auto [it, fresh] = used.emplace(upper_ascii(n), fs.name);
+        if (!fresh)
+            throw core::bad_input(where, "fields '" + it->second + "' and '" + fs.name + "' would both be DBF field '" + n +
+                                             "' (DBF names ignore case): give one of them another dbf_name");
+        if (n != fs.name) rename[fs.name] = n;
+    }
+    return rename;
+}
+
+/// `utf8` in CP936 (GBK), or nullopt when GBK lacks one of its characters.
+std::optional<std::string> to_gbk(const std::string& utf8) {
+    GdalErrorScope quiet;  // GDAL warns once per process about characters it could not convert
+    CplString gbk(CPLRecode(utf8.c_str(), CPL_ENC_UTF8, "CP936"));
+    CplString back(CPLRecode(gbk.get(), "CP936", CPL_ENC_UTF8));
+    if (!gbk || !back || utf8 != back.get()) return std::nullopt;
+    return std::string(gbk.get());
+}
+
+/// The first character of `utf8` GBK lacks, as "'😀' (U+1F600)".
+std::string first_non_gbk(const std::string& utf8) {
+    for (std::size_t i = 0; i < utf8.size();) {
+        const unsigned char c = static_cast<unsigned char>(utf8[i]);
+        const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        const std::string ch = utf8.substr(i, len);
+        if (!to_gbk(ch)) {
+            std::uint32_t cp = len == 1 ? c : c & (0xFF >> (len + 1));
+            for (std::size_t k = 1; k < ch.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(ch[k]) & 0x3F);
+            char hex[16];
+            std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(cp));
+            return "'" + ch + "' (" + hex + ")";
+        }
+        i += len;
+    }
+    return "a character";
+}
+
+/// m² and m³ in GBK: GBK has no superscript digits; Chinese GIS tables write m2 and m3.
+bool gbk_spelling(std::string& s) {
+    bool changed = false;
+    for (auto [from, to] : {std::pair{"\u00B2", "2"}, std::pair{"\u00B3", "3"}})
+        for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at)) {
+            s.replace(at, std::string(from).size(), to);
+            changed = true;
+        }
+    return changed;
+}
+
+/// Every text value of the layers checked against what a DBF holds, before anything is
+/// written: a value over 254 bytes (in the export's encoding) would be cut, and a character
+/// GBK lacks would become '?'. Either is an error naming layer, fid, field and the problem
+/// (the first one, and how many in all). With GBK, m² and m³ are spelt m2 and m3: `spelt`
+/// gets the layers that changed so, by index.
+void check_dbf_text(const std::vector<const core::Layer*>& layers, bool gbk, std::map<std::size_t, core::Layer>& spelt) {
+    std::optional<core::Error> first;
+    std::size_t problems = 0;
+    for (std::size_t li = 0; li < layers.size(); ++li) {
+        const core::Layer& l = *layers[li];
+        for (std::size_t fi = 0; fi < l.features.size(); ++fi) {
+            const core::Feature& f = l.features[fi];
+            for (std::size_t vi = 0; vi < f.values.size() && vi < l.spec->fields.size(); ++vi) {
+                const auto* text = std::get_if<std::string>(&f.values[vi]);
+                if (!text) continue;
+                std::string value = *text;
+                if (gbk && gbk_spelling(value)) {
+                    auto [it, fresh] = spelt.try_emplace(li, l);
+                    std::get<std::string>(it->second.features[fi].values[vi]) = value;
+                }
+                std::string problem;
+                std::size_t bytes = value.size();
+                if (gbk) {
+                    auto encoded = to_gbk(value);
+                    if (encoded) bytes = encoded->size();
+                    else problem = "GBK has no " + first_non_gbk(value) + ": a Shapefile in GBK would lose it; export with --encoding UTF-8";
+                }
+                if (problem.empty() && bytes > kDbfTextBytes)
+                    problem = std::to_string(bytes) + " bytes in " + (gbk ? "GBK" : "UTF-8") + ", more than the " + std::to_string(kDbfTextBytes) +
+                              " a Shapefile (DBF) text field holds: a Shapefile would cut it; export --format gpkg or geojson, or shorten it";
+                if (problem.empty()) continue;
+                if (!problems++)
+                    first = core::bad_input(core::FeatureRef{l.source, l.spec->name, f.fid, l.id_of(f)},
+                                            "field '" + l.spec->fields[vi].name + "': " + problem);
+            }
+        }
+    }
+    if (!first) return;
+    if (problems == 1) throw *first;
+    throw core::Error(first->code(), first->where(),
+                      first->detail() + " (" + std::to_string(problems) + " values in all cannot be written to a Shapefile as they are)");
+}
+
 }  // namespace
 
 std::string dbf_field_name(const core::FieldSpec& f) { return f.dbf_name.empty() ? f.name : f.dbf_name; }
@@ -101,6 +227,15 @@ ExportSummary export_layers(const std::filesystem::path& dir, const core::Datase
     std::vector<const core::Layer*> layers;
     for (auto& l : store.layers) layers.push_back(&l);
     for (auto& l : analysis) layers.push_back(&l);
+    // A Shapefile's limits are checked before anything is written: never a silent cut.
+    std::vector<std::map<std::string, std::string>> dbf_names;
+    std::map<std::size_t, core::Layer> spelt;
+    if (opt.format == "shp") {
+        for (auto* l : layers) dbf_names.push_back(dbf_renames(*l->spec));
+        check_dbf_text(layers, opt.encoding == "GBK", spelt);
+        for (auto& [i, l] : spelt) layers[i] = &l;
+    }
+    GdalErrorScope scope;  // before the datasets: what GDAL says while they close on the way out is ours too
     AtomicDir out(dir, opt.force);
     ExportSummary summary;
     summary.layers = layers.size();
@@ -111,13 +246,13 @@ ExportSummary export_layers(const std::filesystem::path& dir, const core::Datase
         const std::string shown = (dir / file).string();
         GDALDatasetUniquePtr ds = create_dataset("GPKG", out.temp() / file, shown);
         for (auto* l : layers) write_feature_layer(*ds, *l, srs, shown, {"GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=YES"});
-        ds->StartTransaction();
+        if (ds->StartTransaction() != OGRERR_NONE) throw core::output_error(shown, "cannot write: " + scope.message_or("cannot start a transaction"));
         copy_tables(*ds, store, catalog, shown);
         if (opt.format == "qgis") {
             write_layer_styles(*ds, layers, catalog, shown);
             summary.styles = layers.size();
         }
-        if (ds->CommitTransaction() != OGRERR_NONE) throw core::output_error(shown, "cannot commit (disk full?)");
+        if (ds->CommitTransaction() != OGRERR_NONE) throw core::output_error(shown, "cannot commit: " + scope.message_or("disk full?"));
         close_or_throw(ds, shown);
         summary.files.push_back(file);
         if (opt.format == "qgis") {
@@ -153,7 +288,8 @@ ExportSummary export_layers(const std::filesystem::path& dir, const core::Datase
             summary.files.push_back(qgs);
         }
     } else if (opt.format == "shp" || opt.format == "geojson") {
-        for (auto* l : layers) {
+        for (std::size_t i = 0; i < layers.size(); ++i) {
+            const core::Layer* l = layers[i];
             const bool shp = opt.format == "shp";
             const std::string file = l->spec->name + (shp ? (l->spec->geometry == core::GeomKind::none ? ".dbf" : ".shp") : ".geojson");
             const std::string shown = (dir / file).string();
@@ -161,15 +297,7 @@ ExportSummary export_layers(const std::filesystem::path& dir, const core::Datase
             std::map<std::string, std::string> rename;
             std::vector<std::string> options;
             if (shp) {
-                std::set<std::string> used;
-                for (auto& fs : l->spec->fields) {
-                    std::string n = dbf_field_name(fs);
-                    // A DBF name is 10 bytes; truncating would collide (built_floor_m2 / built_floor_...).
-                    if (n.size() > 10 || !used.insert(n).second)
-                        throw core::Error(core::ExitCode::internal, core::FeatureRef{l->spec->file.string(), l->spec->name, {}, {}},
-                                          "field '" + fs.name + "' needs a unique dbf_name of at most 10 characters");
-                    if (n != fs.name) rename[fs.name] = n;
-                }
+                rename = dbf_names[i];
                 options.push_back(std::string("ENCODING=") + (opt.encoding == "GBK" ? "CP936" : "UTF-8"));
             } else {
                 options = {"RFC7946=YES", "WRITE_NAME=NO"};  // RFC 7946: GDAL writes lon/lat (EPSG:4326)

@@ -12,22 +12,31 @@ namespace {
 thread_local GdalErrorScope* t_scope = nullptr;
 }
 
-GdalErrorScope::GdalErrorScope() {
+GdalErrorScope::GdalErrorScope() : m_outer(t_scope) {
     CPLPushErrorHandlerEx(&GdalErrorScope::handler, this);
     t_scope = this;
 }
 
 GdalErrorScope::~GdalErrorScope() {
     CPLPopErrorHandler();
-    t_scope = nullptr;
+    t_scope = m_outer;
 }
 
 void CPL_STDCALL GdalErrorScope::handler(CPLErr cls, CPLErrorNum, const char* msg) {
     auto* self = static_cast<GdalErrorScope*>(CPLGetErrorHandlerUserData());
     if (!self) self = t_scope;
     if (!self) return;
-    if (cls >= CE_Warning && msg) self->m_message = msg;
-    if (cls >= CE_Failure) self->m_failed = true;
+    if (cls == CE_Debug || cls == CE_None) {
+        CPLDefaultErrorHandler(cls, CPLE_None, msg);  // prints only when CPL_DEBUG asks for it
+        return;
+    }
+    const std::string text = msg ? msg : "";
+    if (cls >= CE_Failure) {
+        if (!self->m_failed) self->m_message = text;  // the first failure names the cause
+        self->m_failed = true;
+    } else if (!self->m_failed) {
+        self->m_message = text;
+    }
 }
 
 void close_or_throw(GDALDatasetUniquePtr& ds, const std::string& path) {
@@ -75,7 +84,8 @@ GDALDatasetUniquePtr create_dataset(const char* driver, const std::filesystem::p
     GDALDriver* drv = GetGDALDriverManager()->GetDriverByName(driver);
     if (!drv) throw core::Error(core::ExitCode::internal, std::string("GDAL has no ") + driver + " driver");
     GDALDatasetUniquePtr ds(drv->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!ds) throw core::output_error(shown, "cannot create: " + scope.message_or("unknown GDAL error"));
+    // A GeoPackage on a full disk comes back half-made (no gpkg_geometry_columns): refuse it here.
+    if (!ds || scope.failed()) throw core::output_error(shown, "cannot create: " + scope.message_or("unknown GDAL error"));
     return ds;
 }
 

@@ -20,8 +20,10 @@ struct CplFree {
 };
 using CplString = std::unique_ptr<char, CplFree>;
 
-/// Collects CPLErrors raised in its scope instead of printing them; `message()` is
-/// the last one. Push and pop in one scope.
+/// Collects CPLErrors raised in its scope (on this thread) instead of printing them;
+/// `message()` is the first failure, which names the cause (a full disk) where later ones
+/// name its consequences (a table that could not be created), else the last warning.
+/// Push and pop in one scope. Outside any scope, GdalRuntime keeps GDAL's messages.
 class GdalErrorScope {
 public:
     GdalErrorScope();
@@ -36,6 +38,7 @@ private:
     static void CPL_STDCALL handler(CPLErr cls, CPLErrorNum num, const char* msg);
     std::string m_message;
     bool m_failed = false;
+    GdalErrorScope* m_outer = nullptr;
 };
 
 /// Closes an output dataset and throws core::Error(output) if the close fails:

@@ -85,8 +85,75 @@ TEST(Exporter, ShapefileFieldNamesMustFitTheDbf) {
         io::export_layers(dir / "out", d, {}, test::catalog(), opt);
         FAIL();
     } catch (const core::Error& e) {
-        EXPECT_EQ(e.code(), core::ExitCode::internal);
-        EXPECT_EQ(e.detail(), "field 'a_name_longer_than_ten' needs a unique dbf_name of at most 10 characters");
+        // The catalog is the user's: bad input naming the layer file and the field, with a name to give.
+        EXPECT_EQ(e.code(), core::ExitCode::bad_input);
+        EXPECT_EQ(e.where().layer, "boundary");
+        EXPECT_EQ(e.detail(), "field 'a_name_longer_than_ten' is 22 bytes, more than the 10 a Shapefile (DBF) field name holds: give the "
+                              "field dbf_name = \"a_name_lon\" in boundary.toml, or export --format gpkg or geojson");
+    }
+    EXPECT_FALSE(std::filesystem::exists(dir / "out"));
+
+    long_names.fields[1].name = "ID";  // DBF names ignore case: 'id' and 'ID' would be one column
+    try {
+        io::export_layers(dir / "out", d, {}, test::catalog(), opt);
+        FAIL();
+    } catch (const core::Error& e) {
+        EXPECT_EQ(e.code(), core::ExitCode::bad_input);
+        EXPECT_EQ(e.detail(), "fields 'id' and 'ID' would both be DBF field 'ID' (DBF names ignore case): give one of them another dbf_name");
     }
     EXPECT_FALSE(std::filesystem::exists(dir / "out"));
 }
+
+namespace {
+/// Exports `name` as the boundary's name to a Shapefile in `encoding`; the error's detail, or "written".
+std::string shapefile_with_name(const std::string& name, const std::string& encoding, const std::filesystem::path& out) {
+    core::Dataset d = test::boundary_dataset();
+    d.layers[0].features[0].values[1] = name;
+    io::ExportOptions opt;
+    opt.format = "shp";
+    opt.encoding = encoding;
+    try {
+        io::export_layers(out, d, {}, test::catalog(), opt);
+    } catch (const core::Error& e) {
+        EXPECT_EQ(e.code(), core::ExitCode::bad_input);
+        EXPECT_EQ(e.where().layer, "boundary");
+        EXPECT_EQ(e.where().fid, 1);
+        EXPECT_EQ(e.where().id, "B1");
+        EXPECT_FALSE(std::filesystem::exists(out)) << "nothing is written";
+        return e.detail();
+    }
+    return "written";
+}
+std::string dbf_name_value(const std::filesystem::path& shp) {
+    GDALDatasetUniquePtr ds = io::open_vector(shp.string());
+    OGRFeatureUniquePtr f(ds->GetLayer(0)->GetNextFeature());
+    return f->GetFieldAsString("name");
+}
+}  // namespace
+
+TEST(Exporter, ShapefileTextOverTheDbfLimitIsAnErrorNotACut) {
+    test::TempDir dir;
+    std::string name;
+    for (int i = 0; i < 84; ++i) name += "区";  // 252 bytes in UTF-8: fits
+    EXPECT_EQ(shapefile_with_name(name, "UTF-8", dir / "a"), "written");
+    EXPECT_EQ(dbf_name_value(dir / "a" / "boundary.shp"), name);
+    EXPECT_EQ(shapefile_with_name(name + "区", "UTF-8", dir / "b"),
+              "field 'name': 255 bytes in UTF-8, more than the 254 a Shapefile (DBF) text field holds: a Shapefile would cut it; "
+              "export --format gpkg or geojson, or shorten it");
+    // In GBK the same 85 characters are 170 bytes: they fit.
+    EXPECT_EQ(shapefile_with_name(name + "区", "GBK", dir / "c"), "written");
+}
+
+TEST(Exporter, ShapefileInGbkRefusesCharactersGbkLacks) {
+    test::TempDir dir;
+    EXPECT_EQ(shapefile_with_name("东区😀", "GBK", dir / "a"),
+              "field 'name': GBK has no '😀' (U+1F600): a Shapefile in GBK would lose it; export with --encoding UTF-8");
+    EXPECT_EQ(shapefile_with_name("𠀀村", "GBK", dir / "b"),
+              "field 'name': GBK has no '𠀀' (U+20000): a Shapefile in GBK would lose it; export with --encoding UTF-8");
+    EXPECT_EQ(shapefile_with_name("东区😀", "UTF-8", dir / "c"), "written");
+    EXPECT_EQ(dbf_name_value(dir / "c" / "boundary.shp"), "东区😀");
+    // m² and m³ are spelt m2 and m3 in GBK, as Chinese GIS tables write them.
+    EXPECT_EQ(shapefile_with_name("20 m² 与 3 m³", "GBK", dir / "d"), "written");
+    EXPECT_EQ(dbf_name_value(dir / "d" / "boundary.shp"), "20 m2 与 3 m3");
+}
+

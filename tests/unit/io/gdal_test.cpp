@@ -43,6 +43,27 @@ TEST(Gdal, ErrorScopeKeepsTheLastMessageAndWhetherItFailed) {
     CPLError(CE_Failure, CPLE_AppDefined, "second");
     EXPECT_TRUE(scope.failed());
     EXPECT_EQ(scope.message(), "second");
+    // The first failure names the cause (a full disk); later ones its consequences.
+    CPLError(CE_Failure, CPLE_AppDefined, "third");
+    CPLError(CE_Warning, CPLE_AppDefined, "fourth");
+    EXPECT_EQ(scope.message(), "second");
+}
+
+TEST(Gdal, ErrorScopesNestAndNeverPrint) {
+    testing::internal::CaptureStderr();
+    {
+        io::GdalErrorScope outer;
+        {
+            io::GdalErrorScope inner;
+            CPLError(CE_Failure, CPLE_AppDefined, "inner");
+            EXPECT_EQ(inner.message(), "inner");
+        }
+        EXPECT_FALSE(outer.failed());
+        CPLError(CE_Failure, CPLE_AppDefined, "outer");
+        EXPECT_EQ(outer.message(), "outer");
+    }
+    EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+    EXPECT_TRUE(io::take_gdal_messages().empty());
 }
 
 TEST(Gdal, WkbToOgrAndWktBack) {
