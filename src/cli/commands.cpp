@@ -13,7 +13,8 @@ void CommonOptions::add_to(CLI::App& app) {
     catalog_dir = core::Catalog::default_dir();
     app.add_option("--catalog", catalog_dir, "Layer catalog directory (default: the bundled layers/)");
     app.add_flag("-q,--quiet", quiet, "Print no warnings or progress on stderr");
-    app.add_option("--threads", threads, "Worker threads (default: all cores, or $ZONING_THREADS)");
+    // Each worker holds its own copy of the frames: thousands would exhaust memory, not speed anything up.
+    app.add_option("--threads", threads, "Worker threads, 1 to 256 (default: all cores, or $ZONING_THREADS)")->check(CLI::Range(1u, 256u));
 }
 
 std::vector<std::unique_ptr<Command>> make_commands() {

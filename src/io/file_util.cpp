@@ -108,9 +108,14 @@ void guard_output(const fs::path& output, const std::vector<fs::path>& inputs, c
 
 AtomicFile::AtomicFile(fs::path target) : m_target(resolve_output(target)) {
     const std::string shown = strip_trailing_slashes(target.string());
+    std::error_code ec;
+    // Renaming over a device, FIFO or folder would replace it (as root, /dev/full itself):
+    // only a regular file, or nothing yet, is ever replaced.
+    const fs::file_status existing = fs::status(m_target, ec);
+    if (fs::exists(existing) && !fs::is_regular_file(existing))
+        throw core::output_error(shown, fs::is_directory(existing) ? "is a folder; give a file name" : "is not a regular file (a device or pipe?); give a file name");
     fs::path dir = m_target.parent_path();
     if (dir.empty()) dir = ".";
-    std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) throw core::output_error(shown, "cannot create directory " + dir.string() + ": " + ec.message());
     if (::access(dir.c_str(), W_OK) != 0) throw core::output_error(shown, "directory " + dir.string() + " is not writable");
