@@ -18,6 +18,7 @@
 #include "core/plan_rules.hpp"
 #include "io/file_util.hpp"
 #include "io/store.hpp"
+#include "report/formats.hpp"
 #include "report/report.hpp"
 
 namespace zoning::cli {
@@ -91,10 +92,10 @@ private:
     std::thread m_thread;
 };
 
-/// Writes the CSV tables into a fresh folder and swaps it into place. A folder holding
+/// Writes the tables into a fresh folder and swaps it into place. A folder holding
 /// nothing but these tables (an earlier CSV report) is replaced without --force; any other
 /// non-empty folder only with it.
-void write_csv_dir(const std::filesystem::path& dir, const std::map<std::string, std::string>& files, bool force) {
+void write_tables_dir(const std::filesystem::path& dir, const std::map<std::string, std::string>& files, bool force) {
     std::set<std::string> own;
     for (auto& [name, text] : files) own.insert(name);
     io::AtomicDir out(dir, force, own);
@@ -110,21 +111,27 @@ void write_csv_dir(const std::filesystem::path& dir, const std::map<std::string,
 
 void ReportCommand::setup(CLI::App& app) {
     add_plan_options(app, "Store to report on");
-    app.add_option("--format", m_format, "html (default), md, json, or csv (a folder of tables)")
-        ->check(CLI::IsMember({"html", "md", "json", "csv"}));
-    app.add_option("--out", m_out, "Output file (folder for csv); '-' for stdout. Default: out/report.<format>");
+    std::vector<std::string> names;
+    std::string help;
+    for (const auto& f : report::report_formats()) {
+        names.push_back(f.name);
+        help += (help.empty() ? "" : "; ") + f.name + ": " + f.description + (help.empty() ? " (default)" : "");
+    }
+    app.add_option("--format", m_format, help)->check(CLI::IsMember(names));
+    app.add_option("--out", m_out, "Output file (a folder for a folder of tables); '-' for stdout. Default: out/report.<format>");
     app.add_option("--lang", m_lang, "zh (default, the plan's names verbatim) or en")->check(CLI::IsMember({"zh", "en"}));
-    app.add_flag("--force", m_force, "csv: replace an --out folder that exists and holds other files than an earlier CSV report's");
+    app.add_flag("--force", m_force, "Folder formats (csv): replace an --out folder that holds other files than an earlier report's tables");
     app.add_option("--zone", m_zone, "Limit the report to one zone, area, belt, core, corridor or park (name or id)");
 }
 
 void ReportCommand::check_options() {
-    if (m_format == "csv" && m_out == "-") throw core::bad_input(core::FeatureRef{}, "--format csv writes a folder of tables: give --out DIR");
+    if (report::report_format(m_format).tables && m_out == "-")
+        throw core::bad_input(core::FeatureRef{}, "--format " + m_format + " writes a folder of tables: give --out DIR");
 }
 
 core::ExitCode ReportCommand::run() {
-    const std::string ext = m_format == "md" ? "md" : m_format;
-    if (m_out.empty()) m_out = m_format == "csv" ? std::filesystem::path("out/report-csv") : std::filesystem::path("out/report." + ext);
+    const report::ReportFormat& format = report::report_format(m_format);
+    if (m_out.empty()) m_out = format.default_out;
     if (m_out != "-") guard_plan_output(m_out, "--out");
     StageBar bar(m_common.quiet, 2);
     bar.stage(0, "reading store");
@@ -152,13 +159,11 @@ core::ExitCode ReportCommand::run() {
     bar.stage(2, "writing");
 
     const report::Lang lang = m_lang == "en" ? report::Lang::en : report::Lang::zh;
-    if (m_format == "csv") {
-        write_csv_dir(m_out, report::csv_tables(data, lang), m_force);
+    if (format.tables) {
+        write_tables_dir(m_out, format.tables(data, lang), m_force);
     } else {
         std::ostringstream text;
-        if (m_format == "json") report::write_json(text, data, lang);
-        else if (m_format == "md") report::write_markdown(text, data, lang);
-        else report::write_html(text, data, lang);
+        format.write(text, data, lang);
         if (m_out == "-") std::cout << text.str();
         else io::write_text_atomically(m_out, text.str());
     }
