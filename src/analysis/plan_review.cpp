@@ -7,6 +7,7 @@
 #include "analysis/frame_index.hpp"
 #include "analysis/overlay.hpp"
 #include "analysis/progress.hpp"
+#include "analysis/rules/rule_kind.hpp"
 #include "core/error.hpp"
 #include "geo/geos.hpp"
 
@@ -97,6 +98,19 @@ PlanReview plan_review(const core::Dataset& dataset, const core::Catalog& catalo
     std::erase_if(review.conflicts.conflicts, [&](const core::Conflict& c) { return !in_zone(ctx, zones, frames, c, log); });
     review.conflicts.robustness_notes.insert(review.conflicts.robustness_notes.end(), log.notes.begin(), log.notes.end());
     return review;
+}
+
+void check_plan_files(const core::Dataset& dataset, const core::Catalog& catalog, const std::filesystem::path& dir) {
+    auto origin = [&](const std::string& name) { return (dir / name).string(); };
+    if (auto it = dataset.files.find("targets.toml"); it != dataset.files.end()) {
+        for (const core::Target& t : core::parse_targets(it->second, origin(it->first)))
+            for (const std::string* layer : {&t.frame_layer, &t.feature_layer})
+                if (!layer->empty() && !dataset.find(*layer))
+                    throw core::bad_input(core::FeatureRef{t.origin, {}, {}, {}},
+                                          "line " + std::to_string(t.line) + ": target '" + t.id + "' names layer '" + *layer + "', which the dataset lacks");
+    }
+    if (auto it = dataset.files.find("rules.toml"); it != dataset.files.end())
+        check_rules(core::parse_rules(it->second, origin(it->first)), catalog, &dataset);
 }
 
 }  // namespace zoning::analysis

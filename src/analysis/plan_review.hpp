@@ -3,6 +3,7 @@
 // The planner's review of a store, in one call: coverage of the frames, progress against
 // the plan's targets and the conflicts the rules find, for the whole district or one zone.
 // `report` and `export` render it; the CLI only gathers the inputs.
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,12 @@ struct PlanReview {
 /// One overlay, progress and conflicts. A conflict belongs to the zone when its geometry
 /// (the overlap) lies in the zone with positive area; one without geometry, when the zone
 /// is among its features. Throws core::Error(bad_input) when `zone` matches no frame.
+/// A dataset's attached targets.toml and rules.toml, checked as fully as report and check will
+/// read them (every key, each rule's kind, the layers they name against the dataset): build
+/// refuses to write a store whose plan files would break every later command, and validate
+/// --data says so first. `dir` is the dataset folder, naming the files in errors.
+void check_plan_files(const core::Dataset& dataset, const core::Catalog& catalog, const std::filesystem::path& dir);
+
 PlanReview plan_review(const core::Dataset& dataset, const core::Catalog& catalog, const std::vector<core::Target>& targets,
                        const std::vector<core::Rule>& rules, const PlanReviewOptions& options = {});
 

@@ -7,7 +7,7 @@
 #include <iostream>
 #include <map>
 
-#include "analysis/rules/rule_kind.hpp"
+#include "analysis/plan_review.hpp"
 #include "core/catalog.hpp"
 #include "core/number_format.hpp"
 #include "core/plan_rules.hpp"
@@ -36,21 +36,6 @@ private:
     std::filesystem::path m_store = kDefaultStore;
 };
 
-/// The attached targets.toml and rules.toml, checked as fully as report and check will read
-/// them (every key, each rule's kind, the layers they name against the dataset) before the
-/// store is written: a store whose plan files fail would break every later command.
-void check_plan_files(const core::Dataset& dataset, const core::Catalog& catalog, const core::DatasetConfig& config) {
-    auto origin = [&](const std::string& name) { return (config.dir() / name).string(); };
-    if (auto it = dataset.files.find("targets.toml"); it != dataset.files.end()) {
-        for (const core::Target& t : core::parse_targets(it->second, origin(it->first)))
-            for (const std::string* layer : {&t.frame_layer, &t.feature_layer})
-                if (!layer->empty() && !dataset.find(*layer))
-                    throw core::bad_input(core::FeatureRef{t.origin, {}, {}, {}}, "line " + std::to_string(t.line) + ": target '" + t.id +
-                                                                                    "' names layer '" + *layer + "', which the dataset lacks");
-    }
-    if (auto it = dataset.files.find("rules.toml"); it != dataset.files.end())
-        analysis::check_rules(core::parse_rules(it->second, origin(it->first)), catalog, &dataset);
-}
 
 }  // namespace
 
@@ -93,7 +78,7 @@ core::ExitCode BuildCommand::run() {
         return core::ExitCode::bad_input;
     }
 
-    check_plan_files(read.dataset, catalog, config);
+    analysis::check_plan_files(read.dataset, catalog, config.dir());
     io::write_store(m_store, read.dataset, catalog);
     if (std::getenv("ZONING_TIMING")) {
         auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };

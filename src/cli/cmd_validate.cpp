@@ -3,6 +3,7 @@
 
 #include <iostream>
 
+#include "analysis/plan_review.hpp"
 #include "analysis/validate.hpp"
 #include "core/catalog.hpp"
 #include "io/source_reader.hpp"
@@ -67,6 +68,7 @@ core::ExitCode ValidateCommand::run() {
     } else {
         core::DatasetConfig config = core::DatasetConfig::load(m_data);
         io::DatasetReadResult r = io::read_dataset(catalog, config, m_common.threads);
+        analysis::check_plan_files(r.dataset, catalog, config.dir());  // as build will, before it writes
         dataset = std::move(r.dataset);
         read_findings = std::move(r.findings);
         input = config.file.string();

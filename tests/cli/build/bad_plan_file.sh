@@ -7,3 +7,6 @@ run 3 build --data mini --store m.gpkg
 stderr_matches "mini/$1: .*line [0-9]+"
 stderr_has "$3"
 [ ! -e m.gpkg ] || fail "a store was written"
+# validate --data says so too, before anyone builds.
+run 3 validate --data mini
+stderr_has "$3"
