@@ -39,27 +39,9 @@ void SqlCommand::setup(CLI::App& app) {
         ->check(CLI::Range(0.001, 86400.0));
 }
 
-namespace {
-
-/// io's result as report's plain table (report/ does not see io/).
-report::SqlTable plain_table(io::SqlResult r) {
-    report::SqlTable t;
-    t.columns = std::move(r.columns);
-    for (auto& row : r.rows) {
-        std::vector<report::SqlValue> values;
-        for (auto& c : row)
-            values.push_back(report::SqlValue{static_cast<report::SqlValue::Kind>(c.kind), std::move(c.text), std::move(c.wkb)});
-        t.rows.push_back(std::move(values));
-    }
-    return t;
-}
-static_assert(static_cast<int>(io::SqlCell::Kind::blob) == static_cast<int>(report::SqlValue::Kind::blob), "the kinds match one to one");
-
-}  // namespace
-
 core::ExitCode SqlCommand::run() {
     io::Sqlite db(m_store);
-    report::SqlTable t = plain_table(db.query(m_sql, m_limits));
+    const core::SqlResult t = db.query(m_sql, m_limits);
     if (m_format == "csv")
         report::write_sql_csv(std::cout, t);
     else if (m_format == "geojson")

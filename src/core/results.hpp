@@ -158,4 +158,18 @@ struct ValidationReport {
     bool ok() const { return !has_errors(findings); }
 };
 
+// ---- SQL over the store (`zoning sql`) ----
+
+/// One result cell: text, a number as text, NULL, or a geometry as ISO WKB in the work CRS.
+struct SqlCell {
+    enum class Kind { null, integer, real, text, geometry, blob } kind = Kind::null;
+    std::string text;  ///< the value as text (WKT for a geometry, hex for a blob)
+    std::string wkb;   ///< geometry only
+};
+
+struct SqlResult {
+    std::vector<std::string> columns;
+    std::vector<std::vector<SqlCell>> rows;
+};
+
 }  // namespace zoning::core

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/results.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -22,17 +23,8 @@ struct StatementFinalizer {
     void operator()(sqlite3_stmt* st) const noexcept;
 };
 
-/// One result cell: text, a number as text, NULL, or a geometry as ISO WKB (EPSG:4547).
-struct SqlCell {
-    enum class Kind { null, integer, real, text, geometry, blob } kind = Kind::null;
-    std::string text;  ///< the value as text (WKT for a geometry, hex for a blob)
-    std::string wkb;   ///< geometry only
-};
-
-struct SqlResult {
-    std::vector<std::string> columns;
-    std::vector<std::vector<SqlCell>> rows;
-};
+using core::SqlCell;
+using core::SqlResult;
 
 /// Limits on one query: it ends with Error(bad_input) instead of running the machine dry.
 struct SqlLimits {

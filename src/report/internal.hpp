@@ -19,7 +19,7 @@ std::string area(double m2, Lang lang);
 std::vector<std::string> frame_layers(const ReportData& r);
 std::string html_escape(const std::string& s);
 
-/// EPSG:4547 metres -> SVG pixels.
+/// Work-CRS metres -> SVG pixels.
 struct Viewport {
     double minx = 0, maxy = 0, scale = 1, pad = 16;
     std::pair<double, double> px(double x, double y) const { return {pad + (x - minx) * scale, pad + (maxy - y) * scale}; }

@@ -14,9 +14,9 @@ namespace zoning::report {
 
 namespace {
 
-using Kind = SqlValue::Kind;
+using Kind = core::SqlCell::Kind;
 
-std::string shown(const SqlValue& c) {
+std::string shown(const core::SqlCell& c) {
     if (c.kind == Kind::null) return "NULL";
     if (c.kind == Kind::geometry) return "<" + c.text.substr(0, c.text.find(' ')) + ">";
     if (c.kind == Kind::blob) return "<blob " + std::to_string(c.text.size() / 2) + " bytes>";
@@ -25,7 +25,7 @@ std::string shown(const SqlValue& c) {
 
 }  // namespace
 
-void write_sql_csv(std::ostream& out, const SqlTable& t) {
+void write_sql_csv(std::ostream& out, const core::SqlResult& t) {
     for (std::size_t i = 0; i < t.columns.size(); ++i) out << (i ? "," : "") << core::csv_field(t.columns[i]);
     out << '\n';
     for (auto& row : t.rows) {
@@ -34,7 +34,7 @@ void write_sql_csv(std::ostream& out, const SqlTable& t) {
     }
 }
 
-void write_sql_geojson(std::ostream& out, const SqlTable& t) {
+void write_sql_geojson(std::ostream& out, const core::SqlResult& t) {
     // Property names are unique: a second "name" becomes "name_2" (then "name_3", ...).
     std::vector<std::string> keys;
     for (const auto& c : t.columns) {
@@ -83,7 +83,7 @@ void write_sql_geojson(std::ostream& out, const SqlTable& t) {
     out << fc.dump() << '\n';
 }
 
-void write_sql_table(std::ostream& out, const SqlTable& t) {
+void write_sql_table(std::ostream& out, const core::SqlResult& t) {
     const auto width_of = [](const std::string& s) { return core::display_width(s); };
     std::vector<std::size_t> width(t.columns.size());
     for (std::size_t i = 0; i < t.columns.size(); ++i) width[i] = width_of(t.columns[i]);
