@@ -25,7 +25,7 @@ namespace {
 std::vector<std::string> present_values(const core::Layer& l) {
     const auto& st = l.spec->style;
     std::set<std::string> values;
-    if (st.renderer == "landuse")
+    if (st.renderer != "single")  // land-use codes, and categorized values the catalog may not list
         for (auto& f : l.features) values.insert(l.text(f, st.attribute));
     return {values.begin(), values.end()};
 }

@@ -283,9 +283,8 @@ void draw_map(std::ostream& svg_out, const ReportData& r, Lang lang) {
             shown = present;
             std::sort(shown.begin(), shown.end());
             if (!shown.empty()) {
-                ly += 8;
-                out << "<text x=\"" << lx << "\" y=\"" << ly + 14 << "\" font-weight=\"bold\">" << tr("landuse_legend", lang) << "</text>\n";
-                ly += 6;
+                ly += 26;
+                out << "<text x=\"" << lx << "\" y=\"" << ly << "\" font-weight=\"bold\">" << tr("landuse_legend", lang) << "</text>\n";
             }
             for (auto& code : shown) {
                 const core::LanduseClass* c = cat.landuse().find(code);
