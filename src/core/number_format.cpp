@@ -24,6 +24,11 @@ std::string wan(double value) {
     return buf;
 }
 
+std::string in_wan(double value) {
+    if (std::fabs(value) >= 10000.0) return wan(value);
+    return plan_number(value / 10000.0, 2) + "万";
+}
+
 std::string grouped(double value) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.0f", std::fabs(value));

@@ -338,7 +338,11 @@ void progress_section(std::ostream& out, const ReportData& r, Lang lang) {
             << "%\"></div></div><div class=\"bar-text\">" << html_escape(progress_text(p, lang)) << " <b>" << tr(p.status, lang) << "</b>";
         if (!p.series.empty() && p.target.unit == "m²") {
             out << "<br><small>" << tr("series", lang) << ": ";
-            for (auto& [y, v] : p.series) out << y << " " << html_escape(core::area_text(v, lang == Lang::zh)) << (y == p.series.back().first ? "" : " · ");
+            // In the target's unit throughout: 万 m² where the plan states the target so.
+            const bool in_wan = lang == Lang::zh && std::fabs(p.target.target) >= 10000.0;
+            for (auto& [y, v] : p.series)
+                out << y << " " << html_escape(in_wan ? core::in_wan(v) + " m²" : core::area_text(v, lang == Lang::zh))
+                    << (y == p.series.back().first ? "" : " · ");
             out << "</small>";
         }
         out << "</div></div>\n";

@@ -49,11 +49,8 @@ std::vector<std::pair<std::string, std::string>> head_items(const ReportData& r,
         {tr("organisation", lang), stated("organisation")},
         {tr("certainty", lang), tr(d.illustrative() ? "illustrative" : "surveyed", lang)},
     };
-    double district = 0;
-    bool any = false;
-    for (auto& c : r.overlay.coverage)
-        if (c.layer == "boundary") district += c.area_m2, any = true;
-    if (any && r.zone.empty()) out.emplace_back(tr("district_area", lang), core::square_km(district) + " km²");
+    if (r.overlay.district_area_m2 > 0 && r.zone.empty())
+        out.emplace_back(tr("district_area", lang), core::square_km(r.overlay.district_area_m2) + " km²");
     return out;
 }
 

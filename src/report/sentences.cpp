@@ -9,9 +9,10 @@
 namespace zoning::report {
 
 namespace {
-std::string amount(double v, const std::string& unit, Lang lang) {
+/// `v` as the plan writes it; `in_wan`: a figure beside a target the plan states in 万, so in 万 too.
+std::string amount(double v, const std::string& unit, Lang lang, bool in_wan) {
     if (unit == "ratio") return core::percent(v, 1);
-    if (unit == "m²" || unit == "m") return lang == Lang::zh ? core::wan(v) : core::grouped(v);
+    if (unit == "m²" || unit == "m") return lang == Lang::en ? core::grouped(v) : in_wan ? core::in_wan(v) : core::wan(v);
     return core::plan_number(v, unit == "亩" ? 1 : 2);  // 391.9 亿元, 60 亩: as the plan writes them
 }
 }  // namespace
@@ -19,12 +20,13 @@ std::string amount(double v, const std::string& unit, Lang lang) {
 std::string progress_text(const core::ProgressRow& row, Lang lang) {
     const auto& t = row.target;
     if (!t.target_text.empty()) return "— / " + t.target_text;
-    std::string target = amount(t.target, t.unit, lang) + unit_word(t.unit, lang);
+    const bool in_wan = std::fabs(t.target) >= 10000.0;  // one unit on both sides: never "8596 / 10万 m²"
+    std::string target = amount(t.target, t.unit, lang, in_wan) + unit_word(t.unit, lang);
     if (!row.measured) {
         std::string prefix = t.comparison == ">=" ? "≥ " : t.comparison == "<=" ? "≤ " : "≈ ";
         return "— / " + prefix + target;
     }
-    std::string measured = amount(*row.measured, t.unit, lang);
+    std::string measured = amount(*row.measured, t.unit, lang, in_wan);
     std::string out = measured + " / " + target;
     if (row.ratio) out += " (" + core::percent(*row.ratio, 1) + ")";
     return out;

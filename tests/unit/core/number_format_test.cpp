@@ -34,3 +34,9 @@ TEST(NumberFormat, AsThePlanWritesAndLandInHectares) {
     EXPECT_EQ(hectares(0), "0.00");
     EXPECT_EQ(square_km(194520000), "194.52");
 }
+
+TEST(NumberFormat, InWanBesideATargetInWan) {
+    EXPECT_EQ(in_wan(973000), "97.3万");
+    EXPECT_EQ(in_wan(8596), "0.86万");
+    EXPECT_EQ(in_wan(0), "0万");
+}

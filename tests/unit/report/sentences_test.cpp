@@ -67,3 +67,9 @@ TEST(Sentences, RetryNotesAreTheOverlaysThenTheConflicts) {
     r.analysis_notes = {"P1 × K: retried"};
     EXPECT_EQ(report::robustness_notes(r), (std::vector<std::string>{"parcel A × Z1: retried", "P1 × K: retried"}));
 }
+
+TEST(Sentences, AMeasuredFigureIsInTheTargetsUnit) {
+    EXPECT_EQ(report::progress_text(row("m²", 100000, 8596), report::Lang::zh), "0.86万 / 10万 m² (8.6%)");
+    EXPECT_EQ(report::progress_text(row("m²", 5000, 4200), report::Lang::zh), "4200 / 5000 m² (84.0%)");
+    EXPECT_EQ(report::progress_text(row("亿元", 391.9, 391.90), report::Lang::zh), "391.9 / 391.9 亿元 (100.0%)");
+}
