@@ -26,7 +26,8 @@ std::string wan(double value) {
 
 std::string in_wan(double value) {
     if (std::fabs(value) >= 10000.0) return wan(value);
-    return plan_number(value / 10000.0, 2) + "万";
+    const std::string n = plan_number(value / 10000.0, 2);
+    return n == "0" ? n : n + "万";  // nothing is 0, in any unit
 }
 
 std::string grouped(double value) {

@@ -7,7 +7,7 @@ namespace zoning::core {
 
 /// 973000 -> "97.3万"; 1300000 -> "130万"; 8500 -> "8500"; one decimal, trailing ".0" dropped.
 std::string wan(double value);
-/// Always in 万, for a figure beside others in 万 (a plan's target): 973000 -> "97.3万", 8596 -> "0.86万".
+/// Always in 万, for a figure beside others in 万 (a plan's target): 973000 -> "97.3万", 8596 -> "0.86万", 0 -> "0".
 std::string in_wan(double value);
 /// Thousands-separated integer in English: 973000 -> "973,000".
 std::string grouped(double value);

@@ -38,5 +38,5 @@ TEST(NumberFormat, AsThePlanWritesAndLandInHectares) {
 TEST(NumberFormat, InWanBesideATargetInWan) {
     EXPECT_EQ(in_wan(973000), "97.3万");
     EXPECT_EQ(in_wan(8596), "0.86万");
-    EXPECT_EQ(in_wan(0), "0万");
+    EXPECT_EQ(in_wan(0), "0");
 }
