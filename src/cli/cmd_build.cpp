@@ -50,6 +50,7 @@ core::ExitCode BuildCommand::run() {
     const auto t0 = std::chrono::steady_clock::now();
     core::Catalog catalog = core::Catalog::load(m_common.catalog_dir);
     core::DatasetConfig config = core::DatasetConfig::load(m_data);
+    catalog.apply_dataset_words(config.report_metadata());  // the store's tables titled as the plan names them ([titles])
     // The store never replaces what it is built from.
     std::vector<std::filesystem::path> inputs{config.file, m_common.catalog_dir};
     for (const auto& l : config.layers) inputs.push_back(config.dir() / l.source);  // a connection string names no file: skipped
