@@ -24,8 +24,9 @@ void plan_words(std::ostream& out, const ReportData& r, Lang lang) {
         const std::string reading = reading_text(p, lang);
         if (!p.target.measurable || (reading.empty() && !p.target.quote)) continue;
         any = true;
-        out << "- " << md(lang == Lang::zh ? p.target.name : p.target.name_en) << (reading.empty() ? "" : "：" + md(reading));
-        if (p.target.quote) out << (reading.empty() ? "：" : " ") << md(quote_text(p.target.quote, lang));
+        const std::string colon = lang == Lang::zh ? "：" : ": ", gap = lang == Lang::zh ? "。" : ". ";
+        out << "- " << md(lang == Lang::zh ? p.target.name : p.target.name_en) << (reading.empty() ? "" : colon + md(reading));
+        if (p.target.quote) out << (reading.empty() ? colon : gap) << md(quote_text(p.target.quote, lang));
         out << "\n";
     }
     if (const std::string y = evaluation_year_text(r.progress, lang); !y.empty()) out << (any ? "\n" : "") << md(y) << "\n", any = true;
