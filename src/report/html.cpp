@@ -336,6 +336,8 @@ void progress_section(std::ostream& out, const ReportData& r, Lang lang) {
         out << "<div class=\"bar-row " << p.status << "\"><div class=\"bar-label\">" << html_escape(lang == Lang::zh ? p.target.name : p.target.name_en)
             << "<small>" << html_escape(p.target.source) << "</small></div><div class=\"bar\"><div class=\"fill\" style=\"width:" << num(pct)
             << "%\"></div></div><div class=\"bar-text\">" << html_escape(progress_text(p, lang)) << " <b>" << tr(p.status, lang) << "</b>";
+        if (const std::string reading = reading_text(p, lang); !reading.empty()) out << "<br><small>" << html_escape(reading) << "</small>";
+        if (p.target.quote) out << "<br><small>" << html_escape(quote_text(p.target.quote, lang)) << "</small>";
         if (!p.series.empty() && p.target.unit == "m²") {
             out << "<br><small>" << tr("series", lang) << ": ";
             // In the target's unit throughout: 万 m² where the plan states the target so.
@@ -354,6 +356,41 @@ void progress_section(std::ostream& out, const ReportData& r, Lang lang) {
             out << "<li>" << html_escape(lang == Lang::zh ? p.target.name : p.target.name_en) << (lang == Lang::zh ? "：" : ": ")
                 << html_escape(progress_text(p, lang)) << (lang == Lang::zh ? "（" : " (") << html_escape(p.target.source)
                 << (lang == Lang::zh ? "）" : ")") << "</li>\n";
+    out << "</ul>\n";
+    if (const std::string y = evaluation_year_text(r.progress, lang); !y.empty()) out << "<p><small>" << html_escape(y) << "</small></p>\n";
+    out << "</section>\n";
+}
+
+/// One conflict or data-quality finding as a list item, numbered as on the map: names in the body,
+/// the rule id and the features' layer/id in the technical appendix.
+void conflict_item(std::ostream& out, const ReportData& r, const core::Conflict& c, Lang lang) {
+    const bool zh = lang == Lang::zh;
+    const std::string colon = zh ? "：" : ": ";
+    out << "<li><span class=\"number\">(" << conflict_number(r, c) << ")</span> ";
+    if (c.category == "plan") out << "<span class=\"sev-" << c.severity << "\">[" << tr(c.severity, lang) << "]</span> ";
+    out << "<b>" << html_escape(zh ? c.title : c.title_en) << "</b>" << colon << html_escape(zh ? c.reason_zh : c.reason) << "<br><small>";
+    if (c.category == "plan") out << tr("clause", lang) << colon << html_escape(c.clause) << " · ";
+    out << tr("features", lang) << colon << html_escape(feature_names(c, lang));
+    if (c.quote) out << "<br>" << html_escape(quote_text(c.quote, lang));
+    out << "</small></li>\n";
+}
+
+/// Plan conflicts (conflicts and reviews counted apart), then data-quality checks (rules without
+/// a plan sentence) in a section of their own.
+void conflict_sections(std::ostream& out, const ReportData& r, Lang lang) {
+    std::size_t plan = 0, quality = 0;
+    for (auto& c : r.conflicts) (c.category == "plan" ? plan : quality)++;
+    out << "<section id=\"conflicts\"><h2>" << tr("conflicts_reviews", lang) << "</h2>\n<p class=\"counts\">" << conflict_counts(r.conflicts, lang)
+        << "</p>\n<ul class=\"conflict-list\">\n";
+    if (plan == 0) out << "<li>" << tr("none", lang) << "</li>\n";
+    for (auto& c : r.conflicts)
+        if (c.category == "plan") conflict_item(out, r, c, lang);
+    out << "</ul></section>\n";
+    if (quality == 0) return;
+    out << "<section id=\"quality\"><h2>" << tr("quality_checks", lang) << " (" << quality << ")</h2>\n<p>" << tr("quality_note", lang)
+        << "</p>\n<ul class=\"conflict-list\">\n";
+    for (auto& c : r.conflicts)
+        if (c.category != "plan") conflict_item(out, r, c, lang);
     out << "</ul></section>\n";
 }
 
@@ -373,7 +410,7 @@ void write_html(std::ostream& out, const ReportData& r, Lang lang) {
            "table{border-collapse:collapse;width:100%;font-size:13px;margin:8px 0 18px}"
            "th,td{border:1px solid #cfd8dc;padding:4px 7px;text-align:left;vertical-align:top}th{background:#eceff1}td.num{text-align:right;white-space:nowrap}"
            ".bar-row{display:grid;grid-template-columns:280px 1fr 360px;gap:12px;align-items:center;margin:8px 0}.bar-label small{display:block;color:#607d8b}"
-           ".bar{background:#eceff1;height:18px;border-radius:3px;overflow:hidden}.fill{height:100%;background:#43a047}.behind .fill,.off_target .fill{background:#fb8c00}"
+           ".bar{background:#eceff1;height:18px;border-radius:3px;overflow:hidden}.fill{height:100%;background:#43a047}.behind .fill,.off_target .fill{background:#fb8c00}.overdue .fill{background:#c62828}"
            ".bar-text small{color:#607d8b}.conflict-list li{margin:6px 0}.sev-conflict{color:#c62828;font-weight:bold}.sev-review{color:#ef6c00;font-weight:bold}"
            "#appendix{font-size:13px;color:#37474f}"
            "footer{border-top:1px solid #cfd8dc;margin-top:30px;padding-top:10px;font-size:12px;color:#455a64}\n"
@@ -399,15 +436,7 @@ void write_html(std::ostream& out, const ReportData& r, Lang lang) {
     out << "</section>\n";
     progress_section(out, r, lang);
 
-    out << "<section id=\"conflicts\"><h2>" << tr("conflicts_reviews", lang) << "</h2>\n<p class=\"counts\">" << conflict_counts(r.conflicts, lang)
-        << "</p>\n<ol class=\"conflict-list\">\n";
-    if (r.conflicts.empty()) out << "<li>" << tr("none", lang) << "</li>\n";
-    for (auto& c : r.conflicts) {
-        out << "<li><span class=\"sev-" << c.severity << "\">[" << tr(c.severity, lang) << "]</span> <b>" << html_escape(zh ? c.title : c.title_en)
-            << "</b>" << (zh ? "：" : ": ") << html_escape(zh ? c.reason_zh : c.reason) << "<br><small>" << tr("clause", lang) << (zh ? "：" : ": ")
-            << html_escape(c.clause) << " · " << tr("features", lang) << (zh ? "：" : ": ") << html_escape(feature_names(c, lang)) << "</small></li>\n";
-    }
-    out << "</ol></section>\n";
+    conflict_sections(out, r, lang);
 
     out << "<section id=\"coverage\"><h2>" << tr("coverage", lang) << "</h2>\n";
     for (const auto& layer : frame_layers(r)) {

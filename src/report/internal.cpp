@@ -57,6 +57,7 @@ std::vector<std::pair<std::string, std::string>> head_items(const ReportData& r,
 std::string conflict_counts(const std::vector<core::Conflict>& conflicts, Lang lang) {
     std::vector<std::pair<std::string, int>> counts = {{"conflict", 0}, {"review", 0}};
     for (auto& c : conflicts) {
+        if (c.category != "plan") continue;  // data-quality checks have a section of their own
         auto it = std::find_if(counts.begin(), counts.end(), [&](auto& p) { return p.first == c.severity; });
         if (it == counts.end()) counts.emplace_back(c.severity, 1);
         else ++it->second;
@@ -68,6 +69,8 @@ std::string conflict_counts(const std::vector<core::Conflict>& conflicts, Lang l
     }
     return out;
 }
+
+std::size_t conflict_number(const ReportData& r, const core::Conflict& c) { return static_cast<std::size_t>(&c - r.conflicts.data()) + 1; }
 
 std::string feature_names(const core::Conflict& c, Lang lang) {
     std::string out;

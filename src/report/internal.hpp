@@ -20,8 +20,10 @@ std::string layer_title(const core::Catalog& cat, const std::string& layer, Lang
 /// The report's head, label and value: 评估年度, 数据日期, 编制单位, 数据性质, and the
 /// district's area in km² when there is a boundary; "未注明" / "not stated" for a key not set.
 std::vector<std::pair<std::string, std::string>> head_items(const ReportData& r, Lang lang);
-/// Conflicts counted by severity, conflicts first: "冲突 (7) · 需复核 (1)".
+/// The plan's conflicts (not the data-quality checks, 质检) counted by severity, conflicts first: "冲突 (7) · 需复核 (1)".
 std::string conflict_counts(const std::vector<core::Conflict>& conflicts, Lang lang);
+/// A conflict's number, on the map and in the lists: its place among all of them, from 1.
+std::size_t conflict_number(const ReportData& r, const core::Conflict& c);
 /// A conflict's features by name for the body: "核心区工厂、测试湿地" (ids go to the appendix).
 std::string feature_names(const core::Conflict& c, Lang lang);
 /// A conflict's features as the data knows them, for the technical appendix: "projects/P2, eco_structure/K".

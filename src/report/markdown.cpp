@@ -61,6 +61,52 @@ void appendix(std::ostream& out, const ReportData& r, Lang lang) {
         out << "\n";
     }
 }
+
+std::vector<const core::Conflict*> of_category(const std::vector<core::Conflict>& all, const std::string& category) {
+    std::vector<const core::Conflict*> out;
+    for (const auto& c : all)
+        if (c.category == category) out.push_back(&c);
+    return out;
+}
+
+/// Under the progress table: each measured target's reading and the plan's sentence (every
+/// target's is in the JSON), and the evaluation year.
+void plan_words(std::ostream& out, const ReportData& r, Lang lang) {
+    bool any = false;
+    for (const auto& p : r.progress) {
+        const std::string reading = reading_text(p, lang);
+        if (!p.target.measurable || (reading.empty() && !p.target.quote)) continue;
+        any = true;
+        const std::string colon = lang == Lang::zh ? "：" : ": ", gap = lang == Lang::zh ? "。" : ". ";
+        out << "- " << md(lang == Lang::zh ? p.target.name : p.target.name_en) << (reading.empty() ? "" : colon + md(reading));
+        if (p.target.quote) out << (reading.empty() ? colon : gap) << md(quote_text(p.target.quote, lang));
+        out << "\n";
+    }
+    if (const std::string y = evaluation_year_text(r.progress, lang); !y.empty()) out << (any ? "\n" : "") << md(y) << "\n", any = true;
+    if (any) out << "\n";
+}
+
+/// One conflict or data-quality finding, numbered as on the map: names in the body, the rule id
+/// and the features' layer/id in the technical appendix.
+void conflict_item(std::ostream& out, const ReportData& r, const core::Conflict& c, Lang lang) {
+    const bool zh = lang == Lang::zh;
+    const std::string colon = zh ? "：" : ": ";
+    out << "- **(" << conflict_number(r, c) << ")** ";
+    if (c.category == "plan") out << "[" << tr(c.severity, lang) << "] ";
+    out << "**" << md(zh ? c.title : c.title_en) << "**" << colon << md(zh ? c.reason_zh : c.reason) << " " << tr("features", lang) << colon
+        << md(feature_names(c, lang)) << (zh ? "。" : ".");
+    if (c.category == "plan") out << (zh ? "" : " ") << tr("clause", lang) << colon << md(c.clause);
+    out << "\n";
+    if (c.quote) out << "  " << md(quote_text(c.quote, lang)) << "\n";
+}
+
+/// Data-quality checks (rules without a plan sentence), apart from the plan's conflicts.
+void quality_section(std::ostream& out, const ReportData& r, Lang lang) {
+    const auto checks = of_category(r.conflicts, "quality");
+    if (checks.empty()) return;
+    out << "\n## " << tr("quality_checks", lang) << " (" << checks.size() << ")\n\n" << tr("quality_note", lang) << "\n\n";
+    for (const core::Conflict* c : checks) conflict_item(out, r, *c, lang);
+}
 }  // namespace
 
 void write_markdown(std::ostream& out, const ReportData& r, Lang lang) {
@@ -84,15 +130,13 @@ void write_markdown(std::ostream& out, const ReportData& r, Lang lang) {
         out << "| " << md(zh ? p.target.name : p.target.name_en) << " | " << md(progress_text(p, lang)) << " | " << tr(p.status, lang) << " | "
             << md(p.target.source) << " |\n";
     out << "\n";
+    plan_words(out, r, lang);
 
+    const auto plan_conflicts = of_category(r.conflicts, "plan");
     out << "## 3. " << tr("conflicts_reviews", lang) << "\n\n" << conflict_counts(r.conflicts, lang) << "\n\n";
-    if (r.conflicts.empty()) out << tr("none", lang) << "\n\n";
-    for (std::size_t i = 0; i < r.conflicts.size(); ++i) {
-        const core::Conflict& c = r.conflicts[i];
-        out << i + 1 << ". **[" << tr(c.severity, lang) << "] " << md(zh ? c.title : c.title_en) << "**" << (zh ? "：" : ": ")
-            << md(zh ? c.reason_zh : c.reason) << " " << tr("features", lang) << (zh ? "：" : ": ") << md(feature_names(c, lang))
-            << (zh ? "。" : ". ") << tr("clause", lang) << (zh ? "：" : ": ") << md(c.clause) << "\n";
-    }
+    if (plan_conflicts.empty()) out << tr("none", lang) << "\n\n";
+    for (const core::Conflict* c : plan_conflicts) conflict_item(out, r, *c, lang);
+    quality_section(out, r, lang);
     out << "\n";
     appendix(out, r, lang);
     out << "---\n\n" << footer(r, lang) << "\n";

@@ -34,7 +34,7 @@ for status in ("completed", "under_construction", "planned"):
 # Conflicts numbered on the map as in the list; land use in the national colours with a legend;
 # roads and water named; parcels named by their land-use code on hover.
 numbers = re.search(r'<g class="conflict-numbers".*?</g>', svg, re.S)
-listed = len(re.findall(r'<li><span class="sev-', dom))
+listed = len(re.findall(r'<li><span class="number">', dom))
 if not numbers or numbers.group(0).count("<circle") < 3 or numbers.group(0).count("<circle") > listed:
     problems.append(f"conflicts not numbered on the map as in the list ({listed} listed)")
 if "用地用海分类" not in svg:
