@@ -428,6 +428,7 @@ public:
             }
         }
         report_unmapped();
+        report_numeric_codes();
         return out;
     }
     std::int64_t count() const noexcept { return m_sequence; }
@@ -480,13 +481,41 @@ private:
             core::FieldValue v = core::parse_field_value(fs, *text, table, m_catalog.landuse());
             if (i == 0) sf.ref.id = v.text;
             if (!v.ok()) {
+                if (v.check == "unmapped" && !same_name(source.name, fs.name))
+                    v.problem = "value '" + *text + "' of field '" + source.name + "' (for " + fs.name + ") is not in " + source.table.name;
+                if (v.check == "landuse-code" && !same_name(source.name, fs.name))
+                    if (auto at = v.problem.find("in field '" + fs.name + "'"); at != std::string::npos)
+                        v.problem.replace(at, fs.name.size() + 11, "in field '" + source.name + "' (for " + fs.name + ")");
                 if (v.check == "unmapped" || v.check == "landuse-code") unmapped(i, *text, v, sf.ref);
                 else problem(sf.ref, v.check, v.problem);
                 ok = false;
             }
+            // A number column of small values read as first-level codes may be a local
+            // classification whose numbers happen to be codes (10 taken as 10 工矿用地).
+            if (v.ok() && fs.domain == "landuse" && !source.table.map && source.kind == SourceField::Kind::field &&
+                source.type != OFTString && v.text.size() == 2)
+                m_numeric_codes[i][v.text]++;
             sf.feature.values[i] = std::move(v.value);
         }
         return ok;
+    }
+
+    /// One warning per numeric land-use column some of whose values were taken as first-level codes.
+    void report_numeric_codes() {
+        for (const auto& [i, counts] : m_numeric_codes) {
+            const auto& fs = m_spec.fields[i];
+            std::string taken;
+            for (const auto& [code, n] : counts) {
+                const core::LanduseClass* k = m_catalog.landuse().find(code);
+                taken += (taken.empty() ? "" : ", ") + code + " " + (k ? k->name_zh : std::string()) + " (" + std::to_string(n) + ")";
+            }
+            m_findings.push_back(Finding{Severity::warning, "landuse-numeric", FeatureRef{m_source, m_spec.name, {}, {}},
+                                         "field '" + m_fields[i].name + "' (for " + fs.name + ") is a number column read as national codes: " +
+                                             taken + "; if it holds a classification of its own, map it with [layers." + m_spec.name +
+                                             ".values." + fs.name + "]",
+                                         0, {}});
+        }
+        m_numeric_codes.clear();
     }
 
     /// A land-use value no table or code covers: counted per distinct value (build), or a
@@ -588,6 +617,7 @@ private:
     static constexpr std::size_t kFidsShown = 5;
     std::vector<Unmapped> m_unmapped;
     std::unordered_map<std::string, std::size_t> m_unmapped_index;
+    std::map<std::size_t, std::map<std::string, std::size_t>> m_numeric_codes;  // field -> first-level code -> features
 };
 
 // Transform, check and repair geometry --------------------------------------
