@@ -172,10 +172,14 @@ const char* const kEncodingAdvice =
 
 // Open -----------------------------------------------------------------------
 
-bool restores_shx(const std::string& option) {
+/// SHAPE_RESTORE_SHX=...: nullopt for any other option, else whether it asks for the rebuild.
+std::optional<bool> restores_shx(const std::string& option) {
     std::string upper = option;
     std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    return upper == "SHAPE_RESTORE_SHX=YES" || upper == "SHAPE_RESTORE_SHX=TRUE" || upper == "SHAPE_RESTORE_SHX=ON";
+    const std::string key = "SHAPE_RESTORE_SHX=";
+    if (upper.rfind(key, 0) != 0) return std::nullopt;
+    const std::string value = upper.substr(key.size());
+    return value == "YES" || value == "TRUE" || value == "ON" || value == "1";
 }
 
 /// A shapefile's parts (same name, any extension) copied into GDAL's memory file system and
@@ -784,7 +788,7 @@ ReadResult read_layer(const core::Catalog& catalog, const core::LayerSpec& spec,
     std::vector<std::string> options;
     bool restore_shx = false;
     for (const auto& o : src.open_options) {
-        if (restores_shx(o)) restore_shx = true;
+        if (auto restore = restores_shx(o)) restore_shx = *restore;
         else options.push_back(o);
     }
     std::unique_ptr<MemoryCopy> copy;
