@@ -9,6 +9,11 @@
 #
 #   doc_console.py DOC WORKDIR            check (exit 1 on a difference, shown as a diff)
 #   doc_console.py DOC WORKDIR --update   write the real outputs into DOC
+#
+# For docs/your-district.md, WORKDIR holds a copy of tests/fixtures/district named district/:
+#   d=$(mktemp -d); cp -r tests/fixtures/district $d/district
+#   ZONING=build/src/zoning ZONING_SRC=. python3 tests/cli/doc_console.py docs/your-district.md $d --update
+# (--update writes every output in full: put the "…" lines back where the page elides warnings).
 import difflib
 import os
 import re
