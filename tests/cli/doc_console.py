@@ -13,7 +13,7 @@
 # For docs/your-district.md, WORKDIR holds a copy of tests/fixtures/district named district/:
 #   d=$(mktemp -d); cp -r tests/fixtures/district $d/district
 #   ZONING=build/src/zoning ZONING_SRC=. python3 tests/cli/doc_console.py docs/your-district.md $d --update
-# (--update writes every output in full: put the "…" lines back where the page elides warnings).
+# (a block whose output changed is written in full: put back any "…" that elided warnings).
 import difflib
 import os
 import re
