@@ -25,7 +25,7 @@ class BuildCommand : public Command {
 public:
     const char* name() const override { return "build"; }
     const char* description() const override {
-        return "Read a district's layers (any OGR source), transform to EPSG:4547, check, repair and write the store";
+        return "Read a district's layers (any OGR source), transform to the work CRS (docs/crs.md), check, repair and write the store";
     }
     void setup(CLI::App& app) override;
     core::ExitCode run() override;
@@ -89,6 +89,8 @@ core::ExitCode BuildCommand::run() {
     std::cout << "Built " << m_store.string() << " from " << config.file.string() << " (" << config.name << ", "
               << (config.certainty == "surveyed" ? "surveyed" : "illustrative: schematic geometry, illustrative statuses")
               << ")\n";
+    std::cout << "Work CRS: " << read.dataset.work_crs_name() << " (" << read.dataset.meta("crs_reason") << ")"
+              << (read.dataset.ellipsoidal_areas() ? "; areas reported ellipsoidal (area = \"ellipsoidal\")" : "") << '\n';
     std::size_t repaired = 0;
     for (const auto& layer : read.dataset.layers) {
         char line[256];

@@ -46,7 +46,7 @@ void write_json(std::ostream& out, const ReportData& r, Lang lang) {
                     {"sources", lines(d.meta("sources"))},
                     {"notes", lines(d.meta("notes"))},
                     {"built_at", d.meta("built_at")}};
-    j["crs"] = "EPSG:4547";
+    j["crs"] = d.work_crs_name();
     j["zone"] = r.zone.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.zone);
     j["rules_from"] = r.rules_origin;
     j["district_area_m2"] = r2(r.overlay.district_area_m2);
