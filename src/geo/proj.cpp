@@ -148,15 +148,21 @@ std::optional<AreaOfUse> crs_area_of_use(const ProjContext& ctx, const std::stri
 std::optional<ArealScale> worst_areal_scale(const ProjContext& ctx, const std::string& definition,
                                             const std::vector<std::pair<double, double>>& lonlat) {
     ProjPtr crs = create_crs(ctx, definition);
+    // PROJ 9.1's proj_factors gives nonsense on a CRS built from its EPSG code (the axis swaps and
+    // unit conversion of its pipeline) but is right on the same projection as a PROJ string.
+    const char* proj_string = proj_as_proj_string(ctx.handle(), crs.get(), PJ_PROJ_5, nullptr);
+    if (!proj_string) return std::nullopt;
+    ProjPtr projection(proj_create(ctx.handle(), proj_string));
+    if (!projection) return std::nullopt;
     constexpr double rad = std::numbers::pi / 180.0;
     std::optional<ArealScale> worst;
     for (const auto& [lon, lat] : lonlat) {
-        proj_errno_reset(crs.get());
-        const PJ_FACTORS f = proj_factors(crs.get(), proj_coord(lon * rad, lat * rad, 0, 0));
-        if (proj_errno(crs.get()) != 0 || !std::isfinite(f.areal_scale) || f.areal_scale <= 0) continue;
+        proj_errno_reset(projection.get());
+        const PJ_FACTORS f = proj_factors(projection.get(), proj_coord(lon * rad, lat * rad, 0, 0));
+        if (proj_errno(projection.get()) != 0 || !std::isfinite(f.areal_scale) || f.areal_scale <= 0) continue;
         if (!worst || std::fabs(f.areal_scale - 1) > std::fabs(worst->scale - 1)) worst = ArealScale{f.areal_scale, lon, lat};
     }
-    proj_errno_reset(crs.get());
+    proj_errno_reset(projection.get());
     return worst;
 }
 

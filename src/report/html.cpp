@@ -299,7 +299,9 @@ void write_html(std::ostream& out, const ReportData& r, Lang lang) {
         out << "<p>" << tr("reconciliation", lang) << ": " << tr(rc.layer, lang) << " Σ " << core::grouped(rc.frames_landuse_m2) << " m² · "
             << tr("district_total", lang) << " " << core::grouped(rc.parcels_in_district_m2) << " m² (" << core::percent(rc.relative_difference, 4)
             << ")</p>\n";
-    out << "</section>\n";
+    out << "<h3>" << tr("area_basis", lang) << "</h3>\n<p>" << html_escape(area_basis_note(r, lang)) << "</p>\n<ul>\n";
+    for (const auto& line : area_basis_lines(r, lang)) out << "<li>" << html_escape(line) << "</li>\n";
+    out << "</ul>\n</section>\n";
     // Geometry operations GEOS could not do at first, and how they were retried: only when there were some.
     if (const auto retries = robustness_notes(r); !retries.empty()) {
         out << "<section id=\"robustness\"><h2>" << tr("robustness", lang) << "</h2><ul>\n";
