@@ -81,7 +81,7 @@ struct DatasetConfig {
 };
 
 struct Dataset {
-    /// name, certainty, sources, notes, built_at, crs (the work CRS's short name, "EPSG:4547"), crs_wkt (its WKT2),
+    /// name, certainty, sources, notes, built_at, crs (the work CRS's short name, "EPSG:4549"), crs_wkt (its WKT2),
     /// area ("planar" or "ellipsoidal"), source_crs.<layer> (the CRS each layer was read from), ...
     std::map<std::string, std::string> metadata;
     std::map<std::string, std::string> files;     ///< attached text files by name (targets.toml, rules.toml)
@@ -93,7 +93,7 @@ struct Dataset {
     std::string meta(const std::string& key) const;
     /// The work CRS every geometry is in, for PROJ and GDAL: the WKT2 the store records, else its "crs".
     std::string work_crs() const;
-    /// The work CRS as people name it: "EPSG:4547".
+    /// The work CRS as people name it: "EPSG:4549".
     std::string work_crs_name() const { return meta("crs"); }
     /// Whether reported areas are ellipsoidal ([dataset] area = "ellipsoidal").
     bool ellipsoidal_areas() const { return meta("area") == "ellipsoidal"; }

@@ -97,7 +97,7 @@ std::optional<ArealScale> worst_areal_scale(const ProjContext& ctx, const std::s
 /// central meridian is nearest (EPSG:4534 at 75°E to EPSG:4554 at 135°E), elsewhere the WGS 84
 /// UTM zone (EPSG:326xx north of the equator, 327xx south).
 struct WorkCrsChoice {
-    std::string definition;  ///< "EPSG:4547"
+    std::string definition;  ///< "EPSG:4549"
     std::string reason;      ///< why, in a sentence naming the point and the rule
 };
 WorkCrsChoice choose_work_crs(const ProjContext& ctx, double lon, double lat);

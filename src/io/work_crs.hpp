@@ -11,8 +11,8 @@
 namespace zoning::io {
 
 struct WorkCrs {
-    std::string definition;  ///< what PROJ and GDAL read: "EPSG:4547", or the user's WKT
-    std::string name;        ///< short name: "EPSG:4547"
+    std::string definition;  ///< what PROJ and GDAL read: "EPSG:4549", or the user's WKT
+    std::string name;        ///< short name: "EPSG:4549"
     std::string wkt;         ///< WKT2 (2019), recorded in the store
     std::string title;       ///< "CGCS2000 / 3-degree Gauss-Kruger CM 114E"
     std::string reason;      ///< why this one, a sentence for `build` to print
