@@ -70,6 +70,8 @@ struct DatasetConfig {
     std::vector<LayerSource> layers;
     /// [dataset] crs: the work CRS the user names ("EPSG:4549"); empty: chosen from the boundary (docs/crs.md).
     std::string crs;
+    /// "--crs" when the command line named `crs` (overriding [dataset] crs): messages name it; empty: dataset.toml did.
+    std::string crs_option;
     /// [dataset] area: "planar" (default: areas in the work CRS's plane) or "ellipsoidal" (every
     /// reported area scaled to the ellipsoid, frame by frame; docs/crs.md).
     std::string area = "planar";

@@ -67,25 +67,27 @@ WorkCrs resolve_work_crs(const core::Catalog& catalog, const core::DatasetConfig
     geo::ProjContext proj;
     const LonLatBoundary boundary = read_boundary_lonlat(catalog, config, threads, where);
     WorkCrs w;
+    const bool by_option = !config.crs_option.empty();
+    const std::string named = by_option ? config.crs_option : "[dataset] crs";
     if (config.crs.empty()) {
         geo::WorkCrsChoice choice = geo::choose_work_crs(proj, boundary.centroid_lon, boundary.centroid_lat);
         w.definition = std::move(choice.definition);
         w.reason = std::move(choice.reason);
     } else {
         w.definition = config.crs;
-        w.reason = "named by crs in [dataset] of " + config.file.filename().string();
+        w.reason = by_option ? "named by " + config.crs_option : "named by crs in [dataset] of " + config.file.filename().string();
     }
     try {
         w.name = geo::crs_short_name(proj, w.definition);
         w.title = geo::crs_name(proj, w.definition);
         w.wkt = geo::crs_wkt(proj, w.definition);
         if (geo::crs_is_geographic(proj, w.definition))
-            throw core::bad_input(where, "[dataset] crs " + w.name + " is geographic (degrees): areas and lengths need a projected CRS in metres; " +
-                                             "leave crs out to have one chosen from the boundary (docs/crs.md)");
+            throw core::bad_input(where, named + " " + w.name + " is geographic (degrees): areas and lengths need a projected CRS in metres; " +
+                                             "leave it out to have one chosen from the boundary (docs/crs.md)");
         // Every layer must be able to reach it: a CRS PROJ reads but cannot transform to is refused here, once.
         geo::Transformer(proj, "EPSG:4326", w.definition);
     } catch (const geo::ProjError& e) {
-        throw core::bad_input(where, "[dataset] crs: " + std::string(e.what()));
+        throw core::bad_input(where, named + ": " + std::string(e.what()));
     }
 
     // The district must stay inside the CRS's area of use: outside it the plane's scale error grows fast
@@ -112,7 +114,7 @@ WorkCrs resolve_work_crs(const core::Catalog& catalog, const core::DatasetConfig
     }
     const auto& [lon, lat] = boundary.vertices[first_out];
     const std::string remedy = config.crs.empty() ? "name a CRS whose area of use covers the whole district with crs = \"EPSG:...\" in [dataset] (docs/crs.md)"
-                                                  : "leave crs out of [dataset] to have the zone chosen from the boundary, or name one whose area of use covers it (docs/crs.md)";
+                                                  : "leave " + named + " out to have the zone chosen from the boundary, or name one whose area of use covers it (docs/crs.md)";
     throw core::bad_input(FeatureRef{config.file.string(), "boundary", boundary.fids[first_out], {}},
                           "the district leaves the area of use of " + w.name + " (" + w.title + ": " + use->name + ", " + bounds + ") at " +
                               degrees(lon, lat) + "; " + error + " (区界超出 " + w.name + " 的适用范围：" + error_zh + "); " + remedy);

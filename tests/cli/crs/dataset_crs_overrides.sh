@@ -12,3 +12,8 @@ agree "$(json_value r.json district_area_m2)" "$(ogr_area crs-east120/boundary.g
 agree "$(json_value r.json district_ellipsoidal_area_m2)" "$(quadrangle_area 36.06 36.10 0.06)" 1e-4 "ellipsoidal district area"
 run 0 sql --store s.gpkg "SELECT DISTINCT ST_SRID(geom) FROM boundary"
 stdout_has "32651"
+# --crs overrides both the choice and [dataset] crs.
+run 0 build --data crs-east120 --store t.gpkg --crs EPSG:4549
+stdout_has "Work CRS: EPSG:4549 (named by --crs)"
+run 0 sql --store t.gpkg "SELECT DISTINCT ST_SRID(geom) FROM boundary"
+stdout_has "4549"

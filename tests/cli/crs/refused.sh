@@ -21,3 +21,11 @@ sed -i 's/^sources = .*/&\narea = "spherical"/' crs-east120/dataset.toml
 run 3 build --data crs-east120 --store s.gpkg
 stderr_has '[dataset] area must be "planar"'
 [ ! -e s.gpkg ] || fail "a store was written"
+# The same from the command line, over a dataset.toml that names none.
+cp plain.toml crs-east120/dataset.toml
+run 3 build --data crs-east120 --store s.gpkg --crs EPSG:4326
+stderr_has "--crs EPSG:4326 is geographic (degrees)"
+run 3 build --data crs-east120 --store s.gpkg --crs EPSG:4547
+stderr_has "区界超出 EPSG:4547 的适用范围：面积误差约 +0.8"
+stderr_has "leave --crs out to have the zone chosen from the boundary"
+[ ! -e s.gpkg ] || fail "a store was written"
