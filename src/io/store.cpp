@@ -39,7 +39,12 @@ void check_store_sealed(GDALDataset& ds, const std::map<std::string, std::string
     if (crs == metadata.end() || crs->second.empty())
         throw core::bad_input(FeatureRef{p, {}, {}, {}}, "store records no work CRS (rebuild it with `zoning build`)");
     const auto wkt = metadata.find("crs_wkt");
-    const OGRSpatialReference work = work_srs(wkt == metadata.end() || wkt->second.empty() ? crs->second : wkt->second);
+    OGRSpatialReference work;
+    try {
+        work = work_srs(wkt == metadata.end() || wkt->second.empty() ? crs->second : wkt->second);
+    } catch (const core::Error& e) {
+        throw core::bad_input(FeatureRef{p, {}, {}, {}}, e.detail() + " (rebuild the store with `zoning build`)");
+    }
     for (const auto& spec : catalog.layers()) {
         OGRLayer* l = ds.GetLayerByName(spec.name.c_str());
         if (!l) continue;
