@@ -19,3 +19,9 @@ if [ -x /usr/bin/qgis_process.bin ] || [ -d /usr/lib/python3/dist-packages/qgis 
     || { grep -v -E "XDG_RUNTIME|DeprecationWarning|setapi" qgis.log; fail "QGIS check"; }
   grep "^qgis:" qgis.log
 fi
+# GeoJSON is lon/lat (RFC 7946), taken from the store's CRS: the district is at 9°E 48.75°N.
+run 0 export --store s.gpkg --format geojson --out gj
+/usr/bin/python3 -c '
+import json, sys
+c = json.load(open("gj/boundary.geojson"))["features"][0]["geometry"]["coordinates"][0][0]
+sys.exit(0 if abs(c[0] - 9.0) < 1e-6 and 48.75 < c[1] < 48.76 else 1)' || fail "GeoJSON export is not at 9°E 48.75°N"
