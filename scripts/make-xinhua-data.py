@@ -386,6 +386,10 @@ for bid, name, (lon, lat), road in BUILDINGS:
     SERVICE.append((bid, name, "楼宇", road, "Office building", footprint(lon, lat, 60, 40),
                     f"专栏4-1 item 5: office building on {road}; footprint schematic"))
 
+# Other names the plan gives the same element: ch.4 §4 (line 351) opens with "高标准打造生态智慧社区"
+# and sets the targets of "生态智慧城区".
+SERVICE_ALIASES = {"SL01": "生态智慧社区"}
+
 # --- 6. Eco structure 一带一区三核五廊 ---------------------------------------------------
 CORRIDOR_W = ECO_PARAMS["corridor_half_width_m"]
 MOUNTAIN_BELT = clip(poly((113.0500, 33.8050), (113.1200, 33.8060), (113.1800, 33.8030), (113.2200, 33.7980), (113.2500, 33.7900),
@@ -393,8 +397,8 @@ MOUNTAIN_BELT = clip(poly((113.0500, 33.8050), (113.1200, 33.8060), (113.1800, 3
 ECO = [
     ("EC01", "北部山林生态带", "带", "Northern mountain-forest belt", MOUNTAIN_BELT,
      "一带 (ch.9 §1): 香山、龙山、落凫山 along the northern edge (GEOGRAPHY.md S/E)"),
-    ("EC02", "田园综合区", "区", "Pastoral complex area", clip(rect(113.0750, 33.7400, 113.1300, 33.7850)),
-     "一区 (ch.9 §1); farmland of 滍阳镇 in the west lobe, schematic"),
+    ("EC02", "田园综合区", "区", "Pastoral complex area", clip(rect(113.0750, 33.7400, 113.1060, 33.7850)),
+     "一区 (ch.9 §1); farmland of 滍阳镇 in the west lobe, schematic; west of 平西现代物流园区 (华耀城), which is construction land"),
     ("EC03", "新新湿地", "核", "Xinxin wetland", XINXIN,
      "三核 (ch.9 §1); 平安大道西延北侧、平煤铁路线以南、平郏路以东、新新路以西, ~1098.5 亩 (专栏9-1)"),
     ("EC04", "白鹭洲湿地公园", "核", "Bailuzhou wetland park", clip(rect(113.1700, 33.7350, 113.1880, 33.7460)),
@@ -406,6 +410,23 @@ for i, (sid, name, pts, target, note) in enumerate(STREAMS):
     ECO.append((f"EC{6 + i:02d}", f"{name}滨水绿廊", "廊", f"{name} riparian corridor",
                 clip(stream_line(pts, target).Buffer(CORRIDOR_W, 8)),
                 "五廊 (ch.9 §1), read as the five streams of ch.9 §2 (our reading); buffer of the stream"))
+
+# --- 6b. Four urban regions 四大区域 (ch.7 §1, lines 437-445) ----------------------------
+# "按照稻香路以东中心区域集约高效利用空间、西部区域加快与新城区有机融合、北部（西北部）区域突出生态建设"
+# (line 437): the core east of 稻香路, the area between old and new city to its west, the northern
+# section of 西环路, and 大香山 in the north / north-west. Edges are ours (schematic).
+XIHUAN_NORTH = clip(rect(113.2400, 33.7750, 113.2560, 33.7935))
+URBAN_REGIONS = [
+    ("UR1", "中兴路、凌云路片区", "Zhongxing Road and Lingyun Road area", "中兴路商贸休闲区、凌云路特色商业区", 439,
+     clip(rect(113.2560, 33.7000, 113.3100, 33.7800)), "稻香路以东中心区域 (line 437); north edge at the foot of the northern hills"),
+    ("UR2", "新老城区之间片区", "Area between the old and new city", "新老城区之间", 441,
+     polygonal(clip(rect(113.1950, 33.7550, 113.2560, 33.7800)).Difference(XIHUAN_NORTH)),
+     "west of 稻香路 to the 生态智慧城区 (新老城区连接节点, ch.4 §4)"),
+    ("UR3", "西环路北段区域", "Northern section of Xihuan Road", "西环路北段", 443, XIHUAN_NORTH,
+     "along 西环路 north of ~33.775° N"),
+    ("UR4", "大香山片区", "Daxiangshan area", "大香山风景名胜区；北部（鹰城大道）生态文旅产业带", 445,
+     clip(rect(113.0600, 33.7950, 113.2560, 33.8500)), "北部（西北部）区域 (line 437): 大香山 and the 鹰城大道 belt"),
+]
 
 # --- 7. Industrial parks 三大园区 ------------------------------------------------------
 PARKS = [
@@ -446,13 +467,13 @@ project("P08", "平郏路沿线名优特色种植", "文旅农旅", "0201", clip
 project("P09", "人力资源产业园", "人力资源", "0902", clip(rect(113.2120, 33.7640, 113.2180, 33.7690)), "专栏4-1 3; ch.3 §3", "completed", 2023,
         62000.0)
 project("P10", "科技服务产业园", "创意设计", "0902", clip(rect(113.2495, 33.7620, 113.2550, 33.7680)), "专栏4-1 4; ch.4 §4 (特色商业区)",
-        "completed", 2025, 155000.0, 500000.0, notes="省级服务专业园区; 累计总投资目标 50亿元")
+        "planned", invest=500000.0, notes="省级服务专业园区; 累计总投资目标 50亿元; 专栏4-1 only asks to 谋划 it")
 project("P11", "金融街", "现代金融", "0902", clip(road_line("中兴路").Buffer(60, 4).Intersection(rect(113.28, 33.7400, 113.30, 33.7480))),
         "专栏4-1 5; ch.4 §1", "under_construction", notes="以凌云路、中兴路为轴线")
 project("P12", "区域物流基地（华耀城）", "智慧物流", "1101", clip(rect(113.1150, 33.7600, 113.1300, 33.7680)), "专栏4-1 6; ch.4 §4",
         "completed", 2022, 210000.0, notes="依托华耀城项目")
 project("P13", "电商物流分拨中心", "智慧物流", "1101", clip(rect(113.2440, 33.7820, 113.2480, 33.7860)), "专栏4-1 6", "planned",
-        notes="sited by 西环路 (the 西环路商圈 text names 商贸物流), outside 平西现代物流园区")
+        notes="专栏4-1 gives it no site: placed schematically by 西环路, whose 商圈 text names 商贸物流")
 project("P14", "河南国碳纳米科技有限公司智能化改造", "高新技术", "1001", clip(rect(113.2200, 33.7720, 113.2260, 33.7760)), "专栏4-2 2",
         "completed", 2022, notes="in 高新技术产业园 (纳米技术)")
 project("P15", "平顶山市智能装备制造基地", "高新技术", "1001", clip(rect(113.2200, 33.7780, 113.2280, 33.7840)), "专栏4-2 3; ch.4 §2",
@@ -495,8 +516,8 @@ project("P35", "新新湿地综合治理", "水污染防治", "0504", XINXIN.Clo
 project("P36", "第五十五中学整体改建", "教育", "0804", fp(113.2850, 33.7480, 120, 90), "专栏10-1", "completed", 2023, 9800.0, 2700.0, seats=385)
 project("P37", "中心路小学南教学楼", "教育", "0804", fp(113.2990, 33.7400, 70, 50), "专栏10-1", "completed", 2022, 7200.0, 2300.0, seats=900,
         notes="the plan writes its floor area as “7200万元” (a unit slip); read as 7200 m²")
-project("P38", "建设街小学改建", "教育", "0804", fp(113.2780, 33.7385, 90, 70), "专栏10-1", "under_construction", invest=3500.0, seats=605)
-project("P39", "新新街小学改扩建", "教育", "0804", fp(113.2580, 33.7700, 100, 80), "专栏10-1", "completed", 2024, invest=3000.0, seats=880)
+project("P38", "建设街小学改建", "教育", "0804", fp(113.2780, 33.7385, 90, 70), "专栏10-1; ch.10 §3 (统筹谋划)", "planned", invest=3500.0, seats=605)
+project("P39", "新新街小学改扩建", "教育", "0804", fp(113.2580, 33.7700, 100, 80), "专栏10-1; ch.10 §3 (统筹谋划)", "planned", invest=3000.0, seats=880)
 project("P40", "龙门口小学教师周转房", "教育", "0804", fp(113.2150, 33.7955, 50, 30), "专栏10-1; ch.10 §3", "completed", 2022, units=18,
         notes="龙门口: the pass between 香山 and 龙山 (GEOGRAPHY.md E)")
 project("P41", "徐洼小学教师周转房", "教育", "0804", fp(113.1700, 33.7560, 40, 30), "专栏10-1; ch.10 §3", "completed", 2022, units=15)
@@ -513,6 +534,30 @@ project("P49", "和平路步行街珠宝首饰一条街", "一街一品", "0901"
         "ch.7 §2", "completed", 2022)
 project("P50", "鹰城特色餐饮一条街", "一街一品", "0901", clip(road_line("联盟路").Buffer(30, 4).Intersection(rect(113.2895, 33.74, 113.2940, 33.75))),
         "ch.7 §2", "completed", 2023, notes="在黄金海岸区域, 延续联盟路餐饮老街记忆")
+
+# Each project's verb in the plan, with the line of plan/plan.txt it is on: 谋划 (prepare), 推进 (carry
+# forward), 开工 (start), 建成 (complete), 完成征迁 (clear the land). An illustrative status never goes
+# beyond what the verb allows without saying why: a project the plan only asks to 谋划 is at most planned.
+PLAN_VERBS = {
+    "P01": ("推进", 300), "P02": ("推进", 300), "P03": ("推进", 300), "P04": ("推进", 302), "P05": ("推进", 302),
+    "P06": ("推进", 302), "P07": ("推进", 302), "P08": ("推进", 302),
+    "P09": ("推进", 270),  # line 270 加快推进; 专栏4-1 (line 304) says 谋划建设: the stronger word is the plan's commitment
+    "P10": ("谋划", 305),  # 专栏4-1 4: 谋划建设省级服务专业园区 (ch.4 §4, line 351, says 建成科技服务产业园: a plan slip)
+    "P11": ("推进", 307), "P12": ("推进", 309), "P13": ("推进", 309), "P14": ("推进", 336), "P15": ("推进", 338),
+    "P16": ("推进", 340), "P17": ("推进", 295), "P18": ("推进", 316), "P19": ("推进", 463), "P20": ("推进", 463),
+    "P21": ("开工", 451), "P22": ("开工", 451), "P23": ("完成征迁", 451),
+    "P24": ("推进", 473), "P25": ("推进", 473), "P26": ("推进", 451), "P27": ("推进", 451), "P28": ("推进", 451),
+    "P29": ("推进", 451), "P30": ("推进", 473), "P31": ("推进", 473), "P32": ("推进", 473), "P33": ("推进", 473),
+    "P34": ("推进", 538), "P35": ("推进", 538),
+    "P36": ("建成", 570), "P37": ("建成", 570),  # 完成五十五中、中心路小学综合教学楼建设
+    "P38": ("谋划", 570), "P39": ("谋划", 570),  # 统筹谋划建设街小学、新新街小学改扩建
+    "P40": ("建成", 572), "P41": ("建成", 572), "P42": ("建成", 572), "P43": ("建成", 572),
+    "P44": ("推进", 617), "P45": ("推进", 597), "P46": ("推进", 619), "P47": ("建成", 611), "P48": ("建成", 611),
+    "P49": ("推进", 453), "P50": ("推进", 453),
+}
+assert set(PLAN_VERBS) == {p[0] for p in P}
+for pid, name, category, landuse, geom, source, status, *rest in P:
+    assert PLAN_VERBS[pid][0] != "谋划" or status == "planned", f"{pid} {name}: the plan only asks to 谋划 it, status {status}"
 
 # --- 9. Redevelopment areas -------------------------------------------------------------
 REDEV = [
@@ -637,11 +682,15 @@ counts["functional_zones"] = write_layer("functional_zones", [
     ({"id": zid, "name": name, "alias": alias, "name_en": en, "anchor": anchor, "source": "ch.4 §4 优化全区产业布局",
       "certainty": SCHEMATIC}, g) for zid, name, alias, en, anchor, g in ZONES])
 counts["service_layout"] = write_layer("service_layout", [
-    ({"id": sid, "name": name, "kind": kind, "axis_road": axis, "name_en": en, "source": note, "certainty": SCHEMATIC}, g)
+    ({"id": sid, "name": name, "kind": kind, "alias": SERVICE_ALIASES.get(sid), "axis_road": axis, "name_en": en, "source": note,
+      "certainty": SCHEMATIC}, g)
     for sid, name, kind, axis, en, g, note in SERVICE])
 counts["eco_structure"] = write_layer("eco_structure", [
     ({"id": eid, "name": name, "kind": kind, "name_en": en, "source": note, "certainty": SCHEMATIC}, g)
     for eid, name, kind, en, g, note in ECO])
+counts["urban_regions"] = write_layer("urban_regions", [
+    ({"id": rid, "name": name, "name_en": en, "anchor": anchor, "plan_line": line_no, "source": "ch.7 §1 优化城市功能布局; " + note,
+      "certainty": SCHEMATIC}, g) for rid, name, en, anchor, line_no, g, note in URBAN_REGIONS])
 counts["industrial_parks"] = write_layer("industrial_parks", [
     ({"id": pid, "name": name, "name_en": en, "source": note, "certainty": SCHEMATIC}, g) for pid, name, en, g, note in PARKS])
 counts["water"] = write_layer("water", [
@@ -676,24 +725,31 @@ for (pid, name, category, landuse, geom, source, status, year, built, invest, se
     props = {"id": pid, "name": name, "category": category, "landuse": landuse, "status": status,
              "completion_year": year, "built_floor_m2": built, "investment_wan": invest, "seats": seats, "units": units,
              "length_m": round(length, 1) if length else None, "area_mu": mu,
-             "designated_area": "平西现代物流园区" if category == "智慧物流" else None,
+             "designated_area": "平西现代物流园区" if pid == "P12" else None,
+             "plan_verb": PLAN_VERBS[pid][0], "plan_line": PLAN_VERBS[pid][1],
              "source": source, "certainty": "illustrative status; schematic geometry", "notes": notes}
     proj_features.append((props, geom))
 counts["projects"] = write_layer("projects", proj_features)
 counts["redevelopment_areas"] = write_layer("redevelopment_areas", [
     ({"id": rid, "name": name, "kind": kind, "source": src, "certainty": SCHEMATIC}, g) for rid, name, kind, g, src in REDEV])
 
+# An office building (楼宇) stands on 商务金融用地: the lots under its footprint are coded so, or
+# the data would put a tower on a park or a road (the BUILDING-LANDUSE check finds that).
+building_footprints = [e[5] for e in SERVICE if e[2] == "楼宇"]
 parcel_features = []
 for zid, name, alias, en, anchor, zone_geom in ZONES:
     for pid, g in parcels_of(zid, zone_geom):
         pt = g.PointOnSurface()
-        parcel_features.append(({"id": pid, "landuse": landuse_at(zid, pt, pid), "block": zid + "-" + pid.split("-")[1],
+        code = landuse_at(zid, pt, pid)
+        if any(g.Intersection(b).GetArea() > 1.0 for b in building_footprints):
+            code = "0902"
+        parcel_features.append(({"id": pid, "landuse": code, "block": zid + "-" + pid.split("-")[1],
                                  "certainty": SCHEMATIC}, g))
 counts["parcels"] = write_layer("parcels", parcel_features)
 
 # figures to check the drawing against the plan
 area = DISTRICT.GetArea()
-forest = sum(g.GetArea() for p, g in parcel_features if p["landuse"].startswith("03"))
+forest = sum(g.GetArea() for p, g in parcel_features if p["landuse"] in ("0301", "0302"))
 print(f"district {area / 1e6:.2f} km²; Xinxin wetland {XINXIN.GetArea() * 15 / 10000:.1f} 亩; "
       f"香山沟 {stream_line(STREAMS[1][2], 6000.0).Length():.0f} m; 西杨村河 {line(*STREAMS[4][2]).Length():.0f} m; "
       f"forest {100 * forest / area:.1f}%; mountain belt {MOUNTAIN_BELT.GetArea() / 1e6:.1f} km²")

@@ -164,11 +164,15 @@ std::vector<core::Layer> build_analysis_layers(const core::Dataset& d, const cor
             const auto& a = c.features.at(0);
             ConflictFeature b = c.features.size() > 1 ? c.features[1] : ConflictFeature{};
             geo::GeomPtr g = geo::extract_dimension(ctx, geo::from_wkb(ctx, c.overlap_wkb).get(), 2);
-            l.features.push_back(feature(*l.spec, fid,
-                                         {{"id", "C" + std::to_string(fid)}, {"rule", c.rule}, {"severity", c.severity}, {"title", c.title}, {"clause", c.clause},
-                                          {"subject_layer", a.layer}, {"subject_id", a.id}, {"subject_name", a.name}, {"other_layer", b.layer},
-                                          {"other_id", b.id}, {"other_name", b.name}, {"overlap_m2", c.overlap_m2}, {"reason", c.reason_zh}},
-                                         geo::to_wkb(ctx, g.get())));
+            std::map<std::string, core::Value> v = {{"id", "C" + std::to_string(fid)}, {"rule", c.rule}, {"severity", c.severity}, {"title", c.title},
+                                                    {"category", c.category}, {"clause", c.clause}, {"subject_layer", a.layer}, {"subject_id", a.id},
+                                                    {"subject_name", a.name}, {"other_layer", b.layer}, {"other_id", b.id}, {"other_name", b.name},
+                                                    {"overlap_m2", c.overlap_m2}, {"reason", c.reason_zh}};
+            if (c.quote) {
+                v["quote"] = c.quote->text;
+                v["quote_line"] = static_cast<std::int64_t>(c.quote->line);
+            }
+            l.features.push_back(feature(*l.spec, fid, v, geo::to_wkb(ctx, g.get())));
         }
         out.push_back(std::move(l));
     }

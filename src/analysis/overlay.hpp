@@ -17,7 +17,8 @@ namespace zoning::analysis {
 struct OverlayOptions {
     unsigned threads = 0;  ///< 0: default_threads()
     /// The district itself ("boundary") first: its row is the whole-district land use.
-    std::vector<std::string> frame_layers = {"boundary", "functional_zones", "service_layout", "eco_structure", "industrial_parks"};
+    std::vector<std::string> frame_layers = {"boundary", "functional_zones", "service_layout", "eco_structure", "industrial_parks",
+                                             "urban_regions"};
     std::string tiling_layer = "functional_zones";
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "analysis/progress.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <map>
@@ -46,19 +47,30 @@ double number(const core::Layer& l, const core::Feature& f, const std::string& f
 
 int year_of(const core::Layer& l, const core::Feature& f) { return static_cast<int>(number(l, f, "completion_year")); }
 
-/// Completed projects, with a yearly series, that pass `keep`.
-void sum_completed(const core::Layer& projects, const std::string& field, int last_year,
-                   const std::function<bool(std::size_t)>& keep, ProgressRow& row) {
+/// The plan verb that asks only to prepare a project (谋划): such a project is not one the plan
+/// expects built in the period, so a completion the data claims for it does not count towards a target.
+constexpr const char* kOnlyPlanned = "谋划";
+
+/// Completed projects that pass `keep`, with a yearly series; returns the indices counted.
+std::vector<std::size_t> sum_completed(const core::Layer& projects, const std::string& field, int last_year,
+                                       const std::function<bool(std::size_t)>& keep, ProgressRow& row) {
     std::map<int, double> by_year;
+    std::vector<std::size_t> counted;
     double total = 0;
+    const bool has_verb = projects.spec->field_index("plan_verb") >= 0;
     for (std::size_t i = 0; i < projects.features.size(); ++i) {
         const auto& f = projects.features[i];
         if (projects.text(f, "status") != "completed" || !keep(i)) continue;
         double v = number(projects, f, field);
         if (v <= 0) continue;
+        if (has_verb && projects.text(f, "plan_verb") == kOnlyPlanned) {
+            row.excluded.push_back({projects.id_of(f), projects.text(f, "name"), kOnlyPlanned});
+            continue;
+        }
         total += v;
         by_year[year_of(projects, f)] += v;
         row.counted_ids.push_back(projects.id_of(f));
+        counted.push_back(i);
     }
     double cum = 0;
     for (auto& [y, v] : by_year)
@@ -68,6 +80,34 @@ void sum_completed(const core::Layer& projects, const std::string& field, int la
         row.series.emplace_back(y, cum);
     }
     row.measured = total;
+    return counted;
+}
+
+bool counts_as(const std::string& code, const core::Target& t) {
+    if (!t.landuse_codes.empty())
+        return std::any_of(t.landuse_codes.begin(), t.landuse_codes.end(), [&](const std::string& c) { return code.rfind(c, 0) == 0; });
+    return code.rfind(t.landuse_prefix, 0) == 0;
+}
+
+/// The year targets are judged at: the dataset's evaluation_year when it has one, else the newest
+/// completion year among its projects (the data can say nothing of a later year).
+std::pair<int, std::string> evaluation_year(const core::Dataset& d) {
+    const std::string given = d.meta("evaluation_year");
+    if (!given.empty()) {
+        try {
+            std::size_t used = 0;
+            int y = std::stoi(given, &used);
+            if (used == given.size() && y >= 1900 && y <= 2100) return {y, "dataset"};
+        } catch (const std::exception&) {
+        }
+        throw core::bad_input(core::FeatureRef{"dataset", {}, {}, {}},
+                              "evaluation_year must be a year between 1900 and 2100, not '" + given + "'");
+    }
+    int newest = 0;
+    if (const core::Layer* p = d.find("projects"))
+        for (const auto& f : p->features)
+            if (p->text(f, "status") == "completed") newest = std::max(newest, year_of(*p, f));
+    return {newest, "newest_completion"};
 }
 
 }  // namespace
@@ -75,11 +115,14 @@ void sum_completed(const core::Layer& projects, const std::string& field, int la
 std::vector<ProgressRow> measure_progress(const core::Dataset& d, const std::vector<core::Target>& targets, const OverlayResult& ov,
                                           std::vector<std::string>* robustness_notes) {
     std::vector<ProgressRow> rows;
+    const auto [judged_in, judged_from] = evaluation_year(d);
     geo::GeosContext ctx;
     RobustnessLog log;
     for (const auto& t : targets) {
         ProgressRow row;
         row.target = t;
+        row.evaluation_year = judged_in;
+        row.evaluation_year_from = judged_from;
         if (!t.measurable) {
             row.status = "not_measurable";
             row.basis = t.note.empty() ? "not measurable from the data" : "not measurable from the data: " + t.note;
@@ -94,15 +137,22 @@ std::vector<ProgressRow> measure_progress(const core::Dataset& d, const std::vec
             if (projects) {
                 const FrameIndex fi(ctx, std::vector<std::string_view>{frame->wkb});
                 const std::string frame_id = frames.id_of(*frame);
+                std::map<std::size_t, double> inside_m2;
                 // A project counts where most of it lies: built floor area is not spread evenly.
-                sum_completed(*projects, "built_floor_m2", t.year, [&](std::size_t i) {
+                auto counted = sum_completed(*projects, "built_floor_m2", t.year, [&](std::size_t i) {
                     geo::GeomPtr g = geo::from_wkb(ctx, projects->features[i].wkb);
                     std::optional<Part> part =
                         fi.part(ctx, 0, g.get(), Inside::touching, "project " + projects->id_of(projects->features[i]) + " × " + frame_id, log);
                     if (!part) return false;
-                    if (part->whole) return true;
-                    return part->area(ctx, 0) >= 0.5 * geo::area(ctx, g.get());
+                    const double own = geo::area(ctx, g.get());
+                    const double in = part->whole ? own : part->area(ctx, 0);
+                    inside_m2[i] = in;
+                    return part->whole || in >= 0.5 * own;
                 }, row);
+                // The other reading of 建成面积: the land the counted projects cover inside the area.
+                double land = 0;
+                for (std::size_t i : counted) land += inside_m2[i];
+                row.land_area_m2 = land;
             }
             row.basis = "built floor area of completed projects lying mostly inside " + t.frame_name;
         } else if (t.measure == "project_sum") {
@@ -117,10 +167,15 @@ std::vector<ProgressRow> measure_progress(const core::Dataset& d, const std::vec
                 if (c.layer != "boundary") continue;
                 district += c.area_m2;
                 for (auto& [code, a] : c.landuse_m2)
-                    if (code.rfind(t.landuse_prefix, 0) == 0) matching += a;
+                    if (counts_as(code, t)) matching += a;
             }
             if (district > 0) row.measured = matching / district;
-            row.basis = "area of parcels coded " + t.landuse_prefix + "* over the district area (" +
+            std::string codes = t.landuse_prefix + "*";
+            if (!t.landuse_codes.empty()) {
+                codes.clear();
+                for (auto& c : t.landuse_codes) codes += (codes.empty() ? "" : ", ") + c;
+            }
+            row.basis = "area of parcels coded " + codes + " over the district area (" +
                         core::grouped(matching) + " / " + core::grouped(district) + " m²)";
         } else if (t.measure == "feature_area" || t.measure == "axis_length") {
             const core::Layer& layer = need_layer(d, t.feature_layer, t);
@@ -144,6 +199,8 @@ std::vector<ProgressRow> measure_progress(const core::Dataset& d, const std::vec
             if (t.comparison == ">=") row.status = *row.measured >= t.target ? "met" : "behind";
             else if (t.comparison == "<=") row.status = *row.measured <= t.target ? "met" : "behind";
             else row.status = std::fabs(*row.ratio - 1.0) <= t.tolerance ? "met" : "off_target";
+            // Past its deadline and not met, a target is no longer behind schedule: it was missed.
+            if (row.status != "met" && t.deadline && judged_in > *t.deadline) row.status = "overdue";
         }
         rows.push_back(std::move(row));
     }

@@ -168,11 +168,12 @@ core::ExitCode ReportCommand::run() {
         else io::write_text_atomically(m_out, text.str());
     }
     if (m_out != "-") {
-        std::size_t conflicts = 0, reviews = 0;
-        for (auto& c : data.conflicts) (c.severity == "conflict" ? conflicts : reviews)++;
+        std::size_t conflicts = 0, reviews = 0, quality = 0;
+        for (auto& c : data.conflicts) (c.category != "plan" ? quality : c.severity == "conflict" ? conflicts : reviews)++;
         log(m_common.quiet, "zoning report: wrote " + m_out.string() + " (" + std::to_string(data.overlay.coverage.size()) + " frames, " +
                                 std::to_string(data.progress.size()) + " targets, " + std::to_string(conflicts) + " conflicts, " +
-                                std::to_string(reviews) + " to review)" + (dataset.illustrative() ? "; the data is illustrative" : ""));
+                                std::to_string(reviews) + " to review" + (quality ? ", " + std::to_string(quality) + " data-quality findings" : "") + ")" +
+                                (dataset.illustrative() ? "; the data is illustrative" : ""));
     }
     return core::ExitCode::ok;
 }

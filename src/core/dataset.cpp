@@ -96,6 +96,100 @@ void check_attachment(const std::filesystem::path& dir, const std::string& name,
 }
 }  // namespace
 
+namespace {
+// [layers.X] ------------------------------------------------------------------
+
+/// A string list of [layers.X]; anything else in it is refused.
+std::vector<std::string> layer_strings(const toml::node* n, const std::string& what, const FeatureRef& where) {
+    std::vector<std::string> out;
+    if (!n) return out;
+    auto* a = n->as_array();
+    if (!a) throw bad_input(where, what + " must be a list of strings");
+    for (auto& e : *a) {
+        auto s = e.value<std::string>();
+        if (!s) throw bad_input(where, what + " must be a list of strings");
+        out.push_back(*s);
+    }
+    return out;
+}
+
+/// A {catalog field = string} table of [layers.X]; a value that is not a string is refused.
+std::map<std::string, std::string> layer_string_table(const toml::node* n, const std::string& what, const FeatureRef& where) {
+    std::map<std::string, std::string> out;
+    if (!n) return out;
+    auto* t = n->as_table();
+    if (!t) throw bad_input(where, what + " must be a table of field = \"...\"");
+    for (auto& [k, v] : *t) {
+        auto s = v.value<std::string>();
+        if (!s) throw bad_input(where, what + "." + std::string(k.str()) + " must be a string");
+        out[std::string(k.str())] = *s;
+    }
+    return out;
+}
+
+LayerSource parse_layer_source(const std::string& name, const toml::table& lt, const FeatureRef& where) {
+    static const char* const known[] = {"source", "layer", "crs", "force_crs", "encoding", "fields", "values",
+                                        "constants", "where", "open_options", "on_unmapped"};
+    const std::string at = "[layers." + name + "]";
+    for (auto& [k, v] : lt)
+        if (std::find(std::begin(known), std::end(known), k.str()) == std::end(known))
+            throw bad_input(where, at + ": unknown key '" + std::string(k.str()) +
+                                       "' (source, layer, crs, force_crs, encoding, fields, values, constants, where, open_options, on_unmapped)");
+    LayerSource ls;
+    ls.layer = name;
+    ls.source = lt["source"].value_or(std::string());
+    if (ls.source.empty()) throw bad_input(where, at + " needs source = \"...\"");
+    ls.source_layer = lt["layer"].value_or(std::string());
+    ls.crs = lt["crs"].value_or(std::string());
+    ls.encoding = lt["encoding"].value_or(std::string());
+    ls.force_crs = lt["force_crs"].value_or(false);
+    if (ls.force_crs && ls.crs.empty()) throw bad_input(where, at + " force_crs needs crs = \"EPSG:...\"");
+    ls.fields = layer_string_table(lt.get("fields"), "[layers." + name + ".fields]", where);
+    ls.constants = layer_string_table(lt.get("constants"), "[layers." + name + ".constants]", where);
+    for (const auto& [field, value] : ls.constants)
+        if (ls.fields.count(field))
+            throw bad_input(where, "[layers." + name + "]: field '" + field + "' is given both a source field and a constant; keep one");
+    if (const toml::node* w = lt.get("where")) {
+        auto s = w->value<std::string>();
+        if (!s || s->empty()) throw bad_input(where, at + ": where must be an attribute filter, e.g. where = \"DLBM <> '1203'\"");
+        ls.where = *s;
+    }
+    ls.open_options = layer_strings(lt.get("open_options"), at + ": open_options", where);
+    for (const auto& o : ls.open_options)
+        if (o.find('=') == std::string::npos || o.front() == '=')
+            throw bad_input(where, at + ": open option '" + o + "' must be NAME=VALUE, e.g. \"SHAPE_RESTORE_SHX=YES\"");
+    const std::string unmapped = lt["on_unmapped"].value_or(std::string("error"));
+    if (unmapped == "skip") ls.on_unmapped = LayerSource::Unmapped::skip;
+    else if (unmapped != "error") throw bad_input(where, at + ": on_unmapped must be \"error\" or \"skip\", not '" + unmapped + "'");
+    // values = "gbt21010": the crosswalk for the layer's land-use field; a table maps field by field,
+    // each either to a table of its own or to a crosswalk by name.
+    if (const toml::node* vm = lt.get("values")) {
+        if (auto cw = vm->value<std::string>()) {
+            ls.landuse_crosswalk = *cw;
+        } else if (auto* vt = vm->as_table()) {
+            for (auto& [field, m] : *vt) {
+                const std::string f(field.str());
+                if (auto cw_name = m.value<std::string>()) {
+                    ls.crosswalks[f] = *cw_name;
+                } else if (auto* mt = m.as_table()) {
+                    auto& table = ls.values[f];
+                    for (auto& [from, to] : *mt) {
+                        auto s = to.value<std::string>();
+                        if (!s) throw bad_input(where, "[layers." + name + ".values." + f + "]: '" + std::string(from.str()) + "' must map to a string");
+                        table[std::string(from.str())] = *s;
+                    }
+                } else {
+                    throw bad_input(where, "[layers." + name + ".values]: " + f + " must be a table of your value = catalog value, or a crosswalk's name");
+                }
+            }
+        } else {
+            throw bad_input(where, at + ": values must be a crosswalk's name (values = \"gbt21010\") or [layers." + name + ".values.<field>] tables");
+        }
+    }
+    return ls;
+}
+}  // namespace
+
 DatasetConfig DatasetConfig::load(const std::filesystem::path& dir_or_file) {
     DatasetConfig c;
     std::error_code ec;
@@ -132,22 +226,7 @@ DatasetConfig DatasetConfig::load(const std::filesystem::path& dir_or_file) {
     for (auto& [key, node] : *layers) {
         auto* lt = node.as_table();
         if (!lt) throw bad_input(where, "[layers." + std::string(key.str()) + "] must be a table");
-        LayerSource ls;
-        ls.layer = std::string(key.str());
-        ls.source = (*lt)["source"].value_or(std::string());
-        if (ls.source.empty()) throw bad_input(where, "[layers." + ls.layer + "] needs source = \"...\"");
-        ls.source_layer = (*lt)["layer"].value_or(std::string());
-        ls.crs = (*lt)["crs"].value_or(std::string());
-        ls.encoding = (*lt)["encoding"].value_or(std::string());
-        ls.force_crs = (*lt)["force_crs"].value_or(false);
-        if (ls.force_crs && ls.crs.empty()) throw bad_input(where, "[layers." + ls.layer + "] force_crs needs crs = \"EPSG:...\"");
-        if (auto* f = (*lt)["fields"].as_table())
-            for (auto& [k, v] : *f) ls.fields[std::string(k.str())] = v.value_or(std::string());
-        if (auto* vm = (*lt)["values"].as_table())
-            for (auto& [field, m] : *vm)
-                if (auto* mt = m.as_table())
-                    for (auto& [from, to] : *mt) ls.values[std::string(field.str())][std::string(from.str())] = to.value_or(std::string());
-        c.layers.push_back(std::move(ls));
+        c.layers.push_back(parse_layer_source(std::string(key.str()), *lt, where));
     }
     return c;
 }

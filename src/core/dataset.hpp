@@ -54,10 +54,19 @@ struct LayerSource {
     std::string source_layer;  ///< layer inside the source; empty: the only / first layer
     std::string crs;           ///< CRS to assume when the source declares none
     bool force_crs = false;    ///< use `crs` even when the source declares another (e.g. metric GeoJSON, which RFC 7946 calls WGS84)
-    std::string encoding;      ///< e.g. "GBK" for a DBF without .cpg
-    std::map<std::string, std::string> fields;                          ///< schema field -> source field
+    std::string encoding;      ///< the DBF's character set by its iconv name ("GB18030", "BIG5-HKSCS"); empty: GDAL's own (.cpg, else UTF-8)
+    std::map<std::string, std::string> fields;                          ///< schema field -> source field, or "@fid" for the feature id
     std::map<std::string, std::map<std::string, std::string>> values;   ///< schema field -> source value -> schema value
+    std::map<std::string, std::string> crosswalks;                      ///< schema field -> built-in crosswalk ([layers.X.values] landuse = "gbt21010")
+    std::string landuse_crosswalk;           ///< values = "gbt21010" for the layer: the crosswalk of every land-use field
+    std::map<std::string, std::string> constants;                       ///< schema field -> the value every feature gets
+    std::string where;                       ///< an OGR attribute filter: only the features it selects are read
+    std::vector<std::string> open_options;   ///< GDAL open options, "NAME=VALUE"
+    enum class Unmapped { error, skip } on_unmapped = Unmapped::error;  ///< a land-use value no table or code covers
 };
+
+/// The source field that means "the feature id" in [layers.X.fields].
+inline constexpr const char* kFidField = "@fid";
 
 struct DatasetConfig {
     std::filesystem::path file;  ///< the dataset.toml

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <sstream>
 #include <string_view>
 
@@ -91,6 +92,26 @@ double bounded(const toml::table& t, const char* key, const std::string& origin,
     return v;
 }
 
+/// `quote = { text = "...", line = N }`: the plan's sentence, verbatim, and its line.
+std::optional<Quote> quote(const toml::table& t, const std::string& origin) {
+    auto node = t["quote"];
+    if (!node) return std::nullopt;
+    const int at = static_cast<int>(node.node()->source().begin.line);
+    auto* q = node.as_table();
+    if (!q) fail(origin, at, "'quote' must be a table { text = \"the plan's sentence\", line = N }");
+    for (auto& [key, value] : *q)
+        if (key.str() != "text" && key.str() != "line")
+            fail(origin, at, "unknown key '" + std::string(key.str()) + "' in 'quote' (text, line)");
+    Quote out;
+    auto text = (*q)["text"].value<std::string>();
+    auto at_line = (*q)["line"].value_exact<std::int64_t>();
+    if (!text || text->empty()) fail(origin, at, "'quote' needs text = \"the plan's sentence, verbatim\"");
+    if (!at_line || *at_line < 1 || *at_line > 1000000) fail(origin, at, "'quote' needs line = the line of the plan text (a whole number >= 1)");
+    out.text = *text;
+    out.line = static_cast<int>(*at_line);
+    return out;
+}
+
 /// Refuses any key of `t` not in `known`, at the key's own line: a misspelt key would
 /// otherwise be ignored and its rule or target misread without a word.
 void refuse_unknown(const toml::table& t, const std::vector<std::string_view>& known, const std::string& origin, const char* what) {
@@ -105,10 +126,11 @@ void refuse_unknown(const toml::table& t, const std::vector<std::string_view>& k
 
 const std::vector<std::string_view> kTargetKeys = {"id", "name", "name_en", "unit", "comparison", "source", "note", "target_text",
                                                    "target", "baseline", "tolerance", "year", "measurable", "measure", "frame_layer",
-                                                   "frame_name", "feature_layer", "feature_name", "landuse_prefix", "field", "category"};
+                                                   "frame_name", "feature_layer", "feature_name", "landuse_prefix", "field", "category",
+                                                   "landuse_codes", "reading", "reading_en", "deadline", "quote"};
 const std::vector<std::string_view> kCommonRuleKeys = {"id", "kind", "title", "title_en", "clause", "severity", "subject", "frame_layer",
                                                        "frame_kinds", "frame_names", "construction_only", "exempt_landuse", "categories",
-                                                       "min_overlap_m2", "min_overlap_share"};
+                                                       "min_overlap_m2", "min_overlap_share", "quote"};
 
 /// The most a rule's area threshold may be: 10,000 km², far beyond any district.
 constexpr double kMaxOverlapM2 = 1e10;
@@ -154,6 +176,15 @@ std::vector<Target> parse_targets(const std::string& text, const std::string& or
         const double year = bounded(*tt, "year", origin, line, 2025.0, 1900.0, 2100.0, "a year between 1900 and 2100");
         if (std::floor(year) != year) fail(origin, static_cast<int>((*tt)["year"].node()->source().begin.line), "'year' must be a whole year");
         g.year = static_cast<int>(year);
+        if ((*tt)["deadline"]) {
+            const double deadline = bounded(*tt, "deadline", origin, line, std::nullopt, 1900.0, 2100.0, "a year between 1900 and 2100");
+            if (std::floor(deadline) != deadline)
+                fail(origin, static_cast<int>((*tt)["deadline"].node()->source().begin.line), "'deadline' must be a whole year");
+            g.deadline = static_cast<int>(deadline);
+        }
+        g.reading = str(*tt, "reading", origin, line, false);
+        g.reading_en = str(*tt, "reading_en", origin, line, false, g.reading);
+        g.quote = quote(*tt, origin);
         g.measurable = boolean(*tt, "measurable", origin, false);
         if (g.measurable && !g.target_text.empty()) fail(origin, line, "a target stated in words (target_text) cannot be measurable");
         if (g.measurable) {
@@ -162,7 +193,10 @@ std::vector<Target> parse_targets(const std::string& text, const std::string& or
                 g.frame_layer = str(*tt, "frame_layer", origin, line, true);
                 g.frame_name = str(*tt, "frame_name", origin, line, true);
             } else if (g.measure == "landuse_share") {
-                g.landuse_prefix = str(*tt, "landuse_prefix", origin, line, true);
+                g.landuse_codes = strings(*tt, "landuse_codes", origin, line);
+                g.landuse_prefix = str(*tt, "landuse_prefix", origin, line, g.landuse_codes.empty());
+                if (!g.landuse_prefix.empty() && !g.landuse_codes.empty())
+                    fail(origin, line, "give landuse_prefix or landuse_codes, not both");
             } else if (g.measure == "feature_area" || g.measure == "axis_length") {
                 g.feature_layer = str(*tt, "feature_layer", origin, line, true);
                 g.feature_name = str(*tt, "feature_name", origin, line, true);
@@ -269,6 +303,7 @@ std::vector<Rule> parse_rules(const std::string& text, const std::string& origin
         r.categories = k.strings("categories");
         r.min_overlap_m2 = bounded(*rt, "min_overlap_m2", origin, line, 1.0, 0.0, kMaxOverlapM2, "an area in m² from 0 to 1e10");
         r.min_overlap_share = bounded(*rt, "min_overlap_share", origin, line, 0.0, 0.0, 1.0, "a share between 0 and 1");
+        r.quote = quote(*rt, origin);
         for (auto& prev : out)
             if (prev.id == r.id) fail(origin, line, "rule id '" + r.id + "' used twice (first at line " + std::to_string(prev.line) + ")");
         out.push_back(std::move(r));

@@ -11,6 +11,13 @@
 
 namespace zoning::core {
 
+/// A sentence of the plan, verbatim, and the line of the plan text it is on
+/// (data/<district>/plan/): what a target or a rule rests on.
+struct Quote {
+    std::string text;
+    int line = 0;
+};
+
 struct Target {
     std::string id, name, name_en, unit, comparison = ">=", source, note;
     double target = 0;
@@ -21,6 +28,14 @@ struct Target {
     bool measurable = false;
     std::string measure;  ///< built_floor | landuse_share | feature_area | axis_length | project_sum
     std::string frame_layer, frame_name, feature_layer, feature_name, landuse_prefix, field, category;
+    /// landuse_share: the codes (or code prefixes) counted, when the plan's definition is not one prefix
+    /// (森林覆盖率: 乔木林地 0301 and 竹林地 0302, not 其他林地).
+    std::vector<std::string> landuse_codes;
+    /// How the engine reads a figure the plan leaves undefined or defines elsewhere, in Chinese and
+    /// English ("建成面积 read as floor area"); shown beside the figure.
+    std::string reading, reading_en;
+    std::optional<int> deadline;  ///< the year the plan says it is due by; after it and unmet: overdue
+    std::optional<Quote> quote;
     std::string origin;  ///< the file it came from, for errors
     int line = 0;
 };
@@ -67,6 +82,10 @@ struct Rule {
     std::vector<std::string> categories;         ///< only subjects of these categories (designated_area requires it)
     double min_overlap_m2 = 1.0;
     double min_overlap_share = 0.0;              ///< of the smaller feature (project_overlap) or of the subject
+    /// The plan's sentence the rule rests on. A rule without one is a data-quality check (质检), not a plan conflict.
+    std::optional<Quote> quote;
+    /// "plan" when the rule quotes the plan, "quality" when it does not.
+    std::string category() const { return quote ? "plan" : "quality"; }
     std::string origin;                          ///< the file it came from, for errors and Conflict::rule_origin
     int line = 0;
     RuleKeys keys;                               ///< every key, for the kind's own

@@ -60,14 +60,24 @@ struct OverlayResult {
 
 // ---- Progress against the plan's targets ----
 
+struct ExcludedProject {
+    std::string id, name, plan_verb;
+};
+
 struct ProgressRow {
     Target target;
     std::optional<double> measured;              ///< in the target's unit; empty when not measurable
     std::optional<double> ratio;                 ///< measured / target
-    std::string status;                          ///< met | behind | off_target | not_measurable | no_data
+    std::string status;                          ///< met | behind | overdue | off_target | not_measurable | no_data
     std::vector<std::pair<int, double>> series;  ///< cumulative by completion year, 2021..target year
     std::string basis;                           ///< what was counted, in words (English; the renderer translates the frame)
     std::vector<std::string> counted_ids;        ///< features the figure is made of
+    /// built_floor: the land area of the counted projects inside the frame (m²), beside their floor area.
+    std::optional<double> land_area_m2;
+    /// Completed projects left out because the plan only asks to prepare them (谋划).
+    std::vector<ExcludedProject> excluded;
+    int evaluation_year = 0;           ///< the year "overdue" is judged at; 0 when no target has a deadline
+    std::string evaluation_year_from;  ///< "dataset" (its evaluation_year) | "newest_completion" (of the projects)
 };
 
 // ---- Conflicts ----
@@ -78,6 +88,8 @@ struct ConflictFeature {
 
 struct Conflict {
     std::string rule, title, title_en, severity, clause;
+    std::string category = "plan";  ///< plan (the rule quotes the plan) | quality (a data-quality check, 质检)
+    std::optional<Quote> quote;     ///< the plan's sentence the rule rests on
     std::string rule_origin;                ///< the rules file the rule came from
     std::vector<ConflictFeature> features;  ///< the subject first, then what it conflicts with
     double overlap_m2 = 0;

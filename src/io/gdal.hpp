@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -52,6 +53,12 @@ bool is_connection(const std::string& source);
 /// Opens a vector source (file or connection string) read-only, with open options
 /// for the encoding. Throws bad_input naming the source.
 GDALDatasetUniquePtr open_vector(const std::string& source, const std::string& encoding = {});
+
+/// Opens a vector source read-only with GDAL open options ("NAME=VALUE"), each checked
+/// against the driver's list: one the driver does not know is an error naming it, not a
+/// warning lost on stderr. `shown` names the source in errors (the user's path when `source`
+/// is a temporary copy). Throws bad_input.
+GDALDatasetUniquePtr open_vector_with_options(const std::string& source, const std::vector<std::string>& options, const std::string& shown);
 
 /// A new, empty dataset of `driver` at `path`; `shown` names it in errors (the user's path,
 /// not the temporary one). Throws Error(output), or internal when GDAL lacks the driver.

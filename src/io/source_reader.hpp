@@ -25,18 +25,28 @@ struct CrsAdvice {
     std::string option;
 };
 
+/// How a read reports land-use values that no values table or national code covers: one
+/// finding per distinct value with its count and first fids (build: a wrong column is a few
+/// lines, not one per parcel), or one per feature (a batch of proposals, each a row of its own).
+enum class UnmappedReport { per_value, per_feature };
+
 /// Throws core::Error(bad_input) when the source cannot be read at all (missing file,
-/// unknown layer, no CRS, missing required field); per-feature problems become findings.
+/// unknown layer, no CRS, missing field, a bad where filter, open option or encoding name, a
+/// values table mapping to no national code); per-feature problems become findings. Values
+/// `source.on_unmapped = skip` drops are warnings. The source's folder is never written to:
+/// an open option that writes beside the file (SHAPE_RESTORE_SHX) works on a copy in memory.
 /// GDAL on the calling thread only; geometry work on `threads` workers (0: all cores).
 /// `work_crs`: the CRS the geometry is transformed to (core::Dataset::work_crs).
 ReadResult read_layer(const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& source,
-                      const std::string& work_crs, const std::filesystem::path& base_dir, unsigned threads = 0, const CrsAdvice& advice = {});
+                      const std::string& work_crs, const std::filesystem::path& base_dir, unsigned threads = 0, const CrsAdvice& advice = {},
+                      UnmappedReport unmapped = UnmappedReport::per_feature);
 
 /// read_layer for a layer already open (e.g. built in memory from --wkt): `source` names it
 /// in every finding and message; `src` gives the CRS, field and value mappings (its
 /// `source` and `source_layer` are not used). Same throws and findings as read_layer.
 ReadResult read_ogr_layer(const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src, OGRLayer& layer,
-                          const std::string& work_crs, const std::string& source, unsigned threads = 0, const CrsAdvice& advice = {});
+                          const std::string& work_crs, const std::string& source, unsigned threads = 0, const CrsAdvice& advice = {},
+                          UnmappedReport unmapped = UnmappedReport::per_feature);
 
 /// A feature as read: values typed, `wkb` still in the source CRS.
 struct SourceFeature {

@@ -38,23 +38,25 @@ std::map<std::string, std::string> csv_tables(const ReportData& r, Lang lang) {
                << (c.area_m2 > 0 ? a / c.area_m2 : 0.0) << '\n';
         }
     }
-    prog << kBom << "id,name,measured,target,unit,comparison,ratio,status,text,source,measurable\n";
+    prog << kBom << "id,name,measured,target,unit,comparison,ratio,status,text,source,measurable,quote,quote_line,deadline\n";
     series << kBom << "id,name,year,value\n";
     for (const auto& p : r.progress) {
         const auto& t = p.target;
         prog << t.id << ',' << csv_escape(lang == Lang::zh ? t.name : t.name_en) << ',' << (p.measured ? std::to_string(*p.measured) : "")
              << ',' << t.target << ',' << csv_escape(t.unit) << ',' << csv_escape(t.comparison) << ','
              << (p.ratio ? std::to_string(*p.ratio) : "") << ',' << p.status << ',' << csv_escape(progress_text(p, lang)) << ','
-             << csv_escape(t.source) << ',' << (t.measurable ? "true" : "false") << '\n';
+             << csv_escape(t.source) << ',' << (t.measurable ? "true" : "false") << ',' << (t.quote ? csv_escape(t.quote->text) : "") << ','
+             << (t.quote ? std::to_string(t.quote->line) : "") << ',' << (t.deadline ? std::to_string(*t.deadline) : "") << '\n';
         for (auto& [y, v] : p.series) series << t.id << ',' << csv_escape(t.name) << ',' << y << ',' << v << '\n';
     }
-    conf << kBom << "rule,severity,title,clause,subject_layer,subject_id,subject_name,other_layer,other_id,other_name,overlap_m2,reason\n";
+    conf << kBom << "rule,severity,title,clause,subject_layer,subject_id,subject_name,other_layer,other_id,other_name,overlap_m2,reason,category,quote,quote_line\n";
     for (const auto& c : r.conflicts) {
         const auto& a = c.features.at(0);
         core::ConflictFeature b = c.features.size() > 1 ? c.features[1] : core::ConflictFeature{};
         conf << c.rule << ',' << c.severity << ',' << csv_escape(lang == Lang::zh ? c.title : c.title_en) << ',' << csv_escape(c.clause) << ','
              << a.layer << ',' << csv_escape(a.id) << ',' << csv_escape(a.name) << ',' << b.layer << ',' << csv_escape(b.id) << ','
-             << csv_escape(b.name) << ',' << num(c.overlap_m2) << ',' << csv_escape(lang == Lang::zh ? c.reason_zh : c.reason) << '\n';
+             << csv_escape(b.name) << ',' << num(c.overlap_m2) << ',' << csv_escape(lang == Lang::zh ? c.reason_zh : c.reason) << ','
+             << c.category << ',' << (c.quote ? csv_escape(c.quote->text) : "") << ',' << (c.quote ? std::to_string(c.quote->line) : "") << '\n';
     }
     files["coverage.csv"] = cov.str();
     files["coverage_landuse.csv"] = lu.str();

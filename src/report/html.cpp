@@ -221,6 +221,8 @@ void progress_section(std::ostream& out, const ReportData& r, Lang lang) {
         out << "<div class=\"bar-row " << p.status << "\"><div class=\"bar-label\">" << html_escape(lang == Lang::zh ? p.target.name : p.target.name_en)
             << "<small>" << html_escape(p.target.source) << "</small></div><div class=\"bar\"><div class=\"fill\" style=\"width:" << pct
             << "%\"></div></div><div class=\"bar-text\">" << html_escape(progress_text(p, lang)) << " <b>" << tr(p.status, lang) << "</b>";
+        if (const std::string reading = reading_text(p, lang); !reading.empty()) out << "<br><small>" << html_escape(reading) << "</small>";
+        if (p.target.quote) out << "<br><small>" << html_escape(quote_text(p.target.quote, lang)) << "</small>";
         if (!p.series.empty() && p.target.unit == "m²") {
             out << "<br><small>" << tr("series", lang) << ": ";
             for (auto& [y, v] : p.series) out << y << " " << html_escape(core::area_text(v, lang == Lang::zh)) << (y == p.series.back().first ? "" : " · ");
@@ -233,7 +235,40 @@ void progress_section(std::ostream& out, const ReportData& r, Lang lang) {
         if (!p.target.measurable)
             out << "<li>" << html_escape(lang == Lang::zh ? p.target.name : p.target.name_en) << ": " << html_escape(progress_text(p, lang)) << " ("
                 << html_escape(p.target.source) << ")</li>\n";
-    out << "</ul></details></section>\n";
+    out << "</ul></details>\n";
+    if (const std::string y = evaluation_year_text(r.progress, lang); !y.empty()) out << "<p><small>" << html_escape(y) << "</small></p>\n";
+    out << "</section>\n";
+}
+
+/// One conflict or data-quality finding as a list item.
+void conflict_item(std::ostream& out, const core::Conflict& c, Lang lang) {
+    out << "<li>";
+    if (c.category == "plan") out << "<span class=\"sev-" << c.severity << "\">[" << tr(c.severity, lang) << "]</span> ";
+    out << "<b>" << html_escape(c.rule) << " " << html_escape(lang == Lang::zh ? c.title : c.title_en) << "</b>: "
+        << html_escape(lang == Lang::zh ? c.reason_zh : c.reason) << "<br><small>";
+    if (c.category == "plan") out << tr("clause", lang) << ": " << html_escape(c.clause) << " · ";
+    out << tr("features", lang) << ": ";
+    for (std::size_t i = 0; i < c.features.size(); ++i)
+        out << (i ? ", " : "") << html_escape(c.features[i].layer + "/" + c.features[i].id + " " + c.features[i].name);
+    if (c.quote) out << "<br>" << html_escape(quote_text(c.quote, lang));
+    out << "</small></li>\n";
+}
+
+/// Plan conflicts, then data-quality checks (rules without a plan sentence) in a section of their own.
+void conflict_sections(std::ostream& out, const ReportData& r, Lang lang) {
+    std::size_t plan = 0, quality = 0;
+    for (auto& c : r.conflicts) (c.category == "plan" ? plan : quality)++;
+    out << "<section id=\"conflicts\"><h2>" << tr("conflicts", lang) << " (" << plan << ")</h2>\n<ul class=\"conflict-list\">\n";
+    if (plan == 0) out << "<li>" << tr("none", lang) << "</li>\n";
+    for (auto& c : r.conflicts)
+        if (c.category == "plan") conflict_item(out, c, lang);
+    out << "</ul></section>\n";
+    if (quality == 0) return;
+    out << "<section id=\"quality\"><h2>" << tr("quality_checks", lang) << " (" << quality << ")</h2>\n<p>" << tr("quality_note", lang)
+        << "</p>\n<ul class=\"conflict-list\">\n";
+    for (auto& c : r.conflicts)
+        if (c.category != "plan") conflict_item(out, c, lang);
+    out << "</ul></section>\n";
 }
 
 }  // namespace
@@ -249,7 +284,7 @@ void write_html(std::ostream& out, const ReportData& r, Lang lang) {
            "h2{border-bottom:2px solid #1a3c6e;padding-bottom:4px;margin-top:28px}table{border-collapse:collapse;width:100%;font-size:13px;margin:8px 0 18px}"
            "th,td{border:1px solid #cfd8dc;padding:4px 7px;text-align:left;vertical-align:top}th{background:#eceff1}td.num{text-align:right;white-space:nowrap}"
            ".bar-row{display:grid;grid-template-columns:280px 1fr 360px;gap:12px;align-items:center;margin:8px 0}.bar-label small{display:block;color:#607d8b}"
-           ".bar{background:#eceff1;height:18px;border-radius:3px;overflow:hidden}.fill{height:100%;background:#43a047}.behind .fill,.off_target .fill{background:#fb8c00}"
+           ".bar{background:#eceff1;height:18px;border-radius:3px;overflow:hidden}.fill{height:100%;background:#43a047}.behind .fill,.off_target .fill{background:#fb8c00}.overdue .fill{background:#c62828}"
            ".bar-text small{color:#607d8b}.conflict-list li{margin:6px 0}.sev-conflict{color:#c62828;font-weight:bold}.sev-review{color:#ef6c00;font-weight:bold}"
            "footer{border-top:1px solid #cfd8dc;margin-top:30px;padding-top:10px;font-size:12px;color:#455a64}\n</style></head><body>\n";
     out << "<header><h1>" << html_escape(title) << "</h1><p>" << tr("dataset", lang) << ": " << html_escape(lang == Lang::zh ? d.meta("name") : d.meta("name_en"))
@@ -263,17 +298,7 @@ void write_html(std::ostream& out, const ReportData& r, Lang lang) {
     out << "</section>\n";
     progress_section(out, r, lang);
 
-    out << "<section id=\"conflicts\"><h2>" << tr("conflicts", lang) << " (" << r.conflicts.size() << ")</h2>\n<ul class=\"conflict-list\">\n";
-    if (r.conflicts.empty()) out << "<li>" << tr("none", lang) << "</li>\n";
-    for (auto& c : r.conflicts) {
-        out << "<li><span class=\"sev-" << c.severity << "\">[" << tr(c.severity, lang) << "]</span> <b>" << c.rule << " "
-            << html_escape(lang == Lang::zh ? c.title : c.title_en) << "</b>: " << html_escape(lang == Lang::zh ? c.reason_zh : c.reason)
-            << "<br><small>" << tr("clause", lang) << ": " << html_escape(c.clause) << " · " << tr("features", lang) << ": ";
-        for (std::size_t i = 0; i < c.features.size(); ++i)
-            out << (i ? ", " : "") << html_escape(c.features[i].layer + "/" + c.features[i].id + " " + c.features[i].name);
-        out << "</small></li>\n";
-    }
-    out << "</ul></section>\n";
+    conflict_sections(out, r, lang);
 
     out << "<section id=\"coverage\"><h2>" << tr("coverage", lang) << "</h2>\n";
     for (const auto& layer : frame_layers(r)) {

@@ -18,6 +18,11 @@ nlohmann::json areas(const std::map<std::string, double>& m) {
     return j;
 }
 
+nlohmann::ordered_json quote_json(const std::optional<core::Quote>& q) {
+    if (!q) return nullptr;
+    return {{"text", q->text}, {"line", q->line}};
+}
+
 std::vector<std::string> lines(const std::string& text) {
     std::vector<std::string> out;
     std::string cur;
@@ -105,6 +110,14 @@ void write_json(std::ostream& out, const ReportData& r, Lang lang) {
         row["series"] = nlohmann::ordered_json::array();
         for (auto& [y, v] : p.series) row["series"].push_back({{"year", y}, {"value", r6(v)}});
         row["counted"] = p.counted_ids;
+        row["quote"] = quote_json(t.quote);
+        row["reading"] = t.reading.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(lang == Lang::zh ? t.reading : t.reading_en);
+        row["deadline"] = t.deadline ? nlohmann::ordered_json(*t.deadline) : nlohmann::ordered_json(nullptr);
+        row["evaluation_year"] = p.evaluation_year;
+        row["evaluation_year_from"] = p.evaluation_year_from;
+        row["land_area_m2"] = p.land_area_m2 ? nlohmann::ordered_json(r2(*p.land_area_m2)) : nlohmann::ordered_json(nullptr);
+        row["excluded"] = nlohmann::ordered_json::array();
+        for (auto& e : p.excluded) row["excluded"].push_back({{"id", e.id}, {"name", e.name}, {"plan_verb", e.plan_verb}});
         j["progress"].push_back(row);
     }
 
@@ -113,7 +126,9 @@ void write_json(std::ostream& out, const ReportData& r, Lang lang) {
         nlohmann::ordered_json row = {{"rule", c.rule},
                                       {"title", lang == Lang::zh ? c.title : c.title_en},
                                       {"severity", c.severity},
-                                      {"clause", c.clause}};
+                                      {"category", c.category},
+                                      {"clause", c.clause},
+                                      {"quote", quote_json(c.quote)}};
         row["features"] = nlohmann::ordered_json::array();
         for (auto& f : c.features) row["features"].push_back({{"layer", f.layer}, {"id", f.id}, {"name", f.name}});
         row["overlap_m2"] = r2(c.overlap_m2);

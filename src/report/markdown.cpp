@@ -8,6 +8,44 @@ using namespace detail;
 
 namespace {
 std::string md(const std::string& s) { return md_escape(s); }
+
+std::vector<const core::Conflict*> of_category(const std::vector<core::Conflict>& all, const std::string& category) {
+    std::vector<const core::Conflict*> out;
+    for (const auto& c : all)
+        if (c.category == category) out.push_back(&c);
+    return out;
+}
+
+/// Under the progress table: each measured target's reading and the plan's sentence (every
+/// target's is in the JSON), and the evaluation year.
+void plan_words(std::ostream& out, const ReportData& r, Lang lang) {
+    bool any = false;
+    for (const auto& p : r.progress) {
+        const std::string reading = reading_text(p, lang);
+        if (!p.target.measurable || (reading.empty() && !p.target.quote)) continue;
+        any = true;
+        const std::string colon = lang == Lang::zh ? "：" : ": ", gap = lang == Lang::zh ? "。" : ". ";
+        out << "- " << md(lang == Lang::zh ? p.target.name : p.target.name_en) << (reading.empty() ? "" : colon + md(reading));
+        if (p.target.quote) out << (reading.empty() ? colon : gap) << md(quote_text(p.target.quote, lang));
+        out << "\n";
+    }
+    if (const std::string y = evaluation_year_text(r.progress, lang); !y.empty()) out << (any ? "\n" : "") << md(y) << "\n", any = true;
+    if (any) out << "\n";
+}
+
+/// Data-quality checks (rules without a plan sentence), apart from the plan's conflicts.
+void quality_section(std::ostream& out, const ReportData& r, Lang lang) {
+    const auto checks = of_category(r.conflicts, "quality");
+    if (checks.empty()) return;
+    out << "\n## " << tr("quality_checks", lang) << " (" << checks.size() << ")\n\n" << tr("quality_note", lang) << "\n\n";
+    for (const core::Conflict* c : checks) {
+        out << "- **" << md(c->rule) << " " << md(lang == Lang::zh ? c->title : c->title_en) << "**: " << md(lang == Lang::zh ? c->reason_zh : c->reason)
+            << " " << tr("features", lang) << ": ";
+        for (std::size_t i = 0; i < c->features.size(); ++i)
+            out << (i ? ", " : "") << c->features[i].layer << "/" << md(c->features[i].id) << " " << md(c->features[i].name);
+        out << "\n";
+    }
+}
 }  // namespace
 
 void write_markdown(std::ostream& out, const ReportData& r, Lang lang) {
@@ -55,16 +93,21 @@ void write_markdown(std::ostream& out, const ReportData& r, Lang lang) {
         out << "| " << md(lang == Lang::zh ? p.target.name : p.target.name_en) << " | " << progress_text(p, lang) << " | "
             << tr(p.status, lang) << " | " << md(p.target.source) << " |\n";
     out << "\n";
+    plan_words(out, r, lang);
 
-    out << "## 3. " << tr("conflicts", lang) << " (" << r.conflicts.size() << ")\n\n";
-    if (r.conflicts.empty()) out << tr("none", lang) << "\n\n";
-    for (const auto& c : r.conflicts) {
+    const auto plan_conflicts = of_category(r.conflicts, "plan");
+    out << "## 3. " << tr("conflicts", lang) << " (" << plan_conflicts.size() << ")\n\n";
+    if (plan_conflicts.empty()) out << tr("none", lang) << "\n\n";
+    for (const core::Conflict* cp : plan_conflicts) {
+        const core::Conflict& c = *cp;
         out << "- **[" << tr(c.severity, lang) << "] " << md(c.rule) << " " << md(lang == Lang::zh ? c.title : c.title_en) << "**: "
             << md(lang == Lang::zh ? c.reason_zh : c.reason) << " " << tr("features", lang) << ": ";
         for (std::size_t i = 0; i < c.features.size(); ++i)
             out << (i ? ", " : "") << c.features[i].layer << "/" << md(c.features[i].id) << " " << md(c.features[i].name);
         out << ". " << tr("clause", lang) << ": " << md(c.clause) << "\n";
+        if (c.quote) out << "  " << md(quote_text(c.quote, lang)) << "\n";
     }
+    quality_section(out, r, lang);
     if (const auto notes = robustness_notes(r); !notes.empty()) {
         out << "\n" << tr("robustness", lang) << ":\n";
         for (auto& n : notes) out << "- " << n << "\n";

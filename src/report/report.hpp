@@ -35,6 +35,13 @@ void write_html(std::ostream& out, const ReportData& r, Lang lang);
 
 /// "84.2万 / 130万 m² (64.8%)" (zh) or "842,000 / 1,300,000 m² (64.8%)" (en).
 std::string progress_text(const core::ProgressRow& row, Lang lang);
+/// The plan's sentence a target or rule rests on: "原文（第351行）：「…」"; empty when there is none.
+std::string quote_text(const std::optional<core::Quote>& quote, Lang lang);
+/// How a target's figure is read, and the other reading's figure where there is one (建成面积 as
+/// floor area; the counted projects' land area), and projects left out by their plan verb; empty when none.
+std::string reading_text(const core::ProgressRow& row, Lang lang);
+/// The year overdue targets are judged at and where it comes from; empty when no target has a deadline.
+std::string evaluation_year_text(const std::vector<core::ProgressRow>& rows, Lang lang);
 /// The honesty footer: what in the data is illustrative, from the dataset's own labels.
 std::string footer(const ReportData& r, Lang lang);
 /// Every geometry retry behind the report: the overlay's, then the conflicts'.

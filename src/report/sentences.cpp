@@ -37,6 +37,40 @@ std::string progress_text(const core::ProgressRow& row, Lang lang) {
     return out;
 }
 
+std::string quote_text(const std::optional<core::Quote>& quote, Lang lang) {
+    if (!quote) return {};
+    if (lang == Lang::zh) return "原文（第" + std::to_string(quote->line) + "行）：「" + quote->text + "」";
+    return "Plan text (line " + std::to_string(quote->line) + "): 「" + quote->text + "」";
+}
+
+std::string reading_text(const core::ProgressRow& row, Lang lang) {
+    const auto& t = row.target;
+    std::string out = lang == Lang::zh ? t.reading : t.reading_en;
+    auto add = [&](const std::string& s) { out += (out.empty() ? "" : (lang == Lang::zh ? "；" : "; ")) + s; };
+    if (row.land_area_m2)
+        add(lang == Lang::zh ? "计入项目在区内的用地面积 " + core::area_text(*row.land_area_m2, true)
+                             : "land area of the counted projects inside it: " + core::area_text(*row.land_area_m2, false));
+    if (!row.excluded.empty()) {
+        std::string ids;
+        for (auto& e : row.excluded) ids += (ids.empty() ? "" : (lang == Lang::zh ? "、" : ", ")) + e.name;
+        add(lang == Lang::zh ? "规划仅要求“谋划”的项目不计：" + ids : "left out, the plan only asks to prepare them (谋划): " + ids);
+    }
+    return out;
+}
+
+std::string evaluation_year_text(const std::vector<core::ProgressRow>& rows, Lang lang) {
+    for (const auto& r : rows) {
+        if (!r.target.deadline) continue;
+        const bool given = r.evaluation_year_from == "dataset";
+        const std::string y = std::to_string(r.evaluation_year);
+        if (lang == Lang::zh)
+            return "有期限的指标按 " + y + " 年评估（" + (given ? "数据集给定的评估年份" : "数据中最新的建成年份") + "）：期限已过而未达成为“逾期”。";
+        return "Targets with a deadline are judged at " + y + " (" + (given ? "the dataset's evaluation year" : "the newest completion year in the data") +
+               "): past the deadline and unmet is overdue.";
+    }
+    return {};
+}
+
 std::string footer(const ReportData& r, Lang lang) {
     const core::Dataset& d = *r.dataset;
     std::string name = lang == Lang::zh ? d.meta("name") : d.meta("name_en");

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // designated_area: a subject of the rule's categories lying (partly) outside the
 // frame features designated for it (logistics outside the logistics park).
+#include <algorithm>
+
 #include "analysis/rules/support.hpp"
 #include "core/number_format.hpp"
 
@@ -27,8 +29,11 @@ core::ConflictSet evaluate(const RuleRun& run) {
     for (std::size_t i : frames) parts.push_back(geo::from_wkb(ctx, f.features[i].wkb));
     geo::GeomPtr area = robust_union(ctx, std::move(parts), "rule " + r.id + ", designated area", log);
     std::vector<core::Conflict> out;
+    // The plan may designate a place for one project of a category and leave its siblings unsited.
+    const std::vector<std::string> names = r.keys.strings("subject_names");
     for (std::size_t i : rules::subjects_of(s, run.options)) {
         if (!rules::subject_applies(s, i, r, cat)) continue;
+        if (!names.empty() && std::find(names.begin(), names.end(), s.text(s.features[i], "name")) == names.end()) continue;
         geo::GeomPtr g = geo::from_wkb(ctx, s.features[i].wkb);
         geo::GeomPtr outside = geo::extract_dimension(ctx, geo::difference(ctx, g.get(), area.get()).get(), 2);
         double a = geo::area(ctx, outside.get()), own = geo::area(ctx, g.get());
@@ -54,7 +59,7 @@ core::ConflictSet evaluate(const RuleRun& run) {
 const RuleKind& designated_area_kind() {
     static const RuleKind kind{"designated_area",
                                "a subject of `categories` lying (partly) outside the frame features named",
-                               {"frame_layer (required)", "frame_names (required)", "categories (required)"},
+                               {"frame_layer (required)", "frame_names (required)", "categories (required)", "subject_names"},
                                check,
                                evaluate};
     return kind;

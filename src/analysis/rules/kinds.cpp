@@ -10,6 +10,7 @@ const std::vector<const RuleKind*>& rule_kinds() {
         &project_overlap_kind(),
         &designated_area_kind(),
         &zone_compatibility_kind(),
+        &parcel_landuse_kind(),
     };
     return table;
 }

@@ -45,5 +45,6 @@ const RuleKind& overlap_frame_kind();
 const RuleKind& project_overlap_kind();
 const RuleKind& designated_area_kind();
 const RuleKind& zone_compatibility_kind();
+const RuleKind& parcel_landuse_kind();
 
 }  // namespace zoning::analysis

@@ -69,6 +69,8 @@ Conflict conflict_of(const Rule& r) {
     c.severity = r.severity;
     c.clause = r.clause;
     c.rule_origin = r.origin;
+    c.category = r.category();
+    c.quote = r.quote;
     return c;
 }
 

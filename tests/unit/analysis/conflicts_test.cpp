@@ -168,3 +168,86 @@ TEST(RuleKinds, UnknownKeysAndLayersThatCannotHoldAreasAreRefused) {
     EXPECT_NE(error_of(parse("kind = \"overlap_frame\"\nframe_layer = \"industrial_parks\"\n")).find("my.toml: layer 'industrial_parks': rule A (line 1) needs this layer"),
               std::string::npos);
 }
+
+// ---- Plan conflicts and data-quality checks (质检) ----
+
+namespace {
+
+std::vector<core::Rule> parcel_rule(const std::string& keys) {
+    return core::parse_rules("[[rule]]\nid = \"QC\"\nkind = \"parcel_landuse\"\ntitle = \"t\"\nclause = \"数据质检\"\nseverity = \"review\"\n" + keys,
+                             "qc.toml");
+}
+
+}  // namespace
+
+TEST(Conflicts, ARuleWithAQuoteIsAPlanRuleWithoutOneAQualityCheck) {
+    auto found = find(mini_rules());
+    ASSERT_FALSE(found.empty());
+    for (const auto& c : found) {
+        if (c.rule == "PROJECT-OVERLAP") {
+            EXPECT_EQ(c.category, "quality");
+            EXPECT_FALSE(c.quote.has_value());
+        } else {
+            EXPECT_EQ(c.category, "plan") << c.rule;
+            ASSERT_TRUE(c.quote.has_value()) << c.rule;
+            EXPECT_EQ(c.quote->line, c.rule == "LOGISTICS-SITE" || c.rule == "ZONE-LANDUSE" ? (c.rule == "ZONE-LANDUSE" ? 347 : 351) : 516);
+        }
+    }
+}
+
+TEST(Conflicts, ParcelLandUseFindsAFeatureOnLandThatCannotCarryIt) {
+    // 物流园 (service_layout 区, x 0–300 y 600–900, 90,000 m²) stands wholly on parcel C, 0301.
+    auto on_logistics = analysis::find_conflicts(mini(), catalog(), parcel_rule("subject = \"service_layout\"\nallowed_landuse = [\"11\"]\n")).conflicts;
+    ASSERT_EQ(on_logistics.size(), 1u);
+    EXPECT_EQ(on_logistics[0].category, "quality");
+    EXPECT_EQ(on_logistics[0].features[0].id, "S1");
+    EXPECT_EQ(on_logistics[0].features[1].layer, "parcels");
+    EXPECT_EQ(on_logistics[0].features[1].id, "C");
+    EXPECT_NEAR(on_logistics[0].overlap_m2, 90000, 1e-6);
+    EXPECT_NE(on_logistics[0].reason_zh.find("0301"), std::string::npos) << on_logistics[0].reason_zh;
+    EXPECT_TRUE(analysis::find_conflicts(mini(), catalog(), parcel_rule("subject = \"service_layout\"\nallowed_landuse = [\"03\"]\n")).conflicts.empty());
+}
+
+TEST(Conflicts, ParcelLandUseWeighsTheShareOfAllowedLand) {
+    // 测试绿廊 (廊, y 480–520) lies on 10,000 m² each of 0701, 0901, 0301 and 1001.
+    const std::string corridor = "subject = \"eco_structure\"\nsubject_kinds = [\"廊\"]\n";
+    // Half allowed: at the default minimum share (0.5), not a finding.
+    EXPECT_TRUE(analysis::find_conflicts(mini(), catalog(), parcel_rule(corridor + "allowed_landuse = [\"07\", \"09\"]\n")).conflicts.empty());
+    // A quarter allowed: a finding of the other three quarters.
+    auto quarter = analysis::find_conflicts(mini(), catalog(), parcel_rule(corridor + "allowed_landuse = [\"07\"]\n")).conflicts;
+    ASSERT_EQ(quarter.size(), 1u);
+    EXPECT_EQ(quarter[0].features[0].id, "L");
+    EXPECT_NEAR(quarter[0].overlap_m2, 30000, 1e-6);
+    // ...unless the rule asks for no more than a quarter.
+    EXPECT_TRUE(analysis::find_conflicts(mini(), catalog(), parcel_rule(corridor + "allowed_landuse = [\"07\"]\nmin_allowed_share = 0.25\n"))
+                    .conflicts.empty());
+    // Only subjects of the kinds listed: the core K (核, 40,000 m²) is wholly on 1001.
+    EXPECT_TRUE(analysis::find_conflicts(mini(), catalog(), parcel_rule("subject = \"eco_structure\"\nsubject_kinds = [\"核\"]\nallowed_landuse = [\"10\"]\n"))
+                    .conflicts.empty());
+    auto cores = analysis::find_conflicts(mini(), catalog(), parcel_rule("subject = \"eco_structure\"\nsubject_kinds = [\"核\"]\nallowed_landuse = [\"05\"]\n")).conflicts;
+    ASSERT_EQ(cores.size(), 1u);
+    EXPECT_EQ(cores[0].features[0].id, "K");
+    EXPECT_NEAR(cores[0].overlap_m2, 40000, 1e-6);
+}
+
+TEST(Conflicts, ParcelLandUseKeysAreChecked) {
+    EXPECT_NE(error_of(parcel_rule("subject = \"service_layout\"\n")).find("allowed_landuse"), std::string::npos);
+    EXPECT_NE(error_of(parcel_rule("subject = \"service_layout\"\nallowed_landuse = [\"09\"]\nmin_allowed_share = 0\n")).find("min_allowed_share"),
+              std::string::npos);
+    EXPECT_NE(error_of(parcel_rule("subject = \"service_layout\"\nallowed_landuse = [\"09\"]\nsubject_kind = [\"楼宇\"]\n")).find("unknown key"),
+              std::string::npos);
+}
+
+TEST(Conflicts, AFindingOnAProjectThePlanOnlyAsksToClearSaysSo) {
+    core::Dataset d = mini();
+    core::Layer* p = d.find("projects");
+    for (auto& f : p->features)
+        if (p->id_of(f) == "P2") {
+            f.values[static_cast<std::size_t>(p->spec->field_index("plan_verb"))] = std::string("完成征迁");
+            f.values[static_cast<std::size_t>(p->spec->field_index("plan_line"))] = std::int64_t{451};
+        }
+    auto found = analysis::find_conflicts(d, catalog(), only("ECO-CORE")).conflicts;
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_NE(found[0].reason_zh.find("仅要求“完成征迁”（原文第451行）"), std::string::npos) << found[0].reason_zh;
+    EXPECT_EQ(find(only("ECO-CORE"))[0].reason_zh.find("完成征迁"), std::string::npos);
+}

@@ -156,3 +156,46 @@ TEST(Dataset, WorkCrsIsTheRecordedWktElseItsName) {
     d.metadata["area"] = "ellipsoidal";
     EXPECT_TRUE(d.ellipsoidal_areas());
 }
+
+// [layers.X]'s keys for real files: each parsed, each wrong form refused with the layer named.
+TEST(DatasetConfig, LayerKeysForRealFiles) {
+    test::TempDir dir;
+    const std::string head = "[dataset]\nname = \"n\"\ncertainty = \"surveyed\"\n[layers.parcels]\nsource = \"p.shp\"\n";
+    test::write_file(dir / "dataset.toml", head +
+                                               "where = \"DLBM <> '1203'\"\nopen_options = [\"SHAPE_RESTORE_SHX=YES\"]\n"
+                                               "on_unmapped = \"skip\"\nvalues = \"gbt21010\"\nencoding = \"GB18030\"\n"
+                                               "[layers.parcels.fields]\nid = \"@fid\"\n[layers.parcels.constants]\nname = \"无名\"\n"
+                                               "[layers.water]\nsource = \"w.shp\"\n[layers.water.values]\nkind = { HL = \"河流\" }\nlanduse = \"gbt21010\"\n");
+    const core::DatasetConfig c = core::DatasetConfig::load(dir.path());
+    ASSERT_EQ(c.layers.size(), 2u);
+    const core::LayerSource& p = c.layers[0];
+    EXPECT_EQ(p.where, "DLBM <> '1203'");
+    EXPECT_EQ(p.open_options, std::vector<std::string>{"SHAPE_RESTORE_SHX=YES"});
+    EXPECT_EQ(p.on_unmapped, core::LayerSource::Unmapped::skip);
+    EXPECT_EQ(p.landuse_crosswalk, "gbt21010");
+    EXPECT_EQ(p.encoding, "GB18030");
+    EXPECT_EQ(p.fields.at("id"), core::kFidField);
+    EXPECT_EQ(p.constants.at("name"), "无名");
+    EXPECT_EQ(c.layers[1].values.at("kind").at("HL"), "河流");
+    EXPECT_EQ(c.layers[1].crosswalks.at("landuse"), "gbt21010");
+    EXPECT_EQ(c.layers[1].on_unmapped, core::LayerSource::Unmapped::error);
+
+    auto refused = [&](const std::string& extra, const std::string& needle) {
+        test::write_file(dir / "dataset.toml", head + extra);
+        try {
+            core::DatasetConfig::load(dir.path());
+            ADD_FAILURE() << "accepted: " << extra;
+        } catch (const core::Error& e) {
+            EXPECT_NE(std::string(e.what()).find(needle), std::string::npos) << e.what();
+        }
+    };
+    refused("on_unmapped = \"ignore\"\n", "[layers.parcels]: on_unmapped must be \"error\" or \"skip\", not 'ignore'");
+    refused("open_options = [\"SHAPE_RESTORE_SHX\"]\n", "open option 'SHAPE_RESTORE_SHX' must be NAME=VALUE");
+    refused("open_options = \"X=1\"\n", "open_options must be a list of strings");
+    refused("where = \"\"\n", "where must be an attribute filter");
+    refused("enconding = \"GBK\"\n", "[layers.parcels]: unknown key 'enconding'");
+    refused("[layers.parcels.fields]\nid = 3\n", "[layers.parcels.fields].id must be a string");
+    refused("[layers.parcels.fields]\nname = \"MC\"\n[layers.parcels.constants]\nname = \"x\"\n", "field 'name' is given both a source field and a constant");
+    refused("[layers.parcels.values.landuse]\nR = 701\n", "'R' must map to a string");
+    refused("values = 3\n", "values must be a crosswalk's name");
+}

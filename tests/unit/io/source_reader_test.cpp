@@ -340,3 +340,47 @@ TEST(SourceReader, TransformAndRepairKeepsOrderAndLeavesOutWhatCannotBeUsed) {
     EXPECT_EQ(checks, (std::vector<std::string>{"geometry-repaired", "coordinates"}));
     EXPECT_EQ(r.findings[1].line(), "error: s: layer 'parcels': fid 3 (id 'F3'): NaN, infinite or untransformable coordinate (from EPSG:4326)");
 }
+
+// Unknown land-use codes: build (per_value) gets one finding per distinct value with its count and
+// first fids; a batch of proposals (per_feature, the default) one per feature, each a row of its own.
+TEST(SourceReader, UnmappedValuesPerValueOrPerFeature) {
+    test::TempDir dir;
+    std::vector<std::pair<std::vector<std::pair<std::string, std::string>>, std::string>> feats;
+    for (int i = 0; i < 7; ++i) feats.push_back({{{"id", "P" + std::to_string(i)}, {"landuse", i < 6 ? "99" : "0701"}}, kSquare});
+    write_ogr(dir / "p.gpkg", "GPKG", "parcels", 4547, wkbPolygon, feats);
+    const core::LayerSource s = source_of("parcels", "p.gpkg");
+    io::ReadResult by_value = io::read_layer(catalog(), catalog().at("parcels"), s, "EPSG:4547", dir.path(), 1, {}, io::UnmappedReport::per_value);
+    ASSERT_EQ(by_value.findings.size(), 1u);
+    EXPECT_EQ(by_value.findings[0].check, "landuse-code");
+    EXPECT_EQ(*by_value.findings[0].where.fid, 1);
+    EXPECT_NE(by_value.findings[0].message.find("6 features (fid 1, 2, 3, 4, 5, …)"), std::string::npos) << by_value.findings[0].message;
+    EXPECT_EQ(by_value.layer.features.size(), 1u);
+    io::ReadResult by_feature = io::read_layer(catalog(), catalog().at("parcels"), s, "EPSG:4547", dir.path(), 1);
+    EXPECT_EQ(by_feature.findings.size(), 6u);
+    core::LayerSource skip = s;
+    skip.on_unmapped = core::LayerSource::Unmapped::skip;
+    io::ReadResult skipped = io::read_layer(catalog(), catalog().at("parcels"), skip, "EPSG:4547", dir.path(), 1, {}, io::UnmappedReport::per_value);
+    ASSERT_EQ(skipped.findings.size(), 1u);
+    EXPECT_EQ(skipped.findings[0].severity, core::Severity::warning);
+    EXPECT_EQ(skipped.layer.features.size(), 1u);
+}
+
+// A legacy DBF is decoded by the reader: field names too (地类编码 in GB18030 bytes is found by its
+// UTF-8 name), and a where filter on Chinese text is put into the file's encoding.
+TEST(SourceReader, Gb18030FieldNamesAndWhereOnChineseText) {
+    test::TempDir dir;
+    write_ogr(dir / "p.shp", "ESRI Shapefile", "p", 4547, wkbPolygon,
+              {{{{"BSM", "1"}, {"地类编码", "0701"}, {"村", "㙟头村"}}, kSquare},
+               {{{"BSM", "2"}, {"地类编码", "0901"}, {"村", "东村"}}, kSquare}},
+              {"ENCODING=GB18030"});
+    std::filesystem::remove(dir / "p.cpg");
+    core::LayerSource s = source_of("parcels", "p.shp");
+    s.encoding = "GB18030";
+    s.fields = {{"id", "BSM"}, {"landuse", "地类编码"}, {"block", "村"}};
+    s.where = "\"村\" = '㙟头村'";
+    io::ReadResult r = io::read_layer(catalog(), catalog().at("parcels"), s, "EPSG:4547", dir.path());
+    EXPECT_TRUE(r.findings.empty());
+    ASSERT_EQ(r.layer.features.size(), 1u);
+    EXPECT_EQ(r.layer.text(r.layer.features[0], "block"), "㙟头村");
+    EXPECT_EQ(r.layer.text(r.layer.features[0], "landuse"), "0701");
+}

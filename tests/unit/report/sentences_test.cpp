@@ -67,3 +67,29 @@ TEST(Sentences, RetryNotesAreTheOverlaysThenTheConflicts) {
     r.analysis_notes = {"P1 × K: retried"};
     EXPECT_EQ(report::robustness_notes(r), (std::vector<std::string>{"parcel A × Z1: retried", "P1 × K: retried"}));
 }
+
+TEST(Sentences, ThePlansSentenceWithItsLine) {
+    EXPECT_EQ(report::quote_text(core::Quote{"“一带”即北部山林生态带", 516}, report::Lang::zh), "原文（第516行）：「“一带”即北部山林生态带」");
+    EXPECT_EQ(report::quote_text(core::Quote{"“一带”即北部山林生态带", 516}, report::Lang::en), "Plan text (line 516): 「“一带”即北部山林生态带」");
+    EXPECT_EQ(report::quote_text(std::nullopt, report::Lang::zh), "");
+}
+
+TEST(Sentences, AReadingGivesTheOtherFigureAndWhatWasLeftOut) {
+    core::ProgressRow r = row("m²", 1820000, 1704500);
+    EXPECT_EQ(report::reading_text(r, report::Lang::zh), "");
+    r.target.reading = "按建筑面积计";
+    r.land_area_m2 = 1122266;
+    r.excluded.push_back({"P10", "科技服务产业园", "谋划"});
+    EXPECT_EQ(report::reading_text(r, report::Lang::zh), "按建筑面积计；计入项目在区内的用地面积 112.2万 m²；规划仅要求“谋划”的项目不计：科技服务产业园");
+}
+
+TEST(Sentences, TheEvaluationYearIsSaidOnlyWhenATargetHasADeadline) {
+    core::ProgressRow r = row("套", 138, 69);
+    r.evaluation_year = 2025;
+    r.evaluation_year_from = "newest_completion";
+    EXPECT_EQ(report::evaluation_year_text({r}, report::Lang::zh), "");
+    r.target.deadline = 2022;
+    EXPECT_EQ(report::evaluation_year_text({r}, report::Lang::zh), "有期限的指标按 2025 年评估（数据中最新的建成年份）：期限已过而未达成为“逾期”。");
+    r.evaluation_year_from = "dataset";
+    EXPECT_NE(report::evaluation_year_text({r}, report::Lang::en).find("the dataset's evaluation year"), std::string::npos);
+}
