@@ -288,7 +288,7 @@ void write_html(std::ostream& out, const ReportData& r, Lang lang) {
            ".bar-text small{color:#607d8b}.conflict-list li{margin:6px 0}.sev-conflict{color:#c62828;font-weight:bold}.sev-review{color:#ef6c00;font-weight:bold}"
            "footer{border-top:1px solid #cfd8dc;margin-top:30px;padding-top:10px;font-size:12px;color:#455a64}\n</style></head><body>\n";
     out << "<header><h1>" << html_escape(title) << "</h1><p>" << tr("dataset", lang) << ": " << html_escape(lang == Lang::zh ? d.meta("name") : d.meta("name_en"))
-        << " · EPSG:4547" << (r.zone.empty() ? "" : " · " + tr("zone_only", lang) + " " + html_escape(r.zone)) << "</p></header>\n<main>\n";
+        << " · " << html_escape(d.work_crs_name()) << (r.zone.empty() ? "" : " · " + tr("zone_only", lang) + " " + html_escape(r.zone)) << "</p></header>\n<main>\n";
     if (d.illustrative())
         out << "<div class=\"banner\">" << html_escape(lang == Lang::zh ? "示意数据：几何为示意图形，项目状态与建成面积为示意值，并非测绘或统计数据；目标值为规划原文数字。"
                                                                           : "Illustrative data: schematic geometry, illustrative statuses and floor areas, not surveyed or reported figures; targets are the plan's own numbers.")
@@ -324,7 +324,9 @@ void write_html(std::ostream& out, const ReportData& r, Lang lang) {
         out << "<p>" << tr("reconciliation", lang) << ": " << tr(rc.layer, lang) << " Σ " << core::grouped(rc.frames_landuse_m2) << " m² · "
             << tr("district_total", lang) << " " << core::grouped(rc.parcels_in_district_m2) << " m² (" << core::percent(rc.relative_difference, 4)
             << ")</p>\n";
-    out << "</section>\n";
+    out << "<h3>" << tr("area_basis", lang) << "</h3>\n<p>" << html_escape(area_basis_note(r, lang)) << "</p>\n<ul>\n";
+    for (const auto& line : area_basis_lines(r, lang)) out << "<li>" << html_escape(line) << "</li>\n";
+    out << "</ul>\n</section>\n";
     // Geometry operations GEOS could not do at first, and how they were retried: only when there were some.
     if (const auto retries = robustness_notes(r); !retries.empty()) {
         out << "<section id=\"robustness\"><h2>" << tr("robustness", lang) << "</h2><ul>\n";

@@ -15,6 +15,11 @@ std::string frame_label(const core::CoverageRow& row, Lang lang);
 std::vector<std::string> top_landuse(const core::CoverageRow& row, const core::Catalog& cat, Lang lang, std::size_t n);
 /// Area for tables: "97.3万 m²" / "973,000 m²".
 std::string area(double m2, Lang lang);
+/// Which areas the report states (planar, or ellipsoidal with [dataset] area = "ellipsoidal"), in a sentence.
+std::string area_basis_note(const ReportData& r, Lang lang);
+/// One line per frame: its planar and ellipsoidal area and the difference,
+/// "生态智慧城区：平面面积 4,716,680 m²，椭球面积 4,716,109 m²，差 +0.0121%".
+std::vector<std::string> area_basis_lines(const ReportData& r, Lang lang);
 /// Frame layers in report order, each once.
 std::vector<std::string> frame_layers(const ReportData& r);
 std::string html_escape(const std::string& s);

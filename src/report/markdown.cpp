@@ -82,6 +82,10 @@ void write_markdown(std::ostream& out, const ReportData& r, Lang lang) {
             << tr("district_total", lang) << " " << core::grouped(rc.parcels_in_district_m2) << " m² ("
             << core::percent(rc.relative_difference, 4) << ")\n\n";
 
+    out << "### " << tr("area_basis", lang) << "\n\n" << area_basis_note(r, lang) << "\n\n";
+    for (const auto& line : area_basis_lines(r, lang)) out << "- " << md(line) << "\n";
+    out << "\n";
+
     out << "## 2. " << tr("progress", lang) << "\n\n";
     out << "| " << tr("target", lang) << " | " << tr("measured", lang) << " | " << tr("status", lang) << " | " << tr("source", lang)
         << " |\n|---|---|---|---|\n";
