@@ -46,6 +46,11 @@ std::string Dataset::meta(const std::string& key) const {
     return it == metadata.end() ? std::string() : it->second;
 }
 
+std::string Dataset::work_crs() const {
+    const std::string wkt = meta("crs_wkt");
+    return wkt.empty() ? meta("crs") : wkt;
+}
+
 bool Dataset::illustrative() const {
     auto it = metadata.find("certainty");
     return it == metadata.end() || it->second != "surveyed";
@@ -307,6 +312,12 @@ DatasetConfig DatasetConfig::load(const std::filesystem::path& dir_or_file) {
     c.description = ds["description"].value_or(std::string());
     c.sources = string_list(ds["sources"]);
     c.notes = string_list(ds["notes"]);
+    // The work CRS and the kind of area ([dataset] crs, area): docs/crs.md.
+    c.crs = ds["crs"].value_or(std::string());
+    if (ds["crs"] && !ds["crs"].is_string()) throw bad_input(where, "[dataset] crs must be a string such as \"EPSG:4549\"");
+    c.area = ds["area"].value_or(std::string("planar"));
+    if ((ds["area"] && !ds["area"].is_string()) || (c.area != "planar" && c.area != "ellipsoidal"))
+        throw bad_input(where, "[dataset] area must be \"planar\" (the work CRS's plane) or \"ellipsoidal\" (on its ellipsoid)");
     c.attached_files = string_list(ds["attach"]);
     for (const auto& name : c.attached_files) check_attachment(c.file.parent_path(), name, where);
     read_report_words(t, c, where);

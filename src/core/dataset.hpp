@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// The in-memory dataset: catalog layers with features in EPSG:4547, plus the
+// The in-memory dataset: catalog layers with features in the dataset's work CRS, plus the
 // metadata and text files (targets, rules) a store carries so it is self-contained.
 // Geometry is held as 2D WKB so that any thread can parse it in its own GEOS context.
 #include <cstdint>
@@ -16,16 +16,13 @@
 
 namespace zoning::core {
 
-/// The CRS every area and length is computed in.
-inline constexpr const char* kWorkCrs = "EPSG:4547";
-
 using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
 std::string value_text(const Value& v);
 
 struct Feature {
     std::int64_t fid = 0;       ///< the source's feature id (store: GeoPackage fid)
     std::vector<Value> values;  ///< aligned with LayerSpec::fields
-    std::string wkb;            ///< EPSG:4547, 2D ISO WKB, Multi* type
+    std::string wkb;            ///< the work CRS (Dataset::work_crs), 2D ISO WKB, Multi* type
 };
 
 /// A geometry that build repaired, named so the user knows (never silent).
@@ -87,6 +84,13 @@ struct DatasetConfig {
     /// The dataset's words for catalog layers, as store metadata keys: "title.<layer>" ([titles]),
     /// "title_en.<layer>" ([titles_en]), "group.<layer>" ([groups]), "colour.<layer>.<value>" ([colours.<layer>]).
     std::map<std::string, std::string> layer_words;
+    /// [dataset] crs: the work CRS the user names ("EPSG:4549"); empty: chosen from the boundary (docs/crs.md).
+    std::string crs;
+    /// "--crs" when the command line named `crs` (overriding [dataset] crs): messages name it; empty: dataset.toml did.
+    std::string crs_option;
+    /// [dataset] area: "planar" (default: areas in the work CRS's plane) or "ellipsoidal" (every
+    /// reported area scaled to the ellipsoid, frame by frame; docs/crs.md).
+    std::string area = "planar";
     std::vector<std::string> attached_files;  ///< targets.toml, rules.toml, ... copied into the store: regular files inside
                                               ///< the data folder (no "..", no absolute path, no symlink out), each <= 1 MiB
     /// Reads DIR/dataset.toml (or the file itself). Throws bad_input with file and line.
@@ -100,7 +104,9 @@ struct DatasetConfig {
 };
 
 struct Dataset {
-    std::map<std::string, std::string> metadata;  ///< name, certainty, sources, notes, built_at, ...
+    /// name, certainty, sources, notes, built_at, crs (the work CRS's short name, "EPSG:4549"), crs_wkt (its WKT2),
+    /// area ("planar" or "ellipsoidal"), source_crs.<layer> (the CRS each layer was read from), ...
+    std::map<std::string, std::string> metadata;
     std::map<std::string, std::string> files;     ///< attached text files by name (targets.toml, rules.toml)
     std::vector<Layer> layers;                    ///< catalog order
     const Layer* find(const std::string& name) const;
@@ -108,6 +114,12 @@ struct Dataset {
     bool illustrative() const;
     /// A metadata value, empty when absent.
     std::string meta(const std::string& key) const;
+    /// The work CRS every geometry is in, for PROJ and GDAL: the WKT2 the store records, else its "crs".
+    std::string work_crs() const;
+    /// The work CRS as people name it: "EPSG:4549".
+    std::string work_crs_name() const { return meta("crs"); }
+    /// Whether reported areas are ellipsoidal ([dataset] area = "ellipsoidal").
+    bool ellipsoidal_areas() const { return meta("area") == "ellipsoidal"; }
 };
 
 /// The largest attached file (dataset.toml `attach`), in bytes.

@@ -259,7 +259,7 @@ ExportSummary export_layers(const std::filesystem::path& dir, const core::Datase
     AtomicDir out(dir, opt.force);
     ExportSummary summary;
     summary.layers = layers.size();
-    OGRSpatialReference srs = work_srs();
+    OGRSpatialReference srs = work_srs(store.work_crs());
 
     if (opt.format == "qgis" || opt.format == "gpkg") {
         const std::string file = opt.name + ".gpkg";
@@ -301,7 +301,7 @@ ExportSummary export_layers(const std::filesystem::path& dir, const core::Datase
             const std::vector<std::string> groups = group_order(layers);
             const std::string qgs = opt.name + ".qgs";
             std::ofstream f(out.temp() / qgs, std::ios::binary);
-            f << qgs_project(store.metadata.count("name") ? store.metadata.at("name") : opt.name, file, groups, q, catalog.landuse());
+            f << qgs_project(store.metadata.count("name") ? store.metadata.at("name") : opt.name, file, groups, q, catalog.landuse(), store.work_crs());
             if (!f) throw core::output_error((dir / qgs).string(), "cannot write");
             summary.files.push_back(qgs);
         }

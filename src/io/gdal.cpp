@@ -130,9 +130,10 @@ std::string ogr_wkt(const OGRGeometry& g) {
     return wkt ? std::string(wkt.get()) : std::string();
 }
 
-OGRSpatialReference work_srs() {
+OGRSpatialReference work_srs(const std::string& definition) {
     OGRSpatialReference srs;
-    srs.SetFromUserInput(core::kWorkCrs);
+    if (definition.empty() || srs.SetFromUserInput(definition.c_str()) != OGRERR_NONE)
+        throw core::bad_input(core::FeatureRef{}, "work CRS '" + definition.substr(0, 80) + "' is not a CRS GDAL reads");
     srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     return srs;
 }

@@ -72,7 +72,8 @@ std::string ogr_wkt(const OGRGeometry& g);
 /// The CRS as WKT2 (2019); empty when OGR cannot export it.
 std::string srs_wkt(const OGRSpatialReference& srs);
 
-/// Registers that EPSG:4547 is to be used with x = easting.
-OGRSpatialReference work_srs();
+/// The work CRS (`definition`: "EPSG:N" or WKT, as core::Dataset::work_crs gives it), used with
+/// x = easting whatever axis order the definition states. Throws Error(bad_input) when GDAL cannot read it.
+OGRSpatialReference work_srs(const std::string& definition);
 
 }  // namespace zoning::io

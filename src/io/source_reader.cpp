@@ -19,6 +19,7 @@
 #include "geo/proj.hpp"
 #include "io/file_util.hpp"
 #include "io/gdal.hpp"
+#include "io/work_crs.hpp"
 
 // read_layer, step by step: choose the layer, resolve its CRS, map the catalog's fields
 // to the source's, read each feature (values parsed by core, geometry checked as read),
@@ -68,10 +69,11 @@ std::string resolve_crs(OGRLayer& layer, const core::LayerSpec& spec, const core
 /// The source CRS, checked once on the main thread so a bad one fails the layer, not each feature.
 class DeclaredCrs {
 public:
-    DeclaredCrs(const std::string& definition, const core::LayerSpec& spec, const FeatureRef& layer_ref, const CrsAdvice& advice)
+    DeclaredCrs(const std::string& definition, const std::string& work_crs, const core::LayerSpec& spec, const FeatureRef& layer_ref,
+                const CrsAdvice& advice)
         : m_definition(definition), m_layer(spec.name), m_ref(layer_ref), m_advice(advice) {
         try {
-            m_name = geo::Transformer(m_proj, definition, core::kWorkCrs).source_name();
+            m_name = geo::Transformer(m_proj, definition, work_crs).source_name();
         } catch (const geo::ProjError& e) {
             throw core::bad_input(layer_ref, std::string("CRS: ") + e.what());
         }
@@ -636,10 +638,10 @@ struct Outcome {
 struct Worker {
     geo::ProjContext proj;
     geo::Transformer transformer;
-    explicit Worker(const std::string& from) : proj(), transformer(proj, from, core::kWorkCrs) {}
+    Worker(const std::string& from, const std::string& to) : proj(), transformer(proj, from, to) {}
 };
 
-/// One feature: to EPSG:4547, repaired with MakeValid when invalid (recorded), reduced to
+/// One feature: to the work CRS, repaired with MakeValid when invalid (recorded), reduced to
 /// the layer's dimension, and a polygon must keep some area.
 Outcome transform_and_repair_one(Worker& w, const geo::GeosContext& geos, const SourceFeature& in, const core::LayerSpec& spec) {
     const int want_dim = spec.geometry == core::GeomKind::polygon ? 2 : 1;
@@ -687,10 +689,11 @@ ReadResult empty_layer(const core::LayerSpec& spec, const std::string& source, c
 
 }  // namespace
 
-void transform_and_repair(ReadResult& into, std::vector<SourceFeature> features, const std::string& source_crs, unsigned threads) {
+void transform_and_repair(ReadResult& into, std::vector<SourceFeature> features, const std::string& source_crs,
+                          const std::string& work_crs, unsigned threads) {
     const core::LayerSpec& spec = *into.layer.spec;
     auto outcomes = core::parallel_chunks_with<std::vector<Outcome>, Worker>(
-        features.size(), threads, [&](const geo::GeosContext&) { return std::make_unique<Worker>(source_crs); },
+        features.size(), threads, [&](const geo::GeosContext&) { return std::make_unique<Worker>(source_crs, work_crs); },
         [&](Worker& w, const geo::GeosContext& geos, std::size_t begin, std::size_t end) {
             std::vector<Outcome> out;
             out.reserve(end - begin);
@@ -737,9 +740,10 @@ void apply_where(OGRLayer& layer, const core::LayerSource& src, const FeatureRef
 }
 
 ReadResult read_open_layer(const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src, OGRLayer& ogr_layer,
-                           const std::string& source, unsigned threads, const CrsAdvice& advice, UnmappedReport unmapped, Recoder* decoder) {
+                           const std::string& work_crs, const std::string& source, unsigned threads, const CrsAdvice& advice,
+                           UnmappedReport unmapped, Recoder* decoder) {
     const FeatureRef layer_ref{source, spec.name, {}, {}};
-    const DeclaredCrs crs(resolve_crs(ogr_layer, spec, src, layer_ref), spec, layer_ref, advice);
+    const DeclaredCrs crs(resolve_crs(ogr_layer, spec, src, layer_ref), work_crs, spec, layer_ref, advice);
     // Not forced: a forced count or extent would parse a GeoJSON sequence once more each.
     if (ogr_layer.GetFeatureCount(FALSE) == 0) return empty_layer(spec, source, layer_ref);
     OGREnvelope extent;
@@ -758,7 +762,7 @@ ReadResult read_open_layer(const core::Catalog& catalog, const core::LayerSpec& 
     FeatureReader reader(catalog, spec, src, source, std::move(fields), crs, extent_known, result.findings, decoder, unmapped);
     std::vector<SourceFeature> read = reader.read_all(ogr_layer);
     if (reader.count() == 0) result.findings.push_back(Finding{Severity::error, "empty-layer", layer_ref, none, 0, {}});
-    transform_and_repair(result, std::move(read), crs.definition(), threads);
+    transform_and_repair(result, std::move(read), crs.definition(), work_crs, threads);
     return result;
 }
 
@@ -774,11 +778,12 @@ std::string shapefile_encoding(GDALDataset& ds) {
 }  // namespace
 
 ReadResult read_ogr_layer(const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src, OGRLayer& ogr_layer,
-                          const std::string& source, unsigned threads, const CrsAdvice& advice, UnmappedReport unmapped) {
-    return read_open_layer(catalog, spec, src, ogr_layer, source, threads, advice, unmapped, nullptr);
+                          const std::string& work_crs, const std::string& source, unsigned threads, const CrsAdvice& advice,
+                          UnmappedReport unmapped) {
+    return read_open_layer(catalog, spec, src, ogr_layer, work_crs, source, threads, advice, unmapped, nullptr);
 }
 
-ReadResult read_layer(const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src,
+ReadResult read_layer(const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src, const std::string& work_crs,
                       const std::filesystem::path& base_dir, unsigned threads, const CrsAdvice& advice, UnmappedReport unmapped) {
     const std::string source = is_connection(src.source) ? src.source : (base_dir / src.source).lexically_normal().string();
     const FeatureRef layer_ref{source, spec.name, {}, {}};
@@ -834,7 +839,7 @@ ReadResult read_layer(const core::Catalog& catalog, const core::LayerSpec& spec,
             }
         }
     }
-    return read_open_layer(catalog, spec, src, choose_layer(*ds, spec, src, source), source, threads, advice, unmapped, decoder.get());
+    return read_open_layer(catalog, spec, src, choose_layer(*ds, spec, src, source), work_crs, source, threads, advice, unmapped, decoder.get());
 }
 
 DatasetReadResult read_dataset(const core::Catalog& catalog, const core::DatasetConfig& config, unsigned threads) {
@@ -849,7 +854,6 @@ DatasetReadResult read_dataset(const core::Catalog& catalog, const core::Dataset
     for (auto& n : config.notes) notes += n + "\n";
     d.metadata["sources"] = sources;
     d.metadata["notes"] = notes;
-    d.metadata["crs"] = core::kWorkCrs;
     config.check_layer_words(catalog);
     for (auto& [key, value] : config.report_metadata()) d.metadata[key] = value;
     d.files["dataset.toml"] = read_text_file(config.file);
@@ -859,6 +863,11 @@ DatasetReadResult read_dataset(const core::Catalog& catalog, const core::Dataset
         if (!catalog.find(ls.layer))
             throw core::bad_input(FeatureRef{config.file.string(), ls.layer, {}, {}},
                                   "unknown layer: the catalog has no layer of that name");
+    const WorkCrs work = resolve_work_crs(catalog, config, threads);
+    d.metadata["crs"] = work.name;
+    d.metadata["crs_wkt"] = work.wkt;
+    d.metadata["crs_reason"] = work.reason;
+    d.metadata["area"] = config.area;
     for (const auto& spec : catalog.layers()) {
         const core::LayerSource* src = nullptr;
         for (auto& ls : config.layers)
@@ -873,7 +882,8 @@ DatasetReadResult read_dataset(const core::Catalog& catalog, const core::Dataset
                                            {}});
             continue;
         }
-        ReadResult r = read_layer(catalog, spec, *src, config.dir(), threads, {}, UnmappedReport::per_value);
+        ReadResult r = read_layer(catalog, spec, *src, work.definition, config.dir(), threads, {}, UnmappedReport::per_value);
+        d.metadata["source_crs." + spec.name] = r.layer.source_crs;
         out.findings.insert(out.findings.end(), r.findings.begin(), r.findings.end());
         d.layers.push_back(std::move(r.layer));
     }

@@ -456,7 +456,7 @@ void write_html(std::ostream& out, const ReportData& r, Lang lang) {
 
     // Everything a checker needs and a reader does not: ids, layer names, the CRS, retries, the data's notes.
     out << "<section id=\"appendix\"><h2>" << tr("appendix", lang) << "</h2>\n<p>" << tr("appendix_intro", lang) << "</p>\n<ul>"
-        << "<li>" << tr("work_crs", lang) << ": " << core::kWorkCrs << "</li><li>" << tr("rules_origin", lang) << ": " << html_escape(rules_origin(r, lang))
+        << "<li>" << tr("work_crs", lang) << ": " << html_escape(d.work_crs_name()) << "</li><li>" << tr("rules_origin", lang) << ": " << html_escape(rules_origin(r, lang))
         << "</li><li>" << tr("built_at", lang) << ": " << html_escape(d.meta("built_at")) << "</li></ul>\n";
     if (!r.conflicts.empty()) {
         out << "<h3>" << tr("conflict_refs", lang) << "</h3>\n<div class=\"table-wrap\"><table><thead><tr><th>" << tr("number", lang) << "</th><th>"
@@ -474,6 +474,10 @@ void write_html(std::ostream& out, const ReportData& r, Lang lang) {
                 << core::percent(rc.relative_difference, 4) << ")</li>\n";
         out << "</ul>\n";
     }
+    // Areas both ways (docs/crs.md): which the report states, and each frame's planar and ellipsoidal area.
+    out << "<h3>" << tr("area_basis", lang) << "</h3>\n<p>" << html_escape(area_basis_note(r, lang)) << "</p>\n<ul>\n";
+    for (const auto& line : area_basis_lines(r, lang)) out << "<li>" << html_escape(line) << "</li>\n";
+    out << "</ul>\n";
     // Geometry operations GEOS could not do at first, and how they were retried: only when there were some.
     if (const auto retries = robustness_notes(r); !retries.empty()) {
         out << "<h3 id=\"robustness\">" << tr("robustness", lang) << "</h3><ul>\n";

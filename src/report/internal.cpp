@@ -2,6 +2,7 @@
 #include "report/internal.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "core/number_format.hpp"
 #include "core/text.hpp"
@@ -66,6 +67,23 @@ std::string conflict_counts(const std::vector<core::Conflict>& conflicts, Lang l
     for (auto& [severity, n] : counts) {
         const std::string key = "count." + severity, word = tr(key, lang);
         out += (out.empty() ? "" : " · ") + (word == key ? tr(severity, lang) : word) + " (" + std::to_string(n) + ")";
+    }
+    return out;
+}
+
+std::string area_basis_note(const ReportData& r, Lang lang) {
+    return tr(r.overlay.ellipsoidal ? "area_basis_ellipsoidal" : "area_basis_planar", lang);
+}
+
+std::vector<std::string> area_basis_lines(const ReportData& r, Lang lang) {
+    std::vector<std::string> out;
+    const bool zh = lang == Lang::zh;
+    for (const auto& c : r.overlay.coverage) {
+        char excess[32];
+        std::snprintf(excess, sizeof excess, "%+.4f%%", c.planar_excess() * 100);
+        out.push_back(frame_label(c, lang) + (zh ? "：" : ": ") + tr("planar_area", lang) + " " + core::grouped(c.planar_area_m2) + " m²" +
+                      (zh ? "，" : ", ") + tr("ellipsoidal_area", lang) + " " + core::grouped(c.ellipsoidal_area_m2) + " m²" + (zh ? "，" : ", ") +
+                      tr("area_difference", lang) + " " + excess);
     }
     return out;
 }

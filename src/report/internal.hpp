@@ -37,6 +37,11 @@ struct CoverageTable {
 CoverageTable coverage_table(const ReportData& r, const std::string& layer, Lang lang);
 /// Where the rules came from: the store's own (in the reader's words) or the --rules file.
 std::string rules_origin(const ReportData& r, Lang lang);
+/// Which areas the report states (planar, or ellipsoidal with [dataset] area = "ellipsoidal"), in a sentence.
+std::string area_basis_note(const ReportData& r, Lang lang);
+/// One line per frame: its planar and ellipsoidal area and the difference,
+/// "西区：平面面积 500,000 m²，椭球面积 499,940 m²，差 +0.0121%".
+std::vector<std::string> area_basis_lines(const ReportData& r, Lang lang);
 /// Frame layers in report order, each once.
 std::vector<std::string> frame_layers(const ReportData& r);
 std::string html_escape(const std::string& s);

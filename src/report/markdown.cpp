@@ -30,7 +30,7 @@ void table(std::ostream& out, const CoverageTable& t) {
 void appendix(std::ostream& out, const ReportData& r, Lang lang) {
     const core::Dataset& d = *r.dataset;
     out << "## " << tr("appendix", lang) << "\n\n" << tr("appendix_intro", lang) << "\n\n";
-    out << "- " << tr("work_crs", lang) << ": " << core::kWorkCrs << "\n";
+    out << "- " << tr("work_crs", lang) << ": " << md(d.work_crs_name()) << "\n";
     out << "- " << tr("rules_origin", lang) << ": " << md(rules_origin(r, lang)) << "\n";
     out << "- " << tr("built_at", lang) << ": " << md(d.meta("built_at")) << "\n\n";
     if (!r.conflicts.empty()) {
@@ -48,6 +48,10 @@ void appendix(std::ostream& out, const ReportData& r, Lang lang) {
                 << core::percent(rc.relative_difference, 4) << ")\n";
         out << "\n";
     }
+    // Areas both ways (docs/crs.md): which the report states, and each frame's planar and ellipsoidal area in m².
+    out << "### " << tr("area_basis", lang) << "\n\n" << md(area_basis_note(r, lang)) << "\n\n";
+    for (const auto& line : area_basis_lines(r, lang)) out << "- " << md(line) << "\n";
+    out << "\n";
     if (const auto notes = robustness_notes(r); !notes.empty()) {
         out << "### " << tr("robustness", lang) << "\n\n";
         for (auto& n : notes) out << "- " << md(n) << "\n";

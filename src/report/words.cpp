@@ -95,6 +95,15 @@ std::string tr(const std::string& key, Lang lang) {
         {"built_at", {"存储构建时间", "Store built"}},
         {"unmeasurable", {"无法由数据测算的指标", "Targets the data cannot measure"}},
         {"landuse_legend", {"用地用海分类", "Land use (national classes)"}},
+        // Areas both ways (docs/crs.md)
+        {"area_basis", {"面积口径", "Area basis"}},
+        {"area_basis_planar", {"以上面积为工作坐标系的平面面积；各范围的椭球面积（国土调查口径）与平面面积对照如下。",
+                               "The areas above are planar, in the work CRS; each frame's ellipsoidal area (the land survey's basis) beside its planar area:"}},
+        {"area_basis_ellipsoidal", {"以上面积为椭球面积（国土调查口径）：各范围的平面数字按其椭球面积与平面面积之比换算。对照如下。",
+                                    "The areas above are ellipsoidal (the land survey's basis): each frame's planar figures scaled by its ellipsoidal/planar ratio. Both areas:"}},
+        {"planar_area", {"平面面积", "planar"}},
+        {"ellipsoidal_area", {"椭球面积", "ellipsoidal"}},
+        {"area_difference", {"差", "difference"}},
     };
     auto it = words.find(key);
     if (it == words.end()) return key;

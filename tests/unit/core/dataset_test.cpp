@@ -193,6 +193,39 @@ TEST(DatasetConfig, TwoLayersCannotShareATitle) {
     }
 }
 
+TEST(DatasetConfig, WorkCrsAndKindOfArea) {
+    test::TempDir dir;
+    auto load = [&](const std::string& dataset_keys) {
+        test::write_file(dir / "dataset.toml", "[dataset]\nname = \"x\"\ncertainty = \"surveyed\"\n" + dataset_keys +
+                                                   "[layers.boundary]\nsource = \"b.geojson\"\n");
+        return core::DatasetConfig::load(dir.path());
+    };
+    core::DatasetConfig plain = load("");
+    EXPECT_EQ(plain.crs, "");  // chosen from the boundary at build
+    EXPECT_EQ(plain.area, "planar");
+    core::DatasetConfig named = load("crs = \"EPSG:4549\"\narea = \"ellipsoidal\"\n");
+    EXPECT_EQ(named.crs, "EPSG:4549");
+    EXPECT_EQ(named.area, "ellipsoidal");
+    EXPECT_EQ(named.crs_option, "");  // dataset.toml named it, not --crs
+    EXPECT_THROW(load("area = \"spherical\"\n"), core::Error);
+    EXPECT_THROW(load("area = 1\n"), core::Error);
+    EXPECT_THROW(load("crs = 4549\n"), core::Error);  // a number is not a CRS name
+}
+
+TEST(Dataset, WorkCrsIsTheRecordedWktElseItsName) {
+    core::Dataset d;
+    EXPECT_EQ(d.work_crs(), "");
+    d.metadata["crs"] = "EPSG:4549";
+    EXPECT_EQ(d.work_crs(), "EPSG:4549");
+    EXPECT_EQ(d.work_crs_name(), "EPSG:4549");
+    d.metadata["crs_wkt"] = "PROJCRS[...]";
+    EXPECT_EQ(d.work_crs(), "PROJCRS[...]");
+    EXPECT_EQ(d.work_crs_name(), "EPSG:4549");
+    EXPECT_FALSE(d.ellipsoidal_areas());
+    d.metadata["area"] = "ellipsoidal";
+    EXPECT_TRUE(d.ellipsoidal_areas());
+}
+
 // [layers.X]'s keys for real files: each parsed, each wrong form refused with the layer named.
 TEST(DatasetConfig, LayerKeysForRealFiles) {
     test::TempDir dir;

@@ -90,7 +90,7 @@ TEST(QgisStyle, ProjectNamesTheGeoPackageLayersRelativelyIn4547) {
     l.group = "用地";
     l.spec = &spec;
     l.xmin = 1, l.ymin = 2, l.xmax = 3, l.ymax = 4;
-    const std::string qgs = io::qgs_project("新华", "xinhua.gpkg", {"用地"}, {l}, table());
+    const std::string qgs = io::qgs_project("新华", "xinhua.gpkg", {"用地"}, {l}, table(), "EPSG:4547");
     EXPECT_NE(qgs.find("./xinhua.gpkg|layername=parcels"), std::string::npos);
     EXPECT_NE(qgs.find("<authid>EPSG:4547</authid>"), std::string::npos);
     EXPECT_NE(qgs.find("ID[&quot;EPSG&quot;,4547]"), std::string::npos);  // the full WKT, escaped
