@@ -868,6 +868,8 @@ DatasetReadResult read_dataset(const core::Catalog& catalog, const core::Dataset
     d.metadata["crs_wkt"] = work.wkt;
     d.metadata["crs_reason"] = work.reason;
     d.metadata["area"] = config.area;
+    if (!work.note.empty())
+        out.findings.push_back(Finding{Severity::warning, "crs-area-of-use", FeatureRef{config.file.string(), "boundary", {}, {}}, work.note, 0, {}});
     for (const auto& spec : catalog.layers()) {
         const core::LayerSource* src = nullptr;
         for (auto& ls : config.layers)

@@ -60,6 +60,12 @@ std::string degrees(double lon, double lat) {
     return s;
 }
 
+std::string percent(double fraction) {
+    char pct[32];
+    std::snprintf(pct, sizeof pct, "%.2f %%", fraction * 100);
+    return pct;
+}
+
 }  // namespace
 
 WorkCrs resolve_work_crs(const core::Catalog& catalog, const core::DatasetConfig& config, unsigned threads) {
@@ -113,6 +119,14 @@ WorkCrs resolve_work_crs(const core::Catalog& catalog, const core::DatasetConfig
         error_zh = "无法投影";
     }
     const auto& [lon, lat] = boundary.vertices[first_out];
+    // A district that straddles a zone edge (a 3° zone ends where its areal error is about +0.05 %)
+    // would otherwise have no zone at all: within kTolerableAreaError past the edge it is accepted,
+    // and build says so.
+    if (worst && std::abs(worst->scale - 1) <= kTolerableAreaError) {
+        w.note = "the district leaves the area of use of " + w.name + " (" + bounds + ") at " + degrees(lon, lat) + ", but its areal error stays within " +
+                 percent(kTolerableAreaError) + ": " + error + " (区界略超出 " + w.name + " 的适用范围，面积误差约 " + error_zh.substr(std::string("面积误差约 ").size()) + "，在容许范围内)";
+        return w;
+    }
     const std::string remedy = config.crs.empty() ? "name a CRS whose area of use covers the whole district with crs = \"EPSG:...\" in [dataset] (docs/crs.md)"
                                                   : "leave " + named + " out to have the zone chosen from the boundary, or name one whose area of use covers it (docs/crs.md)";
     throw core::bad_input(FeatureRef{config.file.string(), "boundary", boundary.fids[first_out], {}},

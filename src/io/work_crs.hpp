@@ -16,12 +16,17 @@ struct WorkCrs {
     std::string wkt;         ///< WKT2 (2019), recorded in the store
     std::string title;       ///< "CGCS2000 / 3-degree Gauss-Kruger CM 114E"
     std::string reason;      ///< why this one, a sentence for `build` to print
+    std::string note;        ///< set when the district leaves the area of use by a tolerable margin
 };
+
+/// How far past its area of use a CRS is still accepted, as the worst areal scale error on the
+/// boundary: 0.1 %, above the +0.05 % to +0.07 % a 3° Gauss-Kruger zone reaches at its own edge.
+inline constexpr double kTolerableAreaError = 0.001;
 
 /// Reads the boundary (in lon/lat) to choose or check the work CRS. Throws Error(bad_input)
 /// naming dataset.toml (and the boundary layer and feature where it is the cause): a CRS
 /// PROJ does not know, a geographic one, a district outside its area of use (with the areal
-/// scale error at the boundary's worst point), no boundary to choose from.
+/// scale error at the boundary's worst point, when that exceeds kTolerableAreaError), no boundary to choose from.
 /// Main thread (GDAL); `threads` as read_layer's.
 WorkCrs resolve_work_crs(const core::Catalog& catalog, const core::DatasetConfig& config, unsigned threads = 0);
 
