@@ -53,6 +53,7 @@ core::ExitCode BuildCommand::run() {
     const auto t0 = std::chrono::steady_clock::now();
     core::Catalog catalog = core::Catalog::load(m_common.catalog_dir);
     core::DatasetConfig config = core::DatasetConfig::load(m_data);
+    catalog.apply_dataset_words(config.report_metadata());  // the store's tables titled as the plan names them ([titles])
     if (!m_crs.empty()) {
         config.crs = m_crs;
         config.crs_option = "--crs";

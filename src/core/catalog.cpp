@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <set>
@@ -31,10 +32,21 @@ std::string LayerSpec::word_en(const std::string& field, const std::string& valu
     return it == words.end() ? value : it->second;
 }
 
+const std::string& catch_all_colour(const std::string& value) {
+    // Twelve colours apart from each other and from the land-use and boundary colours, light
+    // enough to show labels on; FNV-1a so the choice is the same on every platform and run.
+    static const std::vector<std::string> palette = {"#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462",
+                                                     "#b3de69", "#fccde5", "#bc80bd", "#ccebc5", "#ffed6f", "#d9d9d9"};
+    std::uint32_t h = 2166136261u;
+    for (unsigned char c : value) h = (h ^ c) * 16777619u;
+    return palette[h % palette.size()];
+}
+
 const std::string& StyleSpec::color_of(const std::string& value) const {
+    if (renderer == "single") return color;
     for (auto& [v, c] : categories)
         if (v == value) return c;
-    return color;
+    return catch_all_colour(value);
 }
 
 const std::string& StyleSpec::outline_of(const std::string& value) const {
@@ -209,8 +221,9 @@ LayerSpec parse_layer(const std::filesystem::path& file) {
         if (auto* cats = (*st)["categories"].as_table())
             for (auto& [k, v] : *cats)
                 y.categories.emplace_back(std::string(k.str()), style_colour(&v, "category '" + std::string(k.str()) + "'", {}, file));
-        if (y.renderer == "categorized" && (y.attribute.empty() || y.categories.empty()))
-            throw bad_input(FeatureRef{file.string(), {}, {}, {}}, "a categorized style needs attribute and [style.categories]");
+        // [style.categories] may be empty: every value then gets its catch-all colour.
+        if (y.renderer == "categorized" && y.attribute.empty())
+            throw bad_input(FeatureRef{file.string(), {}, {}, {}}, "a categorized style needs an attribute");
     }
     if (spec.field_index("id") != 0)
         throw bad_input(FeatureRef{file.string(), {}, {}, {}}, "the first field of every layer must be 'id'");
@@ -309,6 +322,25 @@ const Crosswalk* Catalog::crosswalk(const std::string& name) const {
     for (const auto& cw : m_crosswalks)
         if (cw.name == name) return &cw;
     return nullptr;
+}
+
+void Catalog::apply_dataset_words(const std::map<std::string, std::string>& metadata) {
+    auto dataset_word = [&](const std::string& key, std::string& word) {
+        if (auto it = metadata.find(key); it != metadata.end() && !it->second.empty()) word = it->second;
+    };
+    for (auto& spec : m_layers) {
+        dataset_word("title." + spec.name, spec.title_zh);
+        dataset_word("title_en." + spec.name, spec.title_en);
+        dataset_word("group." + spec.name, spec.group);
+        const std::string colour = "colour." + spec.name + ".";
+        for (auto it = metadata.lower_bound(colour); it != metadata.end() && it->first.compare(0, colour.size(), colour) == 0; ++it) {
+            const std::string value = it->first.substr(colour.size());
+            auto& cats = spec.style.categories;
+            auto at = std::find_if(cats.begin(), cats.end(), [&](auto& c) { return c.first == value; });
+            if (at != cats.end()) at->second = it->second;
+            else cats.emplace_back(value, it->second);
+        }
+    }
 }
 
 const LayerSpec* Catalog::find(const std::string& name) const {

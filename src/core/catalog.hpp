@@ -45,7 +45,9 @@ struct StyleSpec {
     /// `label_kinds`: the values of `attribute` whose features the report's overview map labels
     /// (e.g. only the 区 of the service layout); absent: every feature, [] none.
     std::optional<std::vector<std::string>> label_kinds;
-    /// The categorized colour of `value`, else the single colour.
+    /// The categorized colour of `value`; a value the categories do not list gets its
+    /// catch-all colour (catch_all_colour), so another district's zones are drawn too;
+    /// a single style: the single colour.
     const std::string& color_of(const std::string& value) const;
     /// The outline of a feature whose attribute is `value`: the style's outline when it sets
     /// one (or is single), else the category's colour, as the QGIS export draws it.
@@ -53,6 +55,10 @@ struct StyleSpec {
     /// Whether the report's overview map labels a feature whose attribute is `value`.
     bool labels_on_map(const std::string& value) const;
 };
+
+/// The colour of a categorized value no category lists: one of a fixed palette chosen by a hash
+/// of the value, so the same value has the same colour in every report and export.
+const std::string& catch_all_colour(const std::string& value);
 
 struct LayerSpec {
     std::string name;
@@ -118,6 +124,11 @@ public:
     const LayerSpec& at(const std::string& name) const;  ///< throws bad_input "unknown layer"
     const LanduseTable& landuse() const noexcept { return m_landuse; }
     const std::filesystem::path& dir() const noexcept { return m_dir; }
+    /// A dataset's own words for the catalog's layers (dataset.toml [titles], [titles_en], [groups],
+    /// [colours.<layer>], kept in the store's metadata as "title.<layer>", "title_en.<layer>",
+    /// "group.<layer>", "colour.<layer>.<value>"): the layers' titles, QGIS groups and category
+    /// colours become the dataset's. Keys of layers the catalog lacks are ignored here (build refuses them).
+    void apply_dataset_words(const std::map<std::string, std::string>& metadata);
     /// The crosswalk of that name; nullptr when the catalog has none.
     const Crosswalk* crosswalk(const std::string& name) const;
     const std::vector<Crosswalk>& crosswalks() const noexcept { return m_crosswalks; }

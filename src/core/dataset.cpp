@@ -2,6 +2,7 @@
 #include "core/dataset.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <toml++/toml.h>
 
@@ -190,6 +191,107 @@ LayerSource parse_layer_source(const std::string& name, const toml::table& lt, c
 }
 }  // namespace
 
+
+namespace {
+bool all_digits(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+/// "YYYY", "YYYY-MM" or "YYYY-MM-DD" with a month 01-12 and a day 01-31.
+bool is_data_date(const std::string& s) {
+    if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
+    if (!all_digits(s.substr(0, 4))) return false;
+    if (s.size() == 4) return true;
+    const std::string month = s.substr(5, 2);
+    if (s[4] != '-' || !all_digits(month) || month < "01" || month > "12") return false;
+    if (s.size() == 7) return true;
+    const std::string day = s.substr(8, 2);
+    return s[7] == '-' && all_digits(day) && day >= "01" && day <= "31";
+}
+
+/// The report's head and the dataset's words for the catalog's layers.
+void read_report_words(const toml::table& t, DatasetConfig& c, const FeatureRef& where) {
+    const toml::table* ds = t["dataset"].as_table();
+    auto head_text = [&](const char* key) {
+        const toml::node* n = ds ? ds->get(key) : nullptr;
+        if (!n) return std::string();
+        if (auto v = n->value<std::string>()) return *v;
+        if (auto i = n->value<std::int64_t>()) return std::to_string(*i);
+        throw bad_input(where, std::string("[dataset] ") + key + " must be text");
+    };
+    c.organisation = head_text("organisation");
+    c.data_date = head_text("data_date");
+    c.evaluation_year = head_text("evaluation_year");
+    if (!c.data_date.empty() && !is_data_date(c.data_date))
+        throw bad_input(where, "[dataset] data_date '" + c.data_date + "' must be a date: \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"");
+    if (!c.evaluation_year.empty() && (c.evaluation_year.size() != 4 || !all_digits(c.evaluation_year)))
+        throw bad_input(where, "[dataset] evaluation_year '" + c.evaluation_year + "' must be a year of four digits, e.g. 2025");
+    for (const char* section : {"titles", "titles_en", "groups"}) {
+        const std::string prefix = std::string(section) == "titles" ? "title." : std::string(section) == "titles_en" ? "title_en." : "group.";
+        const toml::node* node = t.get(section);
+        if (!node) continue;
+        auto* table = node->as_table();
+        if (!table) throw bad_input(where, std::string("[") + section + "] must be a table of layer = \"words\"");
+        for (auto& [layer, v] : *table) {
+            auto words = v.value<std::string>();
+            if (!words || words->empty())
+                throw bad_input(where, std::string("[") + section + "] " + std::string(layer.str()) + " must be non-empty text");
+            c.layer_words[prefix + std::string(layer.str())] = *words;
+        }
+    }
+    if (const toml::node* node = t.get("colours")) {
+        auto* layers = node->as_table();
+        if (!layers) throw bad_input(where, "[colours.<layer>] sections must be tables of value = \"#rrggbb\"");
+        for (auto& [layer, v] : *layers) {
+            auto* values = v.as_table();
+            if (!values) throw bad_input(where, "[colours." + std::string(layer.str()) + "] must be a table of value = \"#rrggbb\"");
+            for (auto& [value, colour] : *values) {
+                auto hex = colour.value<std::string>();
+                const bool ok = hex && hex->size() == 7 && (*hex)[0] == '#' &&
+                                std::all_of(hex->begin() + 1, hex->end(), [](char ch) { return std::isxdigit(static_cast<unsigned char>(ch)); });
+                if (!ok)
+                    throw bad_input(where, "[colours." + std::string(layer.str()) + "] '" + std::string(value.str()) + "' must be a colour \"#rrggbb\"");
+                c.layer_words["colour." + std::string(layer.str()) + "." + std::string(value.str())] = *hex;
+            }
+        }
+    }
+}
+}  // namespace
+
+void DatasetConfig::check_layer_words(const Catalog& catalog) const {
+    for (auto& [key, words] : layer_words) {
+        const std::size_t dot = key.find('.');
+        const std::size_t end = key.find('.', dot + 1);
+        const std::string layer = key.substr(dot + 1, end == std::string::npos ? std::string::npos : end - dot - 1);
+        if (!catalog.find(layer)) {
+            const std::string section = key.compare(0, 7, "colour.") == 0 ? "colours." + layer
+                                        : key.compare(0, 9, "title_en.") == 0 ? std::string("titles_en")
+                                        : key.compare(0, 6, "title.") == 0 ? std::string("titles") : std::string("groups");
+            throw bad_input(FeatureRef{file.string(), layer, {}, {}}, "[" + section + "] names a layer the catalog has not");
+        }
+    }
+    // A title names a table in the store and the exports (GeoPackage identifiers are unique).
+    for (const char* prefix : {"title.", "title_en."}) {
+        std::map<std::string, std::string> owner;  // title -> layer
+        for (auto& spec : catalog.layers()) {
+            auto it = layer_words.find(prefix + spec.name);
+            const std::string& title = it != layer_words.end() ? it->second : std::string(prefix) == "title." ? spec.title_zh : spec.title_en;
+            auto [at, fresh] = owner.emplace(title, spec.name);
+            if (!fresh)
+                throw bad_input(FeatureRef{file.string(), spec.name, {}, {}}, "[" + std::string(std::string(prefix) == "title." ? "titles" : "titles_en") +
+                                                                                  "] '" + title + "' is also the title of layer " + at->second);
+        }
+    }
+}
+
+std::map<std::string, std::string> DatasetConfig::report_metadata() const {
+    std::map<std::string, std::string> out = layer_words;
+    if (!organisation.empty()) out["organisation"] = organisation;
+    if (!data_date.empty()) out["data_date"] = data_date;
+    if (!evaluation_year.empty()) out["evaluation_year"] = evaluation_year;
+    return out;
+}
+
 DatasetConfig DatasetConfig::load(const std::filesystem::path& dir_or_file) {
     DatasetConfig c;
     std::error_code ec;
@@ -218,6 +320,7 @@ DatasetConfig DatasetConfig::load(const std::filesystem::path& dir_or_file) {
         throw bad_input(where, "[dataset] area must be \"planar\" (the work CRS's plane) or \"ellipsoidal\" (on its ellipsoid)");
     c.attached_files = string_list(ds["attach"]);
     for (const auto& name : c.attached_files) check_attachment(c.file.parent_path(), name, where);
+    read_report_words(t, c, where);
     if (c.name.empty()) throw bad_input(where, "[dataset] needs a name");
     if (c.certainty != "illustrative" && c.certainty != "surveyed")
         throw bad_input(where, "[dataset] certainty must be 'illustrative' or 'surveyed' (say which honestly)");

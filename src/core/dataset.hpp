@@ -77,6 +77,13 @@ struct DatasetConfig {
     std::vector<std::string> sources;
     std::vector<std::string> notes;
     std::vector<LayerSource> layers;
+    // The report's head ([dataset] organisation, data_date, evaluation_year; docs/data-model.md).
+    std::string organisation;     ///< who signs the report, e.g. a planning bureau
+    std::string data_date;        ///< "YYYY", "YYYY-MM" or "YYYY-MM-DD": when the data describes the ground
+    std::string evaluation_year;  ///< the plan year evaluated, four digits
+    /// The dataset's words for catalog layers, as store metadata keys: "title.<layer>" ([titles]),
+    /// "title_en.<layer>" ([titles_en]), "group.<layer>" ([groups]), "colour.<layer>.<value>" ([colours.<layer>]).
+    std::map<std::string, std::string> layer_words;
     /// [dataset] crs: the work CRS the user names ("EPSG:4549"); empty: chosen from the boundary (docs/crs.md).
     std::string crs;
     /// "--crs" when the command line named `crs` (overriding [dataset] crs): messages name it; empty: dataset.toml did.
@@ -88,6 +95,11 @@ struct DatasetConfig {
                                               ///< the data folder (no "..", no absolute path, no symlink out), each <= 1 MiB
     /// Reads DIR/dataset.toml (or the file itself). Throws bad_input with file and line.
     static DatasetConfig load(const std::filesystem::path& dir_or_file);
+    /// Throws bad_input naming the file when [titles], [titles_en], [groups] or [colours] name a
+    /// layer the catalog lacks.
+    void check_layer_words(const Catalog& catalog) const;
+    /// What the store keeps for the report: the head keys (when set) and layer_words.
+    std::map<std::string, std::string> report_metadata() const;
     std::filesystem::path dir() const { return file.parent_path(); }
 };
 

@@ -73,6 +73,16 @@ std::vector<Category> categories(const core::LayerSpec& spec, const core::Landus
         }
     } else {
         for (auto& [v, colour] : st.categories) out.push_back(Category{v, v, colour});
+        // Values in the data the catalog has no category for (another district's zone names):
+        // each its catch-all colour, as the report's map draws them.
+        for (auto& v : present) {
+            if (v.empty()) continue;
+            bool listed = false;
+            for (auto& [c, colour] : st.categories) listed = listed || c == v;
+            if (!listed) out.push_back(Category{v, v, st.color_of(v)});
+        }
+        // Values added later (edited in QGIS): QGIS draws a category of value "" for all other values.
+        out.push_back(Category{"", "其他", st.color});
     }
     return out;
 }
@@ -152,9 +162,11 @@ std::string sld(const core::LayerSpec& spec, const core::LanduseTable& landuse, 
         o << "<se:Rule><se:Name>" << esc(spec.title_zh) << "</se:Name>" << symbolizer(st.color) << "</se:Rule>";
     } else {
         for (auto& c : categories(spec, landuse, present))
-            o << "<se:Rule><se:Name>" << esc(c.label) << "</se:Name><ogc:Filter><ogc:PropertyIsEqualTo><ogc:PropertyName>" << esc(st.attribute)
-              << "</ogc:PropertyName><ogc:Literal>" << esc(c.value) << "</ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter>" << symbolizer(c.colour)
-              << "</se:Rule>";
+            o << "<se:Rule><se:Name>" << esc(c.label) << "</se:Name>"
+              << (c.value.empty() ? std::string("<se:ElseFilter/>")
+                                  : "<ogc:Filter><ogc:PropertyIsEqualTo><ogc:PropertyName>" + esc(st.attribute) + "</ogc:PropertyName><ogc:Literal>" +
+                                        esc(c.value) + "</ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter>")
+              << symbolizer(c.colour) << "</se:Rule>";
     }
     o << "</se:FeatureTypeStyle></UserStyle></NamedLayer></StyledLayerDescriptor>\n";
     return o.str();

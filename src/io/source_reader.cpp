@@ -854,6 +854,8 @@ DatasetReadResult read_dataset(const core::Catalog& catalog, const core::Dataset
     for (auto& n : config.notes) notes += n + "\n";
     d.metadata["sources"] = sources;
     d.metadata["notes"] = notes;
+    config.check_layer_words(catalog);
+    for (auto& [key, value] : config.report_metadata()) d.metadata[key] = value;
     d.files["dataset.toml"] = read_text_file(config.file);
     for (auto& name : config.attached_files) d.files[name] = read_text_file(config.dir() / name);
 

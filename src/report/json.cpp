@@ -51,6 +51,9 @@ void write_json(std::ostream& out, const ReportData& r, Lang lang) {
                     {"sources", lines(d.meta("sources"))},
                     {"notes", lines(d.meta("notes"))},
                     {"built_at", d.meta("built_at")}};
+    // The report's head (dataset.toml [dataset]); null when the dataset does not say.
+    for (const char* key : {"organisation", "data_date", "evaluation_year"})
+        j["dataset"][key] = d.meta(key).empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(d.meta(key));
     j["crs"] = d.work_crs_name();
     j["zone"] = r.zone.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.zone);
     j["rules_from"] = r.rules_origin;

@@ -9,29 +9,24 @@
 namespace zoning::report {
 
 namespace {
-std::string plain(double v, int decimals) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
-std::string amount(double v, const std::string& unit, Lang lang) {
+/// `v` as the plan writes it; `in_wan`: a figure beside a target the plan states in 万, so in 万 too.
+std::string amount(double v, const std::string& unit, Lang lang, bool in_wan) {
     if (unit == "ratio") return core::percent(v, 1);
-    if (unit == "m²" || unit == "m") return lang == Lang::zh ? core::wan(v) : core::grouped(v);
-    if (unit == "亩") return plain(v, 1);
-    if (std::fabs(v - std::round(v)) < 1e-9) return plain(v, 0);
-    return plain(v, 2);
+    if (unit == "m²" || unit == "m") return lang == Lang::en ? core::grouped(v) : in_wan ? core::in_wan(v) : core::wan(v);
+    return core::plan_number(v, unit == "亩" ? 1 : 2);  // 391.9 亿元, 60 亩: as the plan writes them
 }
 }  // namespace
 
 std::string progress_text(const core::ProgressRow& row, Lang lang) {
     const auto& t = row.target;
     if (!t.target_text.empty()) return "— / " + t.target_text;
-    std::string target = amount(t.target, t.unit, lang) + unit_word(t.unit, lang);
+    const bool in_wan = std::fabs(t.target) >= 10000.0;  // one unit on both sides: never "8596 / 10万 m²"
+    std::string target = amount(t.target, t.unit, lang, in_wan) + unit_word(t.unit, lang);
     if (!row.measured) {
         std::string prefix = t.comparison == ">=" ? "≥ " : t.comparison == "<=" ? "≤ " : "≈ ";
         return "— / " + prefix + target;
     }
-    std::string measured = amount(*row.measured, t.unit, lang);
+    std::string measured = amount(*row.measured, t.unit, lang, in_wan);
     std::string out = measured + " / " + target;
     if (row.ratio) out += " (" + core::percent(*row.ratio, 1) + ")";
     return out;
@@ -78,15 +73,15 @@ std::string footer(const ReportData& r, Lang lang) {
         if (lang == Lang::zh)
             return "数据：" + name +
                    "。本数据为示意数据：几何为依据规划文字与公开地理信息绘制的示意图形，项目状态、建成年份与建成面积为示意值，"
-                   "并非测绘或统计数据；规划指标（目标值）为规划原文数字，均注明出处。存储构建于 " +
-                   d.meta("built_at") + "。";
+                   "并非测绘或统计数据；规划指标（目标值）为规划原文数字，均注明出处。";
         return "Data: " + name +
                ". ILLUSTRATIVE: geometry is schematic, drawn from the plan's siting words and public geography; project "
                "statuses, completion years and built floor areas are illustrative, not surveyed or reported figures. Targets are the "
                "plan's own numbers, each with its source. Store built " +
                d.meta("built_at") + ".";
     }
-    if (lang == Lang::zh) return "数据：" + name + "（实测数据）。存储构建于 " + d.meta("built_at") + "。";
+    // The build time (an ISO timestamp) is in the technical appendix of the Chinese report.
+    if (lang == Lang::zh) return "数据：" + name + "（实测数据）。";
     return "Data: " + name + " (surveyed). Store built " + d.meta("built_at") + ".";
 }
 

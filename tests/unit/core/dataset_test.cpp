@@ -124,6 +124,75 @@ TEST(DatasetConfig, MistakesNameTheFile) {
     EXPECT_THROW(core::DatasetConfig::load(dir / "elsewhere"), core::Error);  // no dataset.toml there
 }
 
+TEST(DatasetConfig, ReportHeadAndLayerWords) {
+    test::TempDir dir;
+    test::write_file(dir / "dataset.toml",
+                     "[dataset]\nname = \"x\"\ncertainty = \"surveyed\"\norganisation = \"某区规划局\"\ndata_date = \"2025-06\"\n"
+                     "evaluation_year = 2025\n[titles]\nfunctional_zones = \"四片\"\n[titles_en]\nfunctional_zones = \"Four parts\"\n"
+                     "[groups]\neco_structure = \"生态\"\n[colours.functional_zones]\n\"北片\" = \"#112233\"\n"
+                     "[layers.roads]\nsource = \"r.shp\"\n");
+    core::DatasetConfig c = core::DatasetConfig::load(dir.path());
+    auto m = c.report_metadata();
+    EXPECT_EQ(m["organisation"], "某区规划局");
+    EXPECT_EQ(m["data_date"], "2025-06");
+    EXPECT_EQ(m["evaluation_year"], "2025");
+    EXPECT_EQ(m["title.functional_zones"], "四片");
+    EXPECT_EQ(m["title_en.functional_zones"], "Four parts");
+    EXPECT_EQ(m["group.eco_structure"], "生态");
+    EXPECT_EQ(m["colour.functional_zones.北片"], "#112233");
+
+    core::Catalog cat = core::Catalog::load(test::source_dir() / "layers");
+    c.check_layer_words(cat);
+    cat.apply_dataset_words(m);
+    EXPECT_EQ(cat.at("functional_zones").title_zh, "四片");
+    EXPECT_EQ(cat.at("functional_zones").title_en, "Four parts");
+    EXPECT_EQ(cat.at("eco_structure").group, "生态");
+    EXPECT_EQ(cat.at("functional_zones").style.color_of("北片"), "#112233");
+    // A name no category lists: the catch-all palette, the same colour every time.
+    EXPECT_EQ(cat.at("functional_zones").style.color_of("南片"), core::catch_all_colour("南片"));
+    EXPECT_NE(core::catch_all_colour("南片"), cat.at("functional_zones").style.color);
+
+    c.layer_words["title.no_such_layer"] = "?";
+    try {
+        c.check_layer_words(cat);
+        FAIL() << "an unknown layer in [titles] was accepted";
+    } catch (const core::Error& e) {
+        EXPECT_EQ(e.where().layer, "no_such_layer");
+        EXPECT_EQ(e.detail(), "[titles] names a layer the catalog has not");
+    }
+}
+
+TEST(DatasetConfig, ReportHeadMistakesAreRefused) {
+    test::TempDir dir;
+    auto message = [&](const std::string& extra, const std::string& after = "") {
+        test::write_file(dir / "dataset.toml", "[dataset]\nname = \"x\"\ncertainty = \"surveyed\"\n" + extra + after + "[layers.roads]\nsource = \"r\"\n");
+        try {
+            core::DatasetConfig::load(dir.path());
+        } catch (const core::Error& e) {
+            return e.detail();
+        }
+        return std::string("no error");
+    };
+    EXPECT_EQ(message("data_date = \"2025-13\"\n"), "[dataset] data_date '2025-13' must be a date: \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"");
+    EXPECT_EQ(message("evaluation_year = \"25\"\n"), "[dataset] evaluation_year '25' must be a year of four digits, e.g. 2025");
+    EXPECT_EQ(message("", "[colours.functional_zones]\n\"a\" = \"red\"\n"), "[colours.functional_zones] 'a' must be a colour \"#rrggbb\"");
+    EXPECT_EQ(message("", "[titles]\nfunctional_zones = \"\"\n"), "[titles] functional_zones must be non-empty text");
+}
+
+TEST(DatasetConfig, TwoLayersCannotShareATitle) {
+    core::DatasetConfig c;
+    c.file = "d/dataset.toml";
+    c.layer_words["title.axes"] = "功能分区";  // the catalog's title of functional_zones
+    core::Catalog cat = core::Catalog::load(test::source_dir() / "layers");
+    try {
+        c.check_layer_words(cat);
+        FAIL() << "a title two layers share was accepted";
+    } catch (const core::Error& e) {
+        EXPECT_EQ(e.where().file, "d/dataset.toml");
+        EXPECT_NE(e.detail().find("'功能分区' is also the title of layer"), std::string::npos) << e.detail();
+    }
+}
+
 TEST(DatasetConfig, WorkCrsAndKindOfArea) {
     test::TempDir dir;
     auto load = [&](const std::string& dataset_keys) {
