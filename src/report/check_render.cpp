@@ -155,6 +155,7 @@ void write_check_json(std::ostream& out, const std::vector<core::SitingResult>& 
     nlohmann::ordered_json doc;
     doc["check_version"] = 1;
     doc["dataset"] = {{"name", d.metadata.count("name") ? d.metadata.at("name") : ""}, {"illustrative", d.illustrative()}};
+    doc["crs"] = d.work_crs_name();  // the CRS of every m² and m below, and of a site written back as coordinates
     if (batch) {
         doc["worst_verdict"] = worst == 2 ? "conflict" : worst == 1 ? "needs_review" : "pass";  // of the rows checked
         if (errors > 0) doc["errors"] = errors;  // rows with verdict "error"; absent when none

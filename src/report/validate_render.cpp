@@ -27,6 +27,7 @@ void write_validation_json(std::ostream& out, const core::ValidationReport& rep,
     j["input"] = input;
     j["dataset"] = {{"name", d.metadata.count("name") ? d.metadata.at("name") : ""}, {"illustrative", d.illustrative()}};
     j["ok"] = rep.ok();
+    j["work_crs"] = d.work_crs_name();
     for (auto& s : rep.layers) {
         nlohmann::json l = {{"layer", s.layer},
                             {"title_zh", s.title_zh},
@@ -71,7 +72,10 @@ void write_validation_text(std::ostream& out, const core::ValidationReport& rep,
     if (auto it = d.metadata.find("name"); it != d.metadata.end())
         out << "Dataset: " << it->second
             << (d.illustrative() ? "  [illustrative: schematic geometry, illustrative statuses]" : "  [surveyed]") << "\n";
-    out << "\n";
+    // Areas below are in this CRS: a reader comparing them with another tool needs it first.
+    out << "Work CRS: " << d.work_crs_name();
+    if (const std::string reason = d.meta("crs_reason"); !reason.empty()) out << " (" << reason << ")";
+    out << "\n\n";
     char line[320];
     std::snprintf(line, sizeof line, "  %-20s %8s  %-12s %8s  %-14s %s\n", "layer", "features", "source CRS", "repaired", "size",
                   "geometry");

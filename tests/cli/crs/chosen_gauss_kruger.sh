@@ -25,6 +25,10 @@ run 0 sql --store s.gpkg "SELECT DISTINCT ST_SRID(geom) FROM functional_zones"
 stdout_has "4549"; stdout_lacks "4547"
 run 0 validate --store s.gpkg
 grep -qE "^  boundary +1  EPSG:4490" out || fail "validate does not show the boundary's source CRS"
+stdout_has "Work CRS: EPSG:4549 (the boundary's centroid"
+run 0 validate --store s.gpkg --format json
+stdout_has '"work_crs": "EPSG:4549"'
 # A proposal given in lon/lat lands in the district (transformed to the store's CRS, not 114°E's).
 run 0 check --store s.gpkg --wkt "POLYGON((120.39 36.07,120.392 36.07,120.392 36.072,120.39 36.072,120.39 36.07))" --crs EPSG:4326 --landuse 0901 --format json
 stdout_has '"西片"'
+stdout_has '"crs": "EPSG:4549"'

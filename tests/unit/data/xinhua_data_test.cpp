@@ -44,7 +44,7 @@ TEST(XinhuaData, FourFunctionalZonesVerbatimWithTheNamingMismatchKept) {
     EXPECT_EQ(bundled().names("functional_zones"), (std::set<std::string>{"文化旅游休闲区", "生态产业区", "商贸科创区", "商业商务区"}));
     const core::Layer& z = bundled().layer("functional_zones");
     for (auto& f : z.features)
-        if (z.text(f, "name") == "生态产业区") EXPECT_EQ(z.text(f, "alias"), "高新技术产业区");
+        if (z.text(f, "name") == "生态产业区") { EXPECT_EQ(z.text(f, "alias"), "高新技术产业区"); }
 }
 
 TEST(XinhuaData, FiveAreasFourCirclesTwoBeltsFiveBuildings) {
@@ -73,8 +73,9 @@ TEST(XinhuaData, XinxinWetlandIsThePlans1098Point5Mu) {
     geo::GeosContext ctx;
     const core::Layer& eco = bundled().layer("eco_structure");
     for (auto& f : eco.features)
-        if (eco.text(f, "name") == "新新湿地")
+        if (eco.text(f, "name") == "新新湿地") {
             EXPECT_NEAR(geo::area(ctx, geo::from_wkb(ctx, f.wkb).get()) * core::kMuPerM2, 1098.5, 1098.5 * 0.005);
+        }
 }
 
 TEST(XinhuaData, XiangshanGullyIsAbout6000m) {

@@ -87,10 +87,10 @@ TEST(XinhuaPlan, EveryTargetQuotesThePlanVerbatimAtItsLine) {
 TEST(XinhuaPlan, EveryPlanRuleQuotesThePlanAndOnlyQualityChecksDoNot) {
     std::set<std::string> quality;
     for (const auto& r : rules()) {
-        if (r.quote) EXPECT_EQ(check_quote(*r.quote), "") << r.id;
+        if (r.quote) { EXPECT_EQ(check_quote(*r.quote), "") << r.id; }
         else quality.insert(r.id);
         // A conflict must rest on words the plan contains.
-        if (r.severity == "conflict") EXPECT_TRUE(r.quote.has_value()) << r.id << " is a conflict rule without a plan sentence";
+        if (r.severity == "conflict") { EXPECT_TRUE(r.quote.has_value()) << r.id << " is a conflict rule without a plan sentence"; }
     }
     EXPECT_EQ(quality, (std::set<std::string>{"PROJECT-OVERLAP", "BUILDING-LANDUSE"}));
 }
@@ -146,10 +146,10 @@ TEST(XinhuaPlan, NoIllustrativeStatusGoesBeyondThePlansVerb) {
         // The verb is the plan's word on that line (推进 may be written 加快…建设, 重点做好, 打造, 培育;
         // 建成 may be 完成…建设; 完成征迁 is 完成…征迁任务).
         const std::string& text = plan_lines()[n];
-        if (verb == "建成") EXPECT_TRUE(text.find("建成") != std::string::npos || text.find("完成") != std::string::npos) << id << " line " << n;
-        else if (verb != "推进") EXPECT_NE(text.find(verb == "完成征迁" ? "征迁" : verb), std::string::npos) << id << " line " << n;
-        if (verb == "谋划") EXPECT_EQ(status, "planned") << id << ": the plan only asks to prepare it";
-        if (verb == "完成征迁") EXPECT_NE(status, "completed") << id << ": the plan only asks to clear its land";
+        if (verb == "建成") { EXPECT_TRUE(text.find("建成") != std::string::npos || text.find("完成") != std::string::npos) << id << " line " << n; }
+        else if (verb != "推进") { EXPECT_NE(text.find(verb == "完成征迁" ? "征迁" : verb), std::string::npos) << id << " line " << n; }
+        if (verb == "谋划") { EXPECT_EQ(status, "planned") << id << ": the plan only asks to prepare it"; }
+        if (verb == "完成征迁") { EXPECT_NE(status, "completed") << id << ": the plan only asks to clear its land"; }
     }
 }
 
