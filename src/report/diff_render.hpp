@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// `zoning diff` rendered: JSON (the contract, docs/diff-json.md), Markdown and one CSV table.
+// Chinese by default (layer and field titles from the catalog, the plan's names verbatim;
+// store paths, CRSs and ids only in the technical appendix), English with Lang::en.
+#include <ostream>
+
+#include "core/catalog.hpp"
+#include "core/diff_result.hpp"
+#include "report/words.hpp"
+
+namespace zoning::report {
+
+void write_diff_json(std::ostream& out, const core::DiffResult& d, const core::Catalog& catalog, Lang lang);
+void write_diff_markdown(std::ostream& out, const core::DiffResult& d, const core::Catalog& catalog, Lang lang);
+/// One table, a row per change: section, layer, id, name, item, old, new, change (UTF-8 with BOM).
+void write_diff_csv(std::ostream& out, const core::DiffResult& d, const core::Catalog& catalog, Lang lang);
+
+}  // namespace zoning::report
