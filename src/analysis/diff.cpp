@@ -97,8 +97,15 @@ core::LayerDiff diff_layer(const geo::GeosContext& ctx, const core::Layer* old_l
         } else {
             geo::GeomPtr ng = reproject(ctx, f->wkb, spec.name, id);
             ch.new_area_m2 = geo::area(ctx, ng.get());
-            const Measure gained = measure(ctx, geo::difference(ctx, ng.get(), og.get()).get());
-            const Measure lost = measure(ctx, geo::difference(ctx, og.get(), ng.get()).get());
+            // Lines never overlap exactly once transformed: a line's change is what lies farther
+            // than the tolerance from the other version.
+            const bool lines = ch.old_area_m2 == 0 && ch.new_area_m2 == 0;
+            auto beyond = [&](const GEOSGeometry* a, const GEOSGeometry* b) {
+                if (!lines) return measure(ctx, geo::difference(ctx, a, b).get());
+                return measure(ctx, geo::difference(ctx, a, geo::buffer(ctx, b, kLengthTolerance_m).get()).get());
+            };
+            const Measure gained = beyond(ng.get(), og.get());
+            const Measure lost = beyond(og.get(), ng.get());
             ch.area_gained_m2 = gained.area;
             ch.area_lost_m2 = lost.area;
             ch.geometry_changed = gained.area > kAreaTolerance_m2 || lost.area > kAreaTolerance_m2 || (gained.length > kLengthTolerance_m && gained.area == 0) ||
