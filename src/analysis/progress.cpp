@@ -110,6 +110,29 @@ std::pair<int, std::string> evaluation_year(const core::Dataset& d) {
     return {newest, "newest_completion"};
 }
 
+/// The row's level against the expected path in `year`: met is 达成 and past-deadline 逾期 whatever
+/// the path; otherwise measured / expected (expected / measured for an upper limit) against the
+/// file's [levels]. A target to be kept near a value (≈) has no "ahead", so it gets no path level.
+void judge_level(ProgressRow& row, int year) {
+    const core::Target& t = row.target;
+    if (year > 0) row.expected = core::expected_value(t, year);
+    if (!row.measured) return;
+    if (row.status == "met") {
+        row.level = "achieved";
+        return;
+    }
+    if (row.status == "overdue") {
+        row.level = "overdue";
+        return;
+    }
+    if (!row.expected || t.comparison == "≈") return;
+    const double m = *row.measured, e = *row.expected;
+    double share = 0;
+    if (t.comparison == ">=") share = e > 0 ? m / e : (m >= e ? 1.0 : 0.0);
+    else share = m > 0 ? e / m : 1.0;
+    row.level = share >= t.levels.behind_below ? "on_track" : share >= t.levels.severely_behind_below ? "behind" : "severely_behind";
+}
+
 }  // namespace
 
 std::vector<ProgressRow> measure_progress(const core::Dataset& d, const std::vector<core::Target>& targets, const OverlayResult& ov,
@@ -126,6 +149,7 @@ std::vector<ProgressRow> measure_progress(const core::Dataset& d, const std::vec
         if (!t.measurable) {
             row.status = "not_measurable";
             row.basis = t.note.empty() ? "not measurable from the data" : "not measurable from the data: " + t.note;
+            judge_level(row, judged_in);  // the path still says what the year should bring
             rows.push_back(std::move(row));
             continue;
         }
@@ -202,6 +226,7 @@ std::vector<ProgressRow> measure_progress(const core::Dataset& d, const std::vec
             // Past its deadline and not met, a target is no longer behind schedule: it was missed.
             if (row.status != "met" && t.deadline && judged_in > *t.deadline) row.status = "overdue";
         }
+        judge_level(row, judged_in);
         rows.push_back(std::move(row));
     }
     if (robustness_notes) robustness_notes->insert(robustness_notes->end(), log.notes.begin(), log.notes.end());

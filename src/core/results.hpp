@@ -67,7 +67,12 @@ struct ProgressRow {
     /// Completed projects left out because the plan only asks to prepare them (谋划).
     std::vector<ExcludedProject> excluded;
     int evaluation_year = 0;           ///< the year "overdue" is judged at; 0 when no target has a deadline
-    std::string evaluation_year_from;  ///< "dataset" (its evaluation_year) | "newest_completion" (of the projects)
+    std::string evaluation_year_from;  ///< "dataset" (its evaluation_year) | "newest_completion" (of the projects) | "option" (--year)
+    /// What the target's path (core::expected_value) expects in the evaluation year; empty without a path.
+    std::optional<double> expected;
+    /// achieved (达成) | on_track (正常) | behind (滞后) | severely_behind (严重滞后) | overdue (逾期);
+    /// empty when the target is not measured, or has no path and is neither met nor overdue.
+    std::string level;
 };
 
 // ---- Conflicts ----

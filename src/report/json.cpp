@@ -37,6 +37,15 @@ std::vector<std::string> lines(const std::string& text) {
     if (!cur.empty()) out.push_back(cur);
     return out;
 }
+/// The expected path (issue 14): where the target should be in the evaluation year and how far it is.
+void add_path_keys(nlohmann::ordered_json& row, const core::ProgressRow& p) {
+    const auto& t = p.target;
+    row["baseline_year"] = t.baseline_year ? nlohmann::ordered_json(*t.baseline_year) : nlohmann::ordered_json(nullptr);
+    row["path"] = t.path.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(t.path);
+    row["rate"] = t.rate ? nlohmann::ordered_json(*t.rate) : nlohmann::ordered_json(nullptr);
+    row["expected"] = p.expected ? nlohmann::ordered_json(r6(*p.expected)) : nlohmann::ordered_json(nullptr);
+    row["level"] = p.level.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(p.level);
+}
 }  // namespace
 
 void write_json(std::ostream& out, const ReportData& r, Lang lang) {
@@ -109,6 +118,7 @@ void write_json(std::ostream& out, const ReportData& r, Lang lang) {
         row["evaluation_year"] = p.evaluation_year;
         row["evaluation_year_from"] = p.evaluation_year_from;
         row["land_area_m2"] = p.land_area_m2 ? nlohmann::ordered_json(r2(*p.land_area_m2)) : nlohmann::ordered_json(nullptr);
+        add_path_keys(row, p);
         row["excluded"] = nlohmann::ordered_json::array();
         for (auto& e : p.excluded) row["excluded"].push_back({{"id", e.id}, {"name", e.name}, {"plan_verb", e.plan_verb}});
         j["progress"].push_back(row);

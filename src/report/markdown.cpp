@@ -46,6 +46,21 @@ void quality_section(std::ostream& out, const ReportData& r, Lang lang) {
         out << "\n";
     }
 }
+/// Under the progress table: each target with an expected path, baseline → measured → expected →
+/// target, and its level (达成 / 正常 / 滞后 / 严重滞后 / 逾期).
+void path_lines(std::ostream& out, const ReportData& r, Lang lang) {
+    bool any = false;
+    for (const auto& p : r.progress) {
+        const std::string path = path_text(p, lang);
+        if (path.empty()) continue;
+        if (!any) out << "### " << (lang == Lang::zh ? "预期进程" : "Expected path") << "\n\n";
+        any = true;
+        out << "- " << md(lang == Lang::zh ? p.target.name : p.target.name_en) << (lang == Lang::zh ? "：" : ": ") << md(path)
+            << (lang == Lang::zh ? "；" : "; ") << "**" << level_word(p.level, lang) << "**\n";
+    }
+    if (any) out << "\n";
+}
+
 }  // namespace
 
 void write_markdown(std::ostream& out, const ReportData& r, Lang lang) {
@@ -89,6 +104,7 @@ void write_markdown(std::ostream& out, const ReportData& r, Lang lang) {
         out << "| " << md(lang == Lang::zh ? p.target.name : p.target.name_en) << " | " << progress_text(p, lang) << " | "
             << tr(p.status, lang) << " | " << md(p.target.source) << " |\n";
     out << "\n";
+    path_lines(out, r, lang);
     plan_words(out, r, lang);
 
     const auto plan_conflicts = of_category(r.conflicts, "plan");

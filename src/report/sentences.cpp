@@ -2,6 +2,8 @@
 // The sentences renderers share: a target's progress, the honesty footer.
 #include <cmath>
 #include <cstdio>
+#include <map>
+#include <utility>
 
 #include "core/number_format.hpp"
 #include "report/report.hpp"
@@ -104,6 +106,44 @@ void label_progress_layer(std::vector<core::Layer>& analysis_layers, const std::
         for (std::size_t i = 0; i < l.features.size() && i < progress.size(); ++i)
             l.features[i].values[static_cast<std::size_t>(text)] = progress_text(progress[i], Lang::zh);
     }
+}
+
+}  // namespace zoning::report
+
+namespace zoning::report {
+
+std::string level_word(const std::string& level, Lang lang) {
+    static const std::map<std::string, std::pair<std::string, std::string>> words = {
+        {"achieved", {"达成", "achieved"}},         {"on_track", {"正常", "on track"}},
+        {"behind", {"滞后", "behind"}},             {"severely_behind", {"严重滞后", "severely behind"}},
+        {"overdue", {"逾期", "overdue"}},
+    };
+    auto it = words.find(level);
+    if (it == words.end()) return level.empty() ? "—" : level;
+    return lang == Lang::zh ? it->second.first : it->second.second;
+}
+
+std::string path_text(const core::ProgressRow& row, Lang lang) {
+    const auto& t = row.target;
+    if (!row.expected || !t.baseline || !t.baseline_year) return {};
+    const bool zh = lang == Lang::zh;
+    const std::string unit = unit_word(t.unit, lang);
+    const std::string by = std::to_string(*t.baseline_year), ey = std::to_string(row.evaluation_year), ty = std::to_string(t.year);
+    const std::string measured = row.measured ? amount(*row.measured, t.unit, lang) : (zh ? "无法测算" : "not measured");
+    // From the target year on the path expects the target itself: said once.
+    const bool before_target = row.evaluation_year < t.year;
+    std::string out = zh ? by + "年 " + amount(*t.baseline, t.unit, lang) + " → 现状 " + measured +
+                               (before_target ? " → " + ey + "年应达 " + amount(*row.expected, t.unit, lang) : "") + " → " + ty + "年目标 " +
+                               amount(t.target, t.unit, lang) + unit
+                         : by + " " + amount(*t.baseline, t.unit, lang) + " → measured " + measured +
+                               (before_target ? " → expected in " + ey + " " + amount(*row.expected, t.unit, lang) : "") + " → target " + ty +
+                               " " + amount(t.target, t.unit, lang) + unit;
+    std::string how;
+    if (t.path == "compound" && t.rate) how = zh ? "按年均增长 " + core::percent(*t.rate, 1) : "at " + core::percent(*t.rate, 1) + " a year";
+    else if (t.interim) how = zh ? "按线性进程，经 " + std::to_string(t.interim->year) + "年 " + amount(t.interim->value, t.unit, lang)
+                                 : "linear, through " + amount(t.interim->value, t.unit, lang) + " in " + std::to_string(t.interim->year);
+    else how = zh ? "按线性进程" : "linear";
+    return out + (zh ? "（" + how + "）" : " (" + how + ")");
 }
 
 }  // namespace zoning::report
