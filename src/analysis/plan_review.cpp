@@ -75,7 +75,7 @@ PlanReview plan_review(const core::Dataset& dataset, const core::Catalog& catalo
     // One overlay serves both: progress reads the district row, the report the zone's rows.
     PlanReview review;
     review.overlay = overlay(dataset, oo);
-    review.progress = measure_progress(dataset, targets, review.overlay, &review.progress_notes);
+    review.progress = measure_progress(dataset, targets, review.overlay, &review.progress_notes, options.year);
     ConflictOptions co;
     co.threads = options.threads;
     review.conflicts = find_conflicts(dataset, catalog, rules, co);

@@ -53,14 +53,17 @@ constexpr const char* kOnlyPlanned = "谋划";
 
 /// Completed projects that pass `keep`, with a yearly series; returns the indices counted.
 std::vector<std::size_t> sum_completed(const core::Layer& projects, const std::string& field, int last_year,
-                                       const std::function<bool(std::size_t)>& keep, ProgressRow& row) {
+                                       const std::function<bool(std::size_t)>& keep, ProgressRow& row, std::optional<int> completed_by) {
     std::map<int, double> by_year;
     std::vector<std::size_t> counted;
     double total = 0;
     const bool has_verb = projects.spec->field_index("plan_verb") >= 0;
     for (std::size_t i = 0; i < projects.features.size(); ++i) {
         const auto& f = projects.features[i];
-        if (projects.text(f, "status") != "completed" || !keep(i)) continue;
+        if (projects.text(f, "status") != "completed") continue;
+        // Judged as of an earlier year, a project completed later was not yet completed then.
+        if (completed_by && year_of(projects, f) > *completed_by) continue;
+        if (!keep(i)) continue;
         double v = number(projects, f, field);
         if (v <= 0) continue;
         if (has_verb && projects.text(f, "plan_verb") == kOnlyPlanned) {
@@ -91,7 +94,8 @@ bool counts_as(const std::string& code, const core::Target& t) {
 
 /// The year targets are judged at: the dataset's evaluation_year when it has one, else the newest
 /// completion year among its projects (the data can say nothing of a later year).
-std::pair<int, std::string> evaluation_year(const core::Dataset& d) {
+std::pair<int, std::string> evaluation_year(const core::Dataset& d, std::optional<int> asked) {
+    if (asked) return {*asked, "option"};
     const std::string given = d.meta("evaluation_year");
     if (!given.empty()) {
         try {
@@ -136,9 +140,9 @@ void judge_level(ProgressRow& row, int year) {
 }  // namespace
 
 std::vector<ProgressRow> measure_progress(const core::Dataset& d, const std::vector<core::Target>& targets, const OverlayResult& ov,
-                                          std::vector<std::string>* robustness_notes) {
+                                          std::vector<std::string>* robustness_notes, std::optional<int> year) {
     std::vector<ProgressRow> rows;
-    const auto [judged_in, judged_from] = evaluation_year(d);
+    const auto [judged_in, judged_from] = evaluation_year(d, year);
     geo::GeosContext ctx;
     RobustnessLog log;
     for (const auto& t : targets) {
@@ -172,7 +176,7 @@ std::vector<ProgressRow> measure_progress(const core::Dataset& d, const std::vec
                     const double in = part->whole ? own : part->area(ctx, 0);
                     inside_m2[i] = in;
                     return part->whole || in >= 0.5 * own;
-                }, row);
+                }, row, year);
                 // The other reading of 建成面积: the land the counted projects cover inside the area.
                 double land = 0;
                 for (std::size_t i : counted) land += inside_m2[i];
@@ -183,7 +187,7 @@ std::vector<ProgressRow> measure_progress(const core::Dataset& d, const std::vec
             const core::Layer& projects = need_layer(d, "projects", t);
             sum_completed(projects, t.field, t.year, [&](std::size_t i) {
                 return t.category.empty() || projects.text(projects.features[i], "category") == t.category;
-            }, row);
+            }, row, year);
             row.basis = "sum of " + t.field + " over completed projects" + (t.category.empty() ? "" : " of category " + t.category);
         } else if (t.measure == "landuse_share") {
             double district = 0, matching = 0;

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -44,6 +45,7 @@ private:
     std::string m_lang = "zh";
     std::string m_zone;
     bool m_force = false;
+    std::optional<int> m_year;
 };
 
 }  // namespace
@@ -122,6 +124,10 @@ void ReportCommand::setup(CLI::App& app) {
     app.add_option("--lang", m_lang, "zh (default, the plan's names verbatim) or en")->check(CLI::IsMember({"zh", "en"}));
     app.add_flag("--force", m_force, "Folder formats (csv): replace an --out folder that holds other files than an earlier report's tables");
     app.add_option("--zone", m_zone, "Limit the report to one zone, area, belt, core, corridor or park (name or id)");
+    app.add_option("--year", m_year,
+                   "Judge progress as of this year: projects completed later do not count, the expected path and deadlines are that year's "
+                   "(default: the dataset's evaluation_year, else the newest completion year)")
+        ->check(CLI::Range(1900, 2100));
 }
 
 void ReportCommand::check_options() {
@@ -145,6 +151,7 @@ core::ExitCode ReportCommand::run() {
     analysis::PlanReviewOptions opt;
     opt.threads = m_common.threads;
     opt.zone = m_zone;
+    opt.year = m_year;
     analysis::PlanReview review = analysis::plan_review(dataset, catalog, targets, rules, opt);
     report::ReportData data;
     data.dataset = &dataset;

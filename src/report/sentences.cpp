@@ -63,11 +63,13 @@ std::string reading_text(const core::ProgressRow& row, Lang lang) {
 std::string evaluation_year_text(const std::vector<core::ProgressRow>& rows, Lang lang) {
     for (const auto& r : rows) {
         if (!r.target.deadline) continue;
-        const bool given = r.evaluation_year_from == "dataset";
+        const bool given = r.evaluation_year_from == "dataset", asked = r.evaluation_year_from == "option";
         const std::string y = std::to_string(r.evaluation_year);
         if (lang == Lang::zh)
-            return "有期限的指标按 " + y + " 年评估（" + (given ? "数据集给定的评估年份" : "数据中最新的建成年份") + "）：期限已过而未达成为“逾期”。";
-        return "Targets with a deadline are judged at " + y + " (" + (given ? "the dataset's evaluation year" : "the newest completion year in the data") +
+            return "有期限的指标按 " + y + " 年评估（" + (asked ? "报告指定的评估年份" : given ? "数据集给定的评估年份" : "数据中最新的建成年份") +
+                   "）：期限已过而未达成为“逾期”。";
+        return "Targets with a deadline are judged at " + y + " (" +
+               (asked ? "the year asked for" : given ? "the dataset's evaluation year" : "the newest completion year in the data") +
                "): past the deadline and unmet is overdue.";
     }
     return {};

@@ -260,3 +260,21 @@ TEST(ExpectedPath, APathIsReadStrictly) {
                                      "t.toml"),
                  core::Error);
 }
+
+TEST(ExpectedPath, AnEarlierYearCountsOnlyWhatWasCompletedByThen) {
+    // P8 (500 seats) was completed in 2024: as of 2023 there are none; P1 (80,000 m² in 西区) in 2023.
+    const auto ov = analysis::overlay(mini(), {});
+    auto targets = core::parse_targets(test::read_file(test::fixture("mini/targets.toml")), "targets.toml");
+    auto in2023 = analysis::measure_progress(mini(), targets, ov, nullptr, 2023);
+    EXPECT_DOUBLE_EQ(*in2023[0].measured, 80000);
+    EXPECT_DOUBLE_EQ(*in2023[3].measured, 0);
+    EXPECT_EQ(in2023[3].status, "behind");
+    EXPECT_EQ(in2023[3].evaluation_year, 2023);
+    EXPECT_EQ(in2023[3].evaluation_year_from, "option");
+    EXPECT_DOUBLE_EQ(*analysis::measure_progress(mini(), targets, ov, nullptr, 2022)[0].measured, 0);
+    EXPECT_DOUBLE_EQ(*analysis::measure_progress(mini(), targets, ov, nullptr, 2024)[3].measured, 500);
+    // The path is that year's: 1,000 seats from 0 in 2020 expect 600 in 2023.
+    auto seats = analysis::measure_progress(mini(), seats_on_path(""), ov, nullptr, 2023);
+    EXPECT_DOUBLE_EQ(*seats[0].expected, 600.0);
+    EXPECT_EQ(seats[0].level, "severely_behind");
+}
