@@ -114,6 +114,26 @@ std::pair<int, std::string> evaluation_year(const core::Dataset& d, std::optiona
     return {newest, "newest_completion"};
 }
 
+/// A statistical target's figure from indicators.csv: its latest value up to `year`, with the
+/// values before it as the series. False when the file has none for the target by then.
+bool from_indicators(const std::vector<core::IndicatorValue>& values, int year, ProgressRow& row) {
+    const core::IndicatorValue* latest = nullptr;
+    for (const auto& v : values) {
+        if (v.target_id != row.target.id || (year > 0 && v.year > year)) continue;
+        row.series.emplace_back(v.year, v.value);
+        if (!latest || v.year > latest->year) latest = &v;
+    }
+    std::sort(row.series.begin(), row.series.end());
+    if (!latest) return false;
+    row.measured = latest->value;
+    row.measured_year = latest->year;
+    row.measured_from = "indicator";
+    row.indicator_source = latest->source;
+    row.indicator_certainty = latest->certainty;
+    row.basis = "statistical indicator for " + std::to_string(latest->year) + ": " + latest->source + " (" + latest->certainty + ")";
+    return true;
+}
+
 /// The row's level against the expected path in `year`: met is 达成 and past-deadline 逾期 whatever
 /// the path; otherwise measured / expected (expected / measured for an upper limit) against the
 /// file's [levels]. A target to be kept near a value (≈) has no "ahead", so it gets no path level.
@@ -143,6 +163,8 @@ std::vector<ProgressRow> measure_progress(const core::Dataset& d, const std::vec
                                           std::vector<std::string>* robustness_notes, std::optional<int> year) {
     std::vector<ProgressRow> rows;
     const auto [judged_in, judged_from] = evaluation_year(d, year);
+    std::vector<core::IndicatorValue> indicators;
+    if (auto it = d.files.find("indicators.csv"); it != d.files.end()) indicators = core::parse_indicators(it->second, "indicators.csv", targets);
     geo::GeosContext ctx;
     RobustnessLog log;
     for (const auto& t : targets) {
@@ -150,8 +172,9 @@ std::vector<ProgressRow> measure_progress(const core::Dataset& d, const std::vec
         row.target = t;
         row.evaluation_year = judged_in;
         row.evaluation_year_from = judged_from;
-        if (!t.measurable) {
+        if (!t.measurable && !from_indicators(indicators, judged_in, row)) {
             row.status = "not_measurable";
+            row.measured_from = "none";
             row.basis = t.note.empty() ? "not measurable from the data" : "not measurable from the data: " + t.note;
             judge_level(row, judged_in);  // the path still says what the year should bring
             rows.push_back(std::move(row));
@@ -230,7 +253,7 @@ std::vector<ProgressRow> measure_progress(const core::Dataset& d, const std::vec
             // Past its deadline and not met, a target is no longer behind schedule: it was missed.
             if (row.status != "met" && t.deadline && judged_in > *t.deadline) row.status = "overdue";
         }
-        judge_level(row, judged_in);
+        judge_level(row, row.measured_year.value_or(judged_in));
         rows.push_back(std::move(row));
     }
     if (robustness_notes) robustness_notes->insert(robustness_notes->end(), log.notes.begin(), log.notes.end());

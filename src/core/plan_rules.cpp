@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <map>
 #include <sstream>
 #include <string_view>
 
@@ -389,6 +390,90 @@ std::vector<Rule> parse_rules(const std::string& text, const std::string& origin
             if (prev.id == r.id) fail(origin, line, "rule id '" + r.id + "' used twice (first at line " + std::to_string(prev.line) + ")");
         out.push_back(std::move(r));
     }
+    return out;
+}
+
+namespace {
+
+/// One CSV record's fields: commas split, double quotes group ("" is a quote).
+std::vector<std::string> csv_fields(const std::string& line) {
+    std::vector<std::string> out(1);
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') out.back() += '"', ++i;
+            else if (c == '"') quoted = false;
+            else out.back() += c;
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            out.emplace_back();
+        } else {
+            out.back() += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<IndicatorValue> parse_indicators(const std::string& text, const std::string& origin, const std::vector<Target>& targets) {
+    static const std::vector<std::string> kColumns = {"target_id", "year", "value", "unit", "source", "certainty"};
+    std::vector<IndicatorValue> out;
+    std::string body = text.rfind("\xEF\xBB\xBF", 0) == 0 ? text.substr(3) : text;
+    std::istringstream in(body);
+    std::string line;
+    int n = 0;
+    bool header = false;
+    std::map<std::pair<std::string, int>, int> seen;
+    while (std::getline(in, line)) {
+        ++n;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty()) continue;
+        std::vector<std::string> f = csv_fields(line);
+        if (!header) {
+            if (f != kColumns) fail(origin, n, "the header must be target_id,year,value,unit,source,certainty");
+            header = true;
+            continue;
+        }
+        if (f.size() != kColumns.size())
+            fail(origin, n, "expected 6 fields (target_id,year,value,unit,source,certainty), found " + std::to_string(f.size()));
+        IndicatorValue v;
+        v.target_id = f[0];
+        v.unit = f[3];
+        v.source = f[4];
+        v.certainty = f[5];
+        v.line = n;
+        auto t = std::find_if(targets.begin(), targets.end(), [&](const Target& x) { return x.id == v.target_id; });
+        if (t == targets.end()) fail(origin, n, "target '" + v.target_id + "' is not in targets.toml");
+        if (t->measurable) fail(origin, n, "target '" + v.target_id + "' is measured from the data (measure = \"" + t->measure + "\"): a statistical value would contradict it");
+        if (!t->target_text.empty()) fail(origin, n, "target '" + v.target_id + "' is stated in words (" + t->target_text + "): there is no figure to compare with");
+        if (v.unit != t->unit) fail(origin, n, "target '" + v.target_id + "': unit '" + v.unit + "' is not the target's unit '" + t->unit + "'");
+        try {
+            std::size_t used = 0;
+            const long y = std::stol(f[1], &used);
+            if (used != f[1].size() || y < 1900 || y > 2100) throw std::invalid_argument("year");
+            v.year = static_cast<int>(y);
+        } catch (const std::exception&) {
+            fail(origin, n, "target '" + v.target_id + "': year must be a whole year between 1900 and 2100, not '" + f[1] + "'");
+        }
+        try {
+            std::size_t used = 0;
+            v.value = std::stod(f[2], &used);
+            if (used != f[2].size() || !std::isfinite(v.value) || std::fabs(v.value) > kMaxNumber) throw std::invalid_argument("value");
+        } catch (const std::exception&) {
+            fail(origin, n, "target '" + v.target_id + "' " + f[1] + ": value must be a finite number, not '" + f[2] + "'");
+        }
+        if (v.source.empty()) fail(origin, n, "target '" + v.target_id + "' " + f[1] + ": every value needs its source");
+        if (v.certainty != "surveyed" && v.certainty != "estimated" && v.certainty != "illustrative")
+            fail(origin, n, "target '" + v.target_id + "': certainty must be surveyed, estimated or illustrative, not '" + v.certainty + "'");
+        auto [it, fresh] = seen.emplace(std::pair{v.target_id, v.year}, n);
+        if (!fresh)
+            fail(origin, n, "target '" + v.target_id + "' has a value for " + std::to_string(v.year) + " already (line " + std::to_string(it->second) + ")");
+        out.push_back(std::move(v));
+    }
+    if (!header) fail(origin, 1, "empty: the header must be target_id,year,value,unit,source,certainty");
     return out;
 }
 

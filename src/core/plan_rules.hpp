@@ -70,6 +70,24 @@ std::optional<double> expected_value(const Target& t, int year);
 /// Parses targets.toml text; `origin` names it in errors. Throws Error(bad_input) "origin: line N: ...".
 std::vector<Target> parse_targets(const std::string& text, const std::string& origin);
 
+/// One value of a statistical indicator (indicators.csv): a target's figure for a year, from a
+/// statistical source rather than the geometry.
+struct IndicatorValue {
+    std::string target_id;
+    int year = 0;
+    double value = 0;  ///< in the target's unit (a share as a fraction: 98% is 0.98)
+    std::string unit, source, certainty;
+    int line = 0;  ///< of the CSV, for messages
+};
+
+/// Parses indicators.csv (header `target_id,year,value,unit,source,certainty`; UTF-8, a BOM and CRLF
+/// accepted, fields may be double-quoted) against the targets it gives values for. Throws
+/// Error(bad_input) "origin: line N: ..." for an unknown target id, a unit other than the target's,
+/// a year given twice for one target, a target the geometry already measures, a value that is not
+/// a finite number, a year that is not a whole year, a certainty other than surveyed / estimated /
+/// illustrative, or a missing source.
+std::vector<IndicatorValue> parse_indicators(const std::string& text, const std::string& origin, const std::vector<Target>& targets);
+
 struct Rule;
 
 /// All keys of one [[rule]] table. Core reads the keys every rule has into Rule;

@@ -73,6 +73,11 @@ struct ProgressRow {
     /// achieved (达成) | on_track (正常) | behind (滞后) | severely_behind (严重滞后) | overdue (逾期);
     /// empty when the target is not measured, or has no path and is neither met nor overdue.
     std::string level;
+    /// The year of the measured value when it is a statistical indicator's (indicators.csv): its
+    /// latest value up to the evaluation year; the level is judged against that year's expected value.
+    std::optional<int> measured_year;
+    std::string measured_from = "data";  ///< data (the geometry) | indicator (indicators.csv) | none
+    std::string indicator_source, indicator_certainty;  ///< of the value used
 };
 
 // ---- Conflicts ----

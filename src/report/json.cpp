@@ -45,6 +45,11 @@ void add_path_keys(nlohmann::ordered_json& row, const core::ProgressRow& p) {
     row["rate"] = t.rate ? nlohmann::ordered_json(*t.rate) : nlohmann::ordered_json(nullptr);
     row["expected"] = p.expected ? nlohmann::ordered_json(r6(*p.expected)) : nlohmann::ordered_json(nullptr);
     row["level"] = p.level.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(p.level);
+    row["measured_from"] = p.measured_from;
+    row["measured_year"] = p.measured_year ? nlohmann::ordered_json(*p.measured_year) : nlohmann::ordered_json(nullptr);
+    row["indicator"] = p.measured_from == "indicator"
+                           ? nlohmann::ordered_json{{"source", p.indicator_source}, {"certainty", p.indicator_certainty}}
+                           : nlohmann::ordered_json(nullptr);
 }
 }  // namespace
 

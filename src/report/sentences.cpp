@@ -130,10 +130,13 @@ std::string path_text(const core::ProgressRow& row, Lang lang) {
     if (!row.expected || !t.baseline || !t.baseline_year) return {};
     const bool zh = lang == Lang::zh;
     const std::string unit = unit_word(t.unit, lang);
-    const std::string by = std::to_string(*t.baseline_year), ey = std::to_string(row.evaluation_year), ty = std::to_string(t.year);
-    const std::string measured = row.measured ? amount(*row.measured, t.unit, lang) : (zh ? "无法测算" : "not measured");
+    // A statistical value is judged in its own year: the expected value shown is that year's.
+    const int judged = row.measured_year.value_or(row.evaluation_year);
+    const std::string by = std::to_string(*t.baseline_year), ey = std::to_string(judged), ty = std::to_string(t.year);
+    std::string measured = row.measured ? amount(*row.measured, t.unit, lang) : (zh ? "无法测算" : "not measured");
+    if (row.measured_year) measured = zh ? measured + "（" + ey + "年统计值）" : measured + " (statistic for " + ey + ")";
     // From the target year on the path expects the target itself: said once.
-    const bool before_target = row.evaluation_year < t.year;
+    const bool before_target = judged < t.year;
     std::string out = zh ? by + "年 " + amount(*t.baseline, t.unit, lang) + " → 现状 " + measured +
                                (before_target ? " → " + ey + "年应达 " + amount(*row.expected, t.unit, lang) : "") + " → " + ty + "年目标 " +
                                amount(t.target, t.unit, lang) + unit
