@@ -72,7 +72,7 @@ core::LayerDiff diff_layer(const geo::GeosContext& ctx, const core::Layer* old_l
     out.new_count = new_l ? new_l->features.size() : 0;
     auto entry = [&](const core::Layer& l, const core::Feature& f, const geo::GeomPtr& g) {
         const Measure m = measure(ctx, g.get());
-        return core::FeatureEntry{l.id_of(f), l.text(f, "name"), m.area, m.area > 0 ? 0.0 : m.length};
+        return core::FeatureEntry{l.id_of(f), l.text(f, "name"), m.area, m.area > 0 ? 0.0 : m.length, geo::to_wkb(ctx, g.get())};
     };
     for (auto& [id, f] : olds)
         if (!news.count(id)) out.removed.push_back(entry(*old_l, *f, geo::from_wkb(ctx, f->wkb)));
@@ -111,6 +111,7 @@ core::LayerDiff diff_layer(const geo::GeosContext& ctx, const core::Layer* old_l
             ch.geometry_changed = gained.area > kAreaTolerance_m2 || lost.area > kAreaTolerance_m2 || (gained.length > kLengthTolerance_m && gained.area == 0) ||
                                   (lost.length > kLengthTolerance_m && lost.area == 0);
             if (!ch.geometry_changed) ch.area_gained_m2 = ch.area_lost_m2 = 0;
+            else ch.old_wkb = o.wkb, ch.new_wkb = geo::to_wkb(ctx, ng.get());
         }
         if (ch.geometry_changed || !ch.attributes.empty()) out.changed.push_back(std::move(ch));
     }
@@ -216,6 +217,8 @@ core::DiffResult diff_stores(const DiffSide& old_side, const DiffSide& new_side,
         out.layers.push_back(diff_layer(ctx, o, n, spec, reproject));
     }
     out.projects_status = status_transitions(od, nd);
+    if (const core::Layer* b = od.find("boundary"))
+        for (auto& f : b->features) out.boundary_wkbs.push_back(f.wkb);
 
     PlanReviewOptions options;
     options.threads = threads;

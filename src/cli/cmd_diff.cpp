@@ -37,7 +37,8 @@ void DiffCommand::setup(CLI::App& app) {
     m_common.add_to(app);
     app.add_option("--from", m_from.store, "The older store (e.g. last year's)")->required();
     app.add_option("--to", m_to.store, "The newer store")->required();
-    app.add_option("--format", m_format, "md (default), json (docs/diff-json.md) or csv (one table)")->check(CLI::IsMember({"md", "json", "csv"}));
+    app.add_option("--format", m_format, "md (default), json (docs/diff-json.md), csv (one table) or html (a page with a map of what changed)")
+        ->check(CLI::IsMember({"md", "json", "csv", "html"}));
     app.add_option("--out", m_out, "Output file; '-' for stdout (default)");
     app.add_option("--lang", m_lang, "zh (default, the plan's names verbatim) or en")->check(CLI::IsMember({"zh", "en"}));
 }
@@ -56,6 +57,7 @@ core::ExitCode DiffCommand::run() {
     std::ostringstream text;
     if (m_format == "json") report::write_diff_json(text, result, to.catalog, lang);
     else if (m_format == "csv") report::write_diff_csv(text, result, to.catalog, lang);
+    else if (m_format == "html") report::write_diff_html(text, result, to.catalog, lang);
     else report::write_diff_markdown(text, result, to.catalog, lang);
     if (m_out == "-") std::cout << text.str();
     else io::write_text_atomically(m_out, text.str());

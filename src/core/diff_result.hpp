@@ -24,6 +24,7 @@ struct ChangedFeature {
     double old_area_m2 = 0, new_area_m2 = 0;
     double area_gained_m2 = 0;  ///< area of the new geometry outside the old one
     double area_lost_m2 = 0;    ///< area of the old geometry outside the new one
+    std::string old_wkb, new_wkb;  ///< geometry_changed only: both versions, in the older store's CRS, for the map
 };
 
 /// A feature only one store has.
@@ -31,6 +32,7 @@ struct FeatureEntry {
     std::string id, name;
     double area_m2 = 0;  ///< 0 for lines
     double length_m = 0; ///< 0 for polygons
+    std::string wkb;     ///< in the older store's CRS, for the map
 };
 
 struct LayerDiff {
@@ -68,6 +70,7 @@ struct DiffResult {
     std::vector<Conflict> conflicts_new, conflicts_resolved, conflicts_open;  ///< open: as the newer store has it
     std::vector<ProgressChange> progress;           ///< the newer store's target order, then those it dropped
     std::vector<std::string> robustness_notes;      ///< geometry retries of either review
+    std::vector<std::string> boundary_wkbs;         ///< the older store's district boundary, for the map
 };
 
 }  // namespace zoning::core

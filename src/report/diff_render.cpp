@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "report/diff_render.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -9,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/number_format.hpp"
+#include "geo/geos.hpp"
 #include "report/internal.hpp"
 
 namespace zoning::report {
@@ -17,6 +19,7 @@ namespace {
 
 using detail::csv_escape;
 using detail::md_escape;
+using detail::html_escape;
 using ojson = nlohmann::ordered_json;
 
 double r2(double v) { return std::round(v * 100.0) / 100.0; }
@@ -340,6 +343,112 @@ void write_diff_csv(std::ostream& out, const core::DiffResult& d, const core::Ca
     for (auto& p : d.progress)
         row({"progress", "", "", p.id, lang == Lang::zh ? p.name : p.name_en, p.unit, opt(p.old_measured), opt(p.new_measured),
              p.old_measured && p.new_measured ? num(*p.new_measured - *p.old_measured) : std::string()});
+}
+
+namespace {
+
+/// The map: the district, then what changed, drawn so the eye finds the change: added green,
+/// removed red and dashed, reshaped as the old outline (dashed) under the new one, new conflicts hatched.
+void diff_map(std::ostream& out, const core::DiffResult& d, Lang lang) {
+    if (d.boundary_wkbs.empty()) return;
+    geo::GeosContext ctx;
+    geo::Envelope env = geo::envelope(ctx, geo::from_wkb(ctx, d.boundary_wkbs.front()).get());
+    for (auto& wkb : d.boundary_wkbs) {
+        geo::Envelope e = geo::envelope(ctx, geo::from_wkb(ctx, wkb).get());
+        env.minx = std::min(env.minx, e.minx), env.miny = std::min(env.miny, e.miny);
+        env.maxx = std::max(env.maxx, e.maxx), env.maxy = std::max(env.maxy, e.maxy);
+    }
+    constexpr double kW = 900, kH = 640;
+    detail::Viewport vp;
+    vp.minx = env.minx;
+    vp.maxy = env.maxy;
+    vp.scale = std::min((kW - 2 * vp.pad) / std::max(env.maxx - env.minx, 1.0), (kH - 2 * vp.pad) / std::max(env.maxy - env.miny, 1.0));
+    const double height = (env.maxy - env.miny) * vp.scale + 2 * vp.pad;
+    auto path = [&](const std::string& wkb, const char* cls, const std::string& title) {
+        if (wkb.empty()) return;
+        out << "<path class=\"" << cls << "\" d=\"" << detail::svg_path(ctx, wkb, vp, 0.5 / vp.scale, true) << "\"><title>" << html_escape(title)
+            << "</title></path>\n";
+    };
+    out << "<svg id=\"map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " << kW << ' ' << height << "\" width=\"100%\">\n"
+        << "<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+           "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#d50000\" stroke-width=\"3\"/></pattern></defs>\n";
+    for (auto& wkb : d.boundary_wkbs) path(wkb, "district", "");
+    const bool same_crs = d.old_crs == d.new_crs;  // conflict overlaps are in their own store's CRS
+    for (auto& l : d.layers) {
+        for (auto& e : l.removed) path(e.wkb, "removed", dw("removed", lang) + " " + feature_label(e.id, e.name, lang));
+        for (auto& c : l.changed) path(c.old_wkb, "old", dw("old", lang) + " " + feature_label(c.id, c.name, lang));
+        for (auto& c : l.changed) path(c.new_wkb, "new", dw("new", lang) + " " + feature_label(c.id, c.name, lang));
+        for (auto& e : l.added) path(e.wkb, "added", dw("added", lang) + " " + feature_label(e.id, e.name, lang));
+    }
+    if (same_crs)
+        for (auto& c : d.conflicts_new) path(c.overlap_wkb, "conflict", dw("c.new", lang) + " " + conflict_line(c, lang));
+    out << "</svg>\n<p class=\"legend\"><span class=\"k added\"></span>" << dw("added", lang) << " <span class=\"k removed\"></span>"
+        << dw("removed", lang) << " <span class=\"k old\"></span>" << dw("changed", lang) << "（" << dw("old", lang) << "）"
+        << " <span class=\"k new\"></span>" << dw("changed", lang) << "（" << dw("new", lang) << "）"
+        << (same_crs ? " <span class=\"k conflict\"></span>" + dw("c.new", lang) : std::string()) << "</p>\n";
+}
+
+}  // namespace
+
+void write_diff_html(std::ostream& out, const core::DiffResult& d, const core::Catalog& catalog, Lang lang) {
+    const bool zh = lang == Lang::zh;
+    const std::string colon = zh ? "：" : ": ";
+    out << "<!DOCTYPE html>\n<html lang=\"" << (zh ? "zh-CN" : "en") << "\"><head><meta charset=\"utf-8\"><title>" << dw("title", lang)
+        << "</title>\n<style>body{font-family:sans-serif;max-width:1000px;margin:auto;padding:0 12px}table{border-collapse:collapse}"
+           "td,th{border:1px solid #ccc;padding:2px 8px}.warn{background:#fff3e0;border-left:4px solid #fb8c00;padding:6px}"
+           ".district{fill:#f5f5f0;stroke:#757575;stroke-width:1.5}.added{fill:#66bb6a;fill-opacity:.7;stroke:#1b5e20}"
+           ".removed{fill:#ef5350;fill-opacity:.4;stroke:#b71c1c;stroke-dasharray:4 3}.old{fill:none;stroke:#fb8c00;stroke-width:2;stroke-dasharray:4 3}"
+           ".new{fill:#42a5f5;fill-opacity:.4;stroke:#0d47a1}.conflict{fill:url(#hatch);stroke:#d50000}"
+           ".k{display:inline-block;width:14px;height:10px;margin:0 4px 0 12px;border:1px solid #555}.k.added{background:#66bb6a}"
+           ".k.removed{background:#ef5350}.k.old{border:2px dashed #fb8c00}.k.new{background:#42a5f5}.k.conflict{background:#ffcdd2;border-color:#d50000}"
+           "</style></head><body>\n<h1>"
+        << dw("title", lang) << "</h1>\n<p>" << dw("compared", lang) << colon << dw("old", lang) << " " << html_escape(d.old_name) << "（"
+        << dw("built_at", lang) << " " << html_escape(d.old_built_at) << "）→ " << dw("new", lang) << " " << html_escape(d.new_name) << "（"
+        << dw("built_at", lang) << " " << html_escape(d.new_built_at) << "）</p>\n";
+    for (auto& w : warnings(d)) out << "<p class=\"warn\">" << dw("warn." + w, lang) << "</p>\n";
+    diff_map(out, d, lang);
+    out << "<h2>" << dw("features", lang) << "</h2>\n";
+    bool any = false;
+    for (auto& l : d.layers) {
+        if (l.added.empty() && l.removed.empty() && l.changed.empty()) continue;
+        any = true;
+        out << "<h3>" << html_escape(layer_title(catalog, l.layer, lang)) << "（" << l.old_count << " → " << l.new_count << "）</h3>\n<ul>\n";
+        for (auto& e : l.added) out << "<li>" << dw("added", lang) << colon << html_escape(feature_label(e.id, e.name, lang)) << "（" << area_words(e.area_m2, lang) << "）</li>\n";
+        for (auto& e : l.removed) out << "<li>" << dw("removed", lang) << colon << html_escape(feature_label(e.id, e.name, lang)) << "（" << area_words(e.area_m2, lang) << "）</li>\n";
+        for (auto& c : l.changed) {
+            out << "<li>" << dw("changed", lang) << colon << html_escape(feature_label(c.id, c.name, lang)) << colon;
+            std::string parts;
+            for (auto& a : c.attributes)
+                parts += (parts.empty() ? "" : zh ? "；" : "; ") + field_title(catalog, l.layer, a.field, lang) + " " +
+                         value_word(catalog, l.layer, a.field, a.old_value, lang) + " → " + value_word(catalog, l.layer, a.field, a.new_value, lang);
+            if (c.geometry_changed)
+                parts += (parts.empty() ? "" : zh ? "；" : "; ") + dw("geometry", lang) + " " + area_words(c.old_area_m2, lang) + " → " +
+                         area_words(c.new_area_m2, lang) + "（" + dw("gained", lang) + " " + area_words(c.area_gained_m2, lang) + "，" + dw("lost", lang) +
+                         " " + area_words(c.area_lost_m2, lang) + "）";
+            out << html_escape(parts) << "</li>\n";
+        }
+        out << "</ul>\n";
+    }
+    if (!any) out << "<p>" << dw("unchanged", lang) << "</p>\n";
+    out << "<h2>" << dw("status", lang) << "</h2>\n<ul>\n";
+    if (d.projects_status.empty()) out << "<li>" << dw("no_status", lang) << "</li>\n";
+    for (auto& s : d.projects_status)
+        out << "<li>" << html_escape(feature_label(s.id, s.name, lang)) << colon << tr(s.old_status, lang) << " → " << tr(s.new_status, lang) << "</li>\n";
+    out << "</ul>\n<h2>" << dw("conflicts", lang) << "</h2>\n";
+    for (auto [key, list] : {std::pair{"c.new", &d.conflicts_new}, std::pair{"c.resolved", &d.conflicts_resolved}, std::pair{"c.open", &d.conflicts_open}}) {
+        out << "<h3>" << dw(key, lang) << "（" << list->size() << "）</h3>\n<ul>\n";
+        for (auto& c : *list) out << "<li>" << html_escape(conflict_line(c, lang)) << "</li>\n";
+        out << "</ul>\n";
+    }
+    out << "<h2>" << dw("progress", lang) << "</h2>\n<table><tr><th>" << dw("target", lang) << "</th><th>" << dw("old", lang) << "</th><th>"
+        << dw("new", lang) << "</th><th>" << dw("change", lang) << "</th></tr>\n";
+    for (auto& p : d.progress)
+        out << "<tr><td>" << html_escape(zh ? p.name : p.name_en) << "</td><td>" << html_escape(number_words(p.old_measured, p.unit, lang)) << "</td><td>"
+            << html_escape(number_words(p.new_measured, p.unit, lang)) << "</td><td>" << html_escape(change_words(p, lang)) << "</td></tr>\n";
+    out << "</table>\n<h2>" << dw("appendix", lang) << "</h2>\n<ul><li>" << dw("old", lang) << colon << dw("store", lang) << " <code>"
+        << html_escape(d.old_store) << "</code>, " << dw("crs", lang) << " " << html_escape(d.old_crs) << "</li><li>" << dw("new", lang) << colon
+        << dw("store", lang) << " <code>" << html_escape(d.new_store) << "</code>, " << dw("crs", lang) << " " << html_escape(d.new_crs) << "</li></ul>\n"
+        << "</body></html>\n";
 }
 
 }  // namespace zoning::report

@@ -15,5 +15,8 @@ void write_diff_json(std::ostream& out, const core::DiffResult& d, const core::C
 void write_diff_markdown(std::ostream& out, const core::DiffResult& d, const core::Catalog& catalog, Lang lang);
 /// One table, a row per change: section, layer, id, name, item, old, new, change (UTF-8 with BOM).
 void write_diff_csv(std::ostream& out, const core::DiffResult& d, const core::Catalog& catalog, Lang lang);
+/// One self-contained page: a map of what changed (added green, removed red, reshaped old and new
+/// outlines, new conflicts hatched) over the district, then the same lists as the Markdown.
+void write_diff_html(std::ostream& out, const core::DiffResult& d, const core::Catalog& catalog, Lang lang);
 
 }  // namespace zoning::report

@@ -47,3 +47,11 @@ stdout_has "planned → under construction"
 run 0 diff --from old.gpkg --to new.gpkg --format csv --out d.csv
 grep -q '^added,projects,规划项目,P9,核心区仓库,area_m2,,400.00,400.00' d.csv || fail "csv added row"
 grep -q '^conflict_resolved,projects,规划项目,P4 × ' d.csv || fail "csv resolved row"
+# The HTML map draws exactly what changed: P9 added, P4 removed, P8's old and new outlines, the new conflict.
+run 0 diff --from old.gpkg --to new.gpkg --format html --out d.html
+for cls in added removed old new conflict; do
+  [ "$(grep -c "<path class=\"$cls\"" d.html)" = 1 ] || fail "HTML map: not exactly one $cls shape"
+done
+grep -q '<path class="district"' d.html || fail "HTML map: no district"
+grep -q '<title>新增 核心区仓库</title>' d.html || fail "HTML map: the added feature is named"
+! sed '/技术附录/,$d' d.html | grep -qE '>[^<]*\bP[0-9]+\b' || fail "ids in the Chinese HTML body"
