@@ -451,4 +451,19 @@ void write_diff_html(std::ostream& out, const core::DiffResult& d, const core::C
         << "</body></html>\n";
 }
 
+std::string since_summary(const core::DiffResult& d, Lang lang) {
+    std::size_t added = 0, removed = 0, changed = 0;
+    for (auto& l : d.layers) added += l.added.size(), removed += l.removed.size(), changed += l.changed.size();
+    auto n = [](std::size_t v) { return std::to_string(v); };
+    std::string out = lang == Lang::zh
+                          ? "与上期（建库时间 " + d.old_built_at + "）相比：新增要素 " + n(added) + " 个，删除 " + n(removed) + " 个，变更 " + n(changed) +
+                                " 个；项目状态变化 " + n(d.projects_status.size()) + " 个；新增冲突 " + n(d.conflicts_new.size()) + " 个，已解决 " +
+                                n(d.conflicts_resolved.size()) + " 个，仍存在 " + n(d.conflicts_open.size()) + " 个。"
+                          : "Since the baseline (built " + d.old_built_at + "): " + n(added) + " features added, " + n(removed) + " removed, " +
+                                n(changed) + " changed; " + n(d.projects_status.size()) + " projects changed status; " + n(d.conflicts_new.size()) +
+                                " new conflicts, " + n(d.conflicts_resolved.size()) + " resolved, " + n(d.conflicts_open.size()) + " still open.";
+    for (auto& w : warnings(d)) out += (lang == Lang::zh ? "" : " ") + dw("warn." + w, lang);
+    return out;
+}
+
 }  // namespace zoning::report

@@ -17,6 +17,9 @@ void write_diff_markdown(std::ostream& out, const core::DiffResult& d, const cor
 void write_diff_csv(std::ostream& out, const core::DiffResult& d, const core::Catalog& catalog, Lang lang);
 /// One self-contained page: a map of what changed (added green, removed red, reshaped old and new
 /// outlines, new conflicts hatched) over the district, then the same lists as the Markdown.
+/// The report head's line for `report --baseline`: "与上期（建库时间 …）相比：新增要素 1 个，…", its
+/// warnings (different rules, dataset, CRS) appended.
+std::string since_summary(const core::DiffResult& d, Lang lang);
 void write_diff_html(std::ostream& out, const core::DiffResult& d, const core::Catalog& catalog, Lang lang);
 
 }  // namespace zoning::report

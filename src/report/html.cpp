@@ -10,6 +10,7 @@
 
 #include "core/number_format.hpp"
 #include "geo/geos.hpp"
+#include "report/diff_render.hpp"
 #include "report/internal.hpp"
 
 namespace zoning::report {
@@ -302,6 +303,7 @@ void write_html(std::ostream& out, const ReportData& r, Lang lang) {
         out << "<div class=\"banner\">" << html_escape(lang == Lang::zh ? "示意数据：几何为示意图形，项目状态与建成面积为示意值，并非测绘或统计数据；目标值为规划原文数字。"
                                                                           : "Illustrative data: schematic geometry, illustrative statuses and floor areas, not surveyed or reported figures; targets are the plan's own numbers.")
             << "</div>\n";
+    if (r.since) out << "<p class=\"since\">" << html_escape(since_summary(*r.since, lang)) << "</p>\n";
     out << "<section id=\"map-section\"><h2>" << tr("map", lang) << "</h2>\n";
     draw_map(out, r, lang);
     out << "</section>\n";

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/number_format.hpp"
+#include "report/diff_render.hpp"
 #include "report/internal.hpp"
 
 namespace zoning::report {
@@ -71,6 +72,7 @@ void write_markdown(std::ostream& out, const ReportData& r, Lang lang) {
                                          : "**Illustrative data**: schematic geometry, illustrative statuses; targets are the plan's own numbers.")
             << "\n\n";
     if (!r.zone.empty()) out << tr("zone_only", lang) << ": " << md(r.zone) << "\n\n";
+    if (r.since) out << "> " << md(since_summary(*r.since, lang)) << "\n\n";
 
     out << "## 1. " << tr("coverage", lang) << "\n\n";
     for (const auto& layer : frame_layers(r)) {

@@ -11,6 +11,7 @@
 
 #include "core/catalog.hpp"
 #include "core/dataset.hpp"
+#include "core/diff_result.hpp"
 #include "core/results.hpp"
 #include "report/words.hpp"
 
@@ -25,6 +26,7 @@ struct ReportData {
     std::vector<std::string> analysis_notes;  ///< geometry retries measuring progress and finding conflicts (the overlay's are in `overlay`)
     std::string zone;          ///< --zone filter, empty for the whole district
     std::string rules_origin;  ///< "store" or the --rules path
+    const core::DiffResult* since = nullptr;  ///< report --baseline: what changed since that store; null without
 };
 
 void write_json(std::ostream& out, const ReportData& r, Lang lang);
