@@ -17,9 +17,10 @@ namespace {
 constexpr double kAreaTolerance_m2 = 0.01;
 constexpr double kLengthTolerance_m = 0.01;
 
-std::string store_crs(const core::Dataset& d) {
-    const std::string crs = d.meta("crs");
-    return crs.empty() ? core::kWorkCrs : crs;
+/// The CRS as people name it ("EPSG:4547"), for the result's head.
+std::string store_crs_name(const core::Dataset& d) {
+    const std::string name = d.work_crs_name();
+    return name.empty() ? d.work_crs() : name;
 }
 
 /// A conflict's identity across stores: its rule and the features it names, in order.
@@ -200,8 +201,8 @@ core::DiffResult diff_stores(const DiffSide& old_side, const DiffSide& new_side,
     out.new_store = new_side.path;
     out.old_name = od.meta("name");
     out.new_name = nd.meta("name");
-    out.old_crs = store_crs(od);
-    out.new_crs = store_crs(nd);
+    out.old_crs = store_crs_name(od);
+    out.new_crs = store_crs_name(nd);
     out.old_built_at = od.meta("built_at");
     out.new_built_at = nd.meta("built_at");
     out.same_dataset = od.meta("name") == nd.meta("name") && od.meta("sources") == nd.meta("sources");
@@ -209,7 +210,8 @@ core::DiffResult diff_stores(const DiffSide& old_side, const DiffSide& new_side,
     out.same_targets = file_text(od, "targets.toml") == file_text(nd, "targets.toml");
 
     geo::GeosContext ctx;
-    const Reprojector reproject(out.new_crs, out.old_crs, new_side.path);
+    // PROJ is given the stores' full definitions (their WKT2), not the short names.
+    const Reprojector reproject(nd.work_crs(), od.work_crs(), new_side.path);
     for (const auto& spec : catalog.layers()) {
         const core::Layer* o = od.find(spec.name);
         const core::Layer* n = nd.find(spec.name);

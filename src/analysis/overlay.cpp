@@ -6,6 +6,8 @@
 #include <unordered_map>
 
 #include "analysis/frame_index.hpp"
+#include "core/error.hpp"
+#include "geo/ellipsoid.hpp"
 #include "geo/geos.hpp"
 
 namespace zoning::analysis {
@@ -85,6 +87,41 @@ std::vector<Frame> collect_frames(const core::Dataset& d, const OverlayOptions& 
     return frames;
 }
 
+/// The district's and every frame's area on the work CRS's ellipsoid, beside the planar one.
+void measure_on_ellipsoid(const core::Dataset& d, const std::vector<Frame>& frames, const geo::GeosContext& ctx, OverlayResult& result) {
+    const std::string crs = d.work_crs();
+    if (crs.empty()) throw core::bad_input(core::FeatureRef{}, "the dataset records no work CRS (rebuild the store with `zoning build`)");
+    geo::ProjContext proj;
+    geo::EllipsoidalArea ellipsoid(proj, crs);
+    for (std::size_t k = 0; k < frames.size(); ++k) {
+        CoverageRow& row = result.coverage[k];
+        row.planar_area_m2 = row.area_m2;
+        geo::GeomPtr g = geo::from_wkb(ctx, frames[k].layer->features[frames[k].feature].wkb);
+        row.ellipsoidal_area_m2 = ellipsoid.area(ctx, g.get());
+    }
+    result.district_planar_area_m2 = result.district_area_m2;
+    if (const core::Layer* b = d.find("boundary"))
+        for (auto& f : b->features) result.district_ellipsoidal_area_m2 += ellipsoid.area(ctx, geo::from_wkb(ctx, f.wkb).get());
+}
+
+/// [dataset] area = "ellipsoidal": every figure of a frame times that frame's ellipsoidal/planar
+/// ratio (the plane's scale hardly changes across one frame), the district's by the district's.
+void scale_to_ellipsoid(OverlayResult& result) {
+    result.ellipsoidal = true;
+    for (auto& row : result.coverage) {
+        const double k = row.planar_area_m2 > 0 ? row.ellipsoidal_area_m2 / row.planar_area_m2 : 1.0;
+        row.area_m2 *= k;
+        row.parcels_m2 *= k;
+        for (auto& [code, a] : row.landuse_m2) a *= k;
+        for (auto& [code, a] : row.landuse_level1_m2) a *= k;
+        row.projects_m2 *= k;
+        for (auto& [status, a] : row.projects_by_status_m2) a *= k;
+        for (auto& p : row.projects) p.area_m2 *= k;
+        row.redevelopment_m2 *= k;
+    }
+    if (result.district_planar_area_m2 > 0) result.district_area_m2 = result.district_ellipsoidal_area_m2;
+}
+
 }  // namespace
 
 OverlayResult overlay(const core::Dataset& d, const OverlayOptions& opt) {
@@ -105,6 +142,7 @@ OverlayResult overlay(const core::Dataset& d, const OverlayOptions& opt) {
     }
     if (const core::Layer* b = d.find("boundary"))
         for (auto& f : b->features) result.district_area_m2 += geo::area(ctx, geo::from_wkb(ctx, f.wkb).get());
+    measure_on_ellipsoid(d, frames, ctx, result);
 
     // 1. Parcels: land use by frame, in parallel over parcel chunks.
     if (const core::Layer* parcels = d.find("parcels"); parcels && !frames.empty()) {
@@ -177,6 +215,8 @@ OverlayResult overlay(const core::Dataset& d, const OverlayOptions& opt) {
         }
         log.notes.insert(log.notes.end(), rows.notes.begin(), rows.notes.end());
     }
+
+    if (d.ellipsoidal_areas()) scale_to_ellipsoid(result);
 
     // 3. Reconciliation: over a layer that tiles the district, land use adds up to the district's.
     double district_landuse = 0;

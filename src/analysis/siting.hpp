@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// The reviewer's siting check: where a proposed project falls (zones, 五区四圈两带,
+// The reviewer's siting check: where a proposed project falls (functional zones, service layout,
 // eco elements, parks), what it covers (parcels, existing projects), how far it is
 // from the ecological elements it avoids, which rules it triggers, and a verdict.
 #include <string>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// The checks that matter to planners, over an in-memory dataset (EPSG:4547):
+// The checks that matter to planners, over an in-memory dataset (in its work CRS):
 // functional zones tile the boundary, every feature lies within the district,
 // ids are unique; plus a per-layer summary.
 #include <map>

@@ -25,7 +25,7 @@ class BuildCommand : public Command {
 public:
     const char* name() const override { return "build"; }
     const char* description() const override {
-        return "Read a district's layers (any OGR source), transform to EPSG:4547, check, repair and write the store";
+        return "Read a district's layers (any OGR source), transform to the work CRS (docs/crs.md), check, repair and write the store";
     }
     void setup(CLI::App& app) override;
     core::ExitCode run() override;
@@ -34,6 +34,7 @@ private:
     CommonOptions m_common;
     std::filesystem::path m_data;
     std::filesystem::path m_store = kDefaultStore;
+    std::string m_crs;  // --crs: the work CRS, over [dataset] crs
 };
 
 
@@ -44,12 +45,19 @@ void BuildCommand::setup(CLI::App& app) {
     m_data = default_data_dir();
     app.add_option("--data", m_data, "Dataset directory holding dataset.toml (default: data/xinhua)");
     app.add_option("--store", m_store, "Store to write, a GeoPackage (default: out/xinhua.gpkg)");
+    app.add_option("--crs", m_crs,
+                   "Work CRS of the store, projected, e.g. EPSG:4549 (overrides [dataset] crs; default: chosen from the boundary, docs/crs.md)");
 }
 
 core::ExitCode BuildCommand::run() {
     const auto t0 = std::chrono::steady_clock::now();
     core::Catalog catalog = core::Catalog::load(m_common.catalog_dir);
     core::DatasetConfig config = core::DatasetConfig::load(m_data);
+    catalog.apply_dataset_words(config.report_metadata());  // the store's tables titled as the plan names them ([titles])
+    if (!m_crs.empty()) {
+        config.crs = m_crs;
+        config.crs_option = "--crs";
+    }
     // The store never replaces what it is built from.
     std::vector<std::filesystem::path> inputs{config.file, m_common.catalog_dir};
     for (const auto& l : config.layers) inputs.push_back(config.dir() / l.source);  // a connection string names no file: skipped
@@ -89,6 +97,8 @@ core::ExitCode BuildCommand::run() {
     std::cout << "Built " << m_store.string() << " from " << config.file.string() << " (" << config.name << ", "
               << (config.certainty == "surveyed" ? "surveyed" : "illustrative: schematic geometry, illustrative statuses")
               << ")\n";
+    std::cout << "Work CRS: " << read.dataset.work_crs_name() << " (" << read.dataset.meta("crs_reason") << ")"
+              << (read.dataset.ellipsoidal_areas() ? "; areas reported ellipsoidal (area = \"ellipsoidal\")" : "") << '\n';
     std::size_t repaired = 0;
     for (const auto& layer : read.dataset.layers) {
         char line[256];

@@ -86,7 +86,7 @@ core::ExitCode CheckCommand::run() {
     const std::vector<core::Rule>& rules = plan.rules;
 
     io::ProposalInput in{m_proposal, m_layer, m_wkt, m_crs, m_landuse, m_name, m_category, m_batch};
-    std::vector<core::Proposal> proposals = io::read_proposals(catalog, in);
+    std::vector<core::Proposal> proposals = io::read_proposals(catalog, dataset.work_crs(), in);
     const std::string origin = m_wkt.empty() ? m_proposal : std::string("--wkt");
     if (proposals.empty()) throw core::bad_input(core::FeatureRef{origin, {}, {}, {}}, "no proposal feature");
     if (proposals.size() > 1 && !m_batch)
@@ -124,7 +124,7 @@ core::ExitCode CheckCommand::run() {
     if (m_format == "gpkg") {
         std::vector<std::vector<std::string>> reasons;
         for (auto& r : results) reasons.push_back(report::check_reasons(r, lang));
-        io::write_check_results(m_out, results, reasons);
+        io::write_check_results(m_out, results, reasons, dataset.work_crs());
     } else {
         std::ostringstream text;
         if (m_format == "json") report::write_check_json(text, results, dataset, lang, batch);

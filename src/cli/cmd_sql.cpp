@@ -45,7 +45,7 @@ core::ExitCode SqlCommand::run() {
     if (m_format == "csv")
         report::write_sql_csv(std::cout, t);
     else if (m_format == "geojson")
-        report::write_sql_geojson(std::cout, t);
+        report::write_sql_geojson(std::cout, t, db.work_crs());
     else
         report::write_sql_table(std::cout, t);
     return core::ExitCode::ok;

@@ -44,6 +44,7 @@ PlanInputs PlanOptions::load(const CommonOptions& common) const {
     PlanInputs in;
     in.catalog = core::Catalog::load(common.catalog_dir);
     in.store = io::read_store(store, in.catalog);
+    in.catalog.apply_dataset_words(in.store.metadata);  // the dataset's titles, groups and colours (dataset.toml [titles], ...)
     if (auto it = in.store.files.find("targets.toml"); it != in.store.files.end())
         in.targets = core::parse_targets(it->second, store.string() + ":targets.toml");
     if (!rules.empty()) {

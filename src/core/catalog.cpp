@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <set>
@@ -31,10 +32,21 @@ std::string LayerSpec::word_en(const std::string& field, const std::string& valu
     return it == words.end() ? value : it->second;
 }
 
+const std::string& catch_all_colour(const std::string& value) {
+    // Twelve colours apart from each other and from the land-use and boundary colours, light
+    // enough to show labels on; FNV-1a so the choice is the same on every platform and run.
+    static const std::vector<std::string> palette = {"#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462",
+                                                     "#b3de69", "#fccde5", "#bc80bd", "#ccebc5", "#ffed6f", "#d9d9d9"};
+    std::uint32_t h = 2166136261u;
+    for (unsigned char c : value) h = (h ^ c) * 16777619u;
+    return palette[h % palette.size()];
+}
+
 const std::string& StyleSpec::color_of(const std::string& value) const {
+    if (renderer == "single") return color;
     for (auto& [v, c] : categories)
         if (v == value) return c;
-    return color;
+    return catch_all_colour(value);
 }
 
 const std::string& StyleSpec::outline_of(const std::string& value) const {
@@ -64,6 +76,15 @@ const LanduseClass* LanduseTable::find(const std::string& code) const {
 }
 
 std::string LanduseTable::first_level(const std::string& code) { return code.size() >= 2 ? code.substr(0, 2) : code; }
+
+std::string LanduseTable::parent(const std::string& code) { return code.size() > 2 ? code.substr(0, code.size() - 2) : std::string(); }
+
+int LanduseTable::level(const std::string& code) {
+    if (code.empty() || code.size() > 6 || code.size() % 2 != 0) return 0;
+    for (char ch : code)
+        if (ch < '0' || ch > '9') return 0;
+    return static_cast<int>(code.size() / 2);
+}
 
 namespace {
 
@@ -200,8 +221,9 @@ LayerSpec parse_layer(const std::filesystem::path& file) {
         if (auto* cats = (*st)["categories"].as_table())
             for (auto& [k, v] : *cats)
                 y.categories.emplace_back(std::string(k.str()), style_colour(&v, "category '" + std::string(k.str()) + "'", {}, file));
-        if (y.renderer == "categorized" && (y.attribute.empty() || y.categories.empty()))
-            throw bad_input(FeatureRef{file.string(), {}, {}, {}}, "a categorized style needs attribute and [style.categories]");
+        // [style.categories] may be empty: every value then gets its catch-all colour.
+        if (y.renderer == "categorized" && y.attribute.empty())
+            throw bad_input(FeatureRef{file.string(), {}, {}, {}}, "a categorized style needs an attribute");
     }
     if (spec.field_index("id") != 0)
         throw bad_input(FeatureRef{file.string(), {}, {}, {}}, "the first field of every layer must be 'id'");
@@ -237,22 +259,88 @@ Catalog Catalog::load(const std::filesystem::path& dir) {
             throw bad_input(FeatureRef{spec.file.string(), {}, {}, {}}, "name '" + spec.name + "' does not match file name");
         c.m_layers.push_back(std::move(spec));
     }
-    std::filesystem::path lu = dir / t["landuse_codes"].value_or(std::string("landuse.toml"));
+    c.m_landuse = load_landuse(dir / t["landuse_codes"].value_or(std::string("landuse.toml")));
+    // Crosswalks are found by their file name, so adding one needs no other edit.
+    std::vector<std::filesystem::path> crosswalk_files;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+        const std::string file = entry.path().filename().string();
+        if (file.rfind("crosswalk-", 0) == 0 && entry.path().extension() == ".toml") crosswalk_files.push_back(entry.path());
+    }
+    std::sort(crosswalk_files.begin(), crosswalk_files.end());
+    for (const auto& file : crosswalk_files) {
+        const std::string stem = file.stem().string();
+        c.m_crosswalks.push_back(load_crosswalk(file, stem.substr(std::string("crosswalk-").size()), c.m_landuse));
+    }
+    return c;
+}
+
+LanduseTable Catalog::load_landuse(const std::filesystem::path& lu) {
     toml::table lt = parse_file(lu);
     auto* classes = lt["class"].as_array();
-    if (!classes) throw bad_input(FeatureRef{lu.string(), {}, {}, {}}, "missing [[class]] entries");
+    if (!classes) fail(lu, "missing [[class]] entries");
+    LanduseTable table;
     for (auto& node : *classes) {
         auto* k = node.as_table();
-        if (!k) continue;
+        if (!k) fail(lu, "[[class]] entries must be tables");
         LanduseClass lc;
         lc.code = require_string(*k, "code", lu);
         lc.name_zh = require_string(*k, "name_zh", lu);
+        const std::string at = "class '" + lc.code + "': ";
+        if (LanduseTable::level(lc.code) == 0) fail(lu, at + "a code is 2, 4 or 6 digits (first, second or third level)");
+        if (lc.name_zh.empty()) fail(lu, at + "name_zh is empty");
+        if (table.find(lc.code)) fail(lu, at + "listed twice");
+        const std::string parent = LanduseTable::parent(lc.code);
+        if (!parent.empty() && !table.find(parent)) fail(lu, at + "its parent class '" + parent + "' is not listed before it");
         lc.name_en = (*k)["name_en"].value_or(lc.name_zh);
         lc.construction = (*k)["construction"].value_or(false);
-        lc.color = (*k)["color"].value_or(std::string("#cccccc"));
-        c.m_landuse.add(std::move(lc));
+        lc.color = style_colour(k->get("color"), at + "color", "#cccccc", lu);
+        table.add(std::move(lc));
     }
-    return c;
+    return table;
+}
+
+Crosswalk Catalog::load_crosswalk(const std::filesystem::path& file, const std::string& name, const LanduseTable& landuse) {
+    toml::table t = parse_file(file);
+    auto* rows = t["row"].as_array();
+    if (!rows) fail(file, "missing [[row]] entries (from = \"...\", to = \"...\")");
+    Crosswalk cw;
+    cw.name = name;
+    cw.file = file;
+    for (auto& node : *rows) {
+        auto* r = node.as_table();
+        if (!r) fail(file, "[[row]] entries must be tables");
+        const std::string from = require_string(*r, "from", file);
+        const std::string to = require_string(*r, "to", file);
+        if (!landuse.find(to)) fail(file, "row '" + from + "': '" + to + "' is not a national 用地用海 code");
+        if (!cw.to.emplace(from, to).second) fail(file, "row '" + from + "' is listed twice");
+    }
+    return cw;
+}
+
+const Crosswalk* Catalog::crosswalk(const std::string& name) const {
+    for (const auto& cw : m_crosswalks)
+        if (cw.name == name) return &cw;
+    return nullptr;
+}
+
+void Catalog::apply_dataset_words(const std::map<std::string, std::string>& metadata) {
+    auto dataset_word = [&](const std::string& key, std::string& word) {
+        if (auto it = metadata.find(key); it != metadata.end() && !it->second.empty()) word = it->second;
+    };
+    for (auto& spec : m_layers) {
+        dataset_word("title." + spec.name, spec.title_zh);
+        dataset_word("title_en." + spec.name, spec.title_en);
+        dataset_word("group." + spec.name, spec.group);
+        const std::string colour = "colour." + spec.name + ".";
+        for (auto it = metadata.lower_bound(colour); it != metadata.end() && it->first.compare(0, colour.size(), colour) == 0; ++it) {
+            const std::string value = it->first.substr(colour.size());
+            auto& cats = spec.style.categories;
+            auto at = std::find_if(cats.begin(), cats.end(), [&](auto& c) { return c.first == value; });
+            if (at != cats.end()) at->second = it->second;
+            else cats.emplace_back(value, it->second);
+        }
+    }
 }
 
 const LayerSpec* Catalog::find(const std::string& name) const {

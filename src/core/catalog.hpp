@@ -45,7 +45,9 @@ struct StyleSpec {
     /// `label_kinds`: the values of `attribute` whose features the report's overview map labels
     /// (e.g. only the 区 of the service layout); absent: every feature, [] none.
     std::optional<std::vector<std::string>> label_kinds;
-    /// The categorized colour of `value`, else the single colour.
+    /// The categorized colour of `value`; a value the categories do not list gets its
+    /// catch-all colour (catch_all_colour), so another district's zones are drawn too;
+    /// a single style: the single colour.
     const std::string& color_of(const std::string& value) const;
     /// The outline of a feature whose attribute is `value`: the style's outline when it sets
     /// one (or is single), else the category's colour, as the QGIS export draws it.
@@ -53,6 +55,10 @@ struct StyleSpec {
     /// Whether the report's overview map labels a feature whose attribute is `value`.
     bool labels_on_map(const std::string& value) const;
 };
+
+/// The colour of a categorized value no category lists: one of a fixed palette chosen by a hash
+/// of the value, so the same value has the same colour in every report and export.
+const std::string& catch_all_colour(const std::string& value);
 
 struct LayerSpec {
     std::string name;
@@ -84,11 +90,23 @@ public:
     const LanduseClass* find(const std::string& code) const;
     /// The first-level class ("0701" -> "07"; "1001" -> "10").
     static std::string first_level(const std::string& code);
+    /// The class one level up ("070101" -> "0701", "0701" -> "07"), empty for a first-level class.
+    static std::string parent(const std::string& code);
+    /// 1, 2 or 3 for a code of 2, 4 or 6 digits; 0 for anything else.
+    static int level(const std::string& code);
     const std::vector<LanduseClass>& classes() const noexcept { return m_classes; }
 
 private:
     std::vector<LanduseClass> m_classes;
     std::map<std::string, std::size_t> m_index;
+};
+
+/// A built-in table from another classification's codes to national 用地用海 codes
+/// (`<catalog dir>/crosswalk-<name>.toml`), named in dataset.toml by `values = "<name>"`.
+struct Crosswalk {
+    std::string name;  ///< "gbt21010"
+    std::filesystem::path file;
+    std::map<std::string, std::string> to;  ///< source code -> 用地用海 code (every one in the catalog's table)
 };
 
 class Catalog {
@@ -106,11 +124,26 @@ public:
     const LayerSpec& at(const std::string& name) const;  ///< throws bad_input "unknown layer"
     const LanduseTable& landuse() const noexcept { return m_landuse; }
     const std::filesystem::path& dir() const noexcept { return m_dir; }
+    /// A dataset's own words for the catalog's layers (dataset.toml [titles], [titles_en], [groups],
+    /// [colours.<layer>], kept in the store's metadata as "title.<layer>", "title_en.<layer>",
+    /// "group.<layer>", "colour.<layer>.<value>"): the layers' titles, QGIS groups and category
+    /// colours become the dataset's. Keys of layers the catalog lacks are ignored here (build refuses them).
+    void apply_dataset_words(const std::map<std::string, std::string>& metadata);
+    /// The crosswalk of that name; nullptr when the catalog has none.
+    const Crosswalk* crosswalk(const std::string& name) const;
+    const std::vector<Crosswalk>& crosswalks() const noexcept { return m_crosswalks; }
+
+    /// Reads a land-use code table (layers/landuse.toml): every code 2, 4 or 6 digits, listed
+    /// once, after its parent class, with a Chinese name. Throws bad_input naming the file.
+    static LanduseTable load_landuse(const std::filesystem::path& file);
+    /// Reads a crosswalk file; every target must be a code of `landuse`. Throws bad_input.
+    static Crosswalk load_crosswalk(const std::filesystem::path& file, const std::string& name, const LanduseTable& landuse);
 
 private:
     std::filesystem::path m_dir;
     std::vector<LayerSpec> m_layers;
     LanduseTable m_landuse;
+    std::vector<Crosswalk> m_crosswalks;
 };
 
 }  // namespace zoning::core

@@ -2,6 +2,7 @@
 #include "core/dataset.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <toml++/toml.h>
 
@@ -43,6 +44,11 @@ Layer* Dataset::find(const std::string& name) {
 std::string Dataset::meta(const std::string& key) const {
     auto it = metadata.find(key);
     return it == metadata.end() ? std::string() : it->second;
+}
+
+std::string Dataset::work_crs() const {
+    const std::string wkt = meta("crs_wkt");
+    return wkt.empty() ? meta("crs") : wkt;
 }
 
 bool Dataset::illustrative() const {
@@ -91,6 +97,201 @@ void check_attachment(const std::filesystem::path& dir, const std::string& name,
 }
 }  // namespace
 
+namespace {
+// [layers.X] ------------------------------------------------------------------
+
+/// A string list of [layers.X]; anything else in it is refused.
+std::vector<std::string> layer_strings(const toml::node* n, const std::string& what, const FeatureRef& where) {
+    std::vector<std::string> out;
+    if (!n) return out;
+    auto* a = n->as_array();
+    if (!a) throw bad_input(where, what + " must be a list of strings");
+    for (auto& e : *a) {
+        auto s = e.value<std::string>();
+        if (!s) throw bad_input(where, what + " must be a list of strings");
+        out.push_back(*s);
+    }
+    return out;
+}
+
+/// A {catalog field = string} table of [layers.X]; a value that is not a string is refused.
+std::map<std::string, std::string> layer_string_table(const toml::node* n, const std::string& what, const FeatureRef& where) {
+    std::map<std::string, std::string> out;
+    if (!n) return out;
+    auto* t = n->as_table();
+    if (!t) throw bad_input(where, what + " must be a table of field = \"...\"");
+    for (auto& [k, v] : *t) {
+        auto s = v.value<std::string>();
+        if (!s) throw bad_input(where, what + "." + std::string(k.str()) + " must be a string");
+        out[std::string(k.str())] = *s;
+    }
+    return out;
+}
+
+LayerSource parse_layer_source(const std::string& name, const toml::table& lt, const FeatureRef& where) {
+    static const char* const known[] = {"source", "layer", "crs", "force_crs", "encoding", "fields", "values",
+                                        "constants", "where", "open_options", "on_unmapped"};
+    const std::string at = "[layers." + name + "]";
+    for (auto& [k, v] : lt)
+        if (std::find(std::begin(known), std::end(known), k.str()) == std::end(known))
+            throw bad_input(where, at + ": unknown key '" + std::string(k.str()) +
+                                       "' (source, layer, crs, force_crs, encoding, fields, values, constants, where, open_options, on_unmapped)");
+    LayerSource ls;
+    ls.layer = name;
+    ls.source = lt["source"].value_or(std::string());
+    if (ls.source.empty()) throw bad_input(where, at + " needs source = \"...\"");
+    ls.source_layer = lt["layer"].value_or(std::string());
+    ls.crs = lt["crs"].value_or(std::string());
+    ls.encoding = lt["encoding"].value_or(std::string());
+    ls.force_crs = lt["force_crs"].value_or(false);
+    if (ls.force_crs && ls.crs.empty()) throw bad_input(where, at + " force_crs needs crs = \"EPSG:...\"");
+    ls.fields = layer_string_table(lt.get("fields"), "[layers." + name + ".fields]", where);
+    ls.constants = layer_string_table(lt.get("constants"), "[layers." + name + ".constants]", where);
+    for (const auto& [field, value] : ls.constants)
+        if (ls.fields.count(field))
+            throw bad_input(where, "[layers." + name + "]: field '" + field + "' is given both a source field and a constant; keep one");
+    if (const toml::node* w = lt.get("where")) {
+        auto s = w->value<std::string>();
+        if (!s || s->empty()) throw bad_input(where, at + ": where must be an attribute filter, e.g. where = \"DLBM <> '1203'\"");
+        ls.where = *s;
+    }
+    ls.open_options = layer_strings(lt.get("open_options"), at + ": open_options", where);
+    for (const auto& o : ls.open_options)
+        if (o.find('=') == std::string::npos || o.front() == '=')
+            throw bad_input(where, at + ": open option '" + o + "' must be NAME=VALUE, e.g. \"SHAPE_RESTORE_SHX=YES\"");
+    const std::string unmapped = lt["on_unmapped"].value_or(std::string("error"));
+    if (unmapped == "skip") ls.on_unmapped = LayerSource::Unmapped::skip;
+    else if (unmapped != "error") throw bad_input(where, at + ": on_unmapped must be \"error\" or \"skip\", not '" + unmapped + "'");
+    // values = "gbt21010": the crosswalk for the layer's land-use field; a table maps field by field,
+    // each either to a table of its own or to a crosswalk by name.
+    if (const toml::node* vm = lt.get("values")) {
+        if (auto cw = vm->value<std::string>()) {
+            ls.landuse_crosswalk = *cw;
+        } else if (auto* vt = vm->as_table()) {
+            for (auto& [field, m] : *vt) {
+                const std::string f(field.str());
+                if (auto cw_name = m.value<std::string>()) {
+                    ls.crosswalks[f] = *cw_name;
+                } else if (auto* mt = m.as_table()) {
+                    auto& table = ls.values[f];
+                    for (auto& [from, to] : *mt) {
+                        auto s = to.value<std::string>();
+                        if (!s) throw bad_input(where, "[layers." + name + ".values." + f + "]: '" + std::string(from.str()) + "' must map to a string");
+                        table[std::string(from.str())] = *s;
+                    }
+                } else {
+                    throw bad_input(where, "[layers." + name + ".values]: " + f + " must be a table of your value = catalog value, or a crosswalk's name");
+                }
+            }
+        } else {
+            throw bad_input(where, at + ": values must be a crosswalk's name (values = \"gbt21010\") or [layers." + name + ".values.<field>] tables");
+        }
+    }
+    return ls;
+}
+}  // namespace
+
+
+namespace {
+bool all_digits(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+/// "YYYY", "YYYY-MM" or "YYYY-MM-DD" with a month 01-12 and a day 01-31.
+bool is_data_date(const std::string& s) {
+    if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
+    if (!all_digits(s.substr(0, 4))) return false;
+    if (s.size() == 4) return true;
+    const std::string month = s.substr(5, 2);
+    if (s[4] != '-' || !all_digits(month) || month < "01" || month > "12") return false;
+    if (s.size() == 7) return true;
+    const std::string day = s.substr(8, 2);
+    return s[7] == '-' && all_digits(day) && day >= "01" && day <= "31";
+}
+
+/// The report's head and the dataset's words for the catalog's layers.
+void read_report_words(const toml::table& t, DatasetConfig& c, const FeatureRef& where) {
+    const toml::table* ds = t["dataset"].as_table();
+    auto head_text = [&](const char* key) {
+        const toml::node* n = ds ? ds->get(key) : nullptr;
+        if (!n) return std::string();
+        if (auto v = n->value<std::string>()) return *v;
+        if (auto i = n->value<std::int64_t>()) return std::to_string(*i);
+        throw bad_input(where, std::string("[dataset] ") + key + " must be text");
+    };
+    c.organisation = head_text("organisation");
+    c.data_date = head_text("data_date");
+    c.evaluation_year = head_text("evaluation_year");
+    if (!c.data_date.empty() && !is_data_date(c.data_date))
+        throw bad_input(where, "[dataset] data_date '" + c.data_date + "' must be a date: \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"");
+    if (!c.evaluation_year.empty() && (c.evaluation_year.size() != 4 || !all_digits(c.evaluation_year)))
+        throw bad_input(where, "[dataset] evaluation_year '" + c.evaluation_year + "' must be a year of four digits, e.g. 2025");
+    for (const char* section : {"titles", "titles_en", "groups"}) {
+        const std::string prefix = std::string(section) == "titles" ? "title." : std::string(section) == "titles_en" ? "title_en." : "group.";
+        const toml::node* node = t.get(section);
+        if (!node) continue;
+        auto* table = node->as_table();
+        if (!table) throw bad_input(where, std::string("[") + section + "] must be a table of layer = \"words\"");
+        for (auto& [layer, v] : *table) {
+            auto words = v.value<std::string>();
+            if (!words || words->empty())
+                throw bad_input(where, std::string("[") + section + "] " + std::string(layer.str()) + " must be non-empty text");
+            c.layer_words[prefix + std::string(layer.str())] = *words;
+        }
+    }
+    if (const toml::node* node = t.get("colours")) {
+        auto* layers = node->as_table();
+        if (!layers) throw bad_input(where, "[colours.<layer>] sections must be tables of value = \"#rrggbb\"");
+        for (auto& [layer, v] : *layers) {
+            auto* values = v.as_table();
+            if (!values) throw bad_input(where, "[colours." + std::string(layer.str()) + "] must be a table of value = \"#rrggbb\"");
+            for (auto& [value, colour] : *values) {
+                auto hex = colour.value<std::string>();
+                const bool ok = hex && hex->size() == 7 && (*hex)[0] == '#' &&
+                                std::all_of(hex->begin() + 1, hex->end(), [](char ch) { return std::isxdigit(static_cast<unsigned char>(ch)); });
+                if (!ok)
+                    throw bad_input(where, "[colours." + std::string(layer.str()) + "] '" + std::string(value.str()) + "' must be a colour \"#rrggbb\"");
+                c.layer_words["colour." + std::string(layer.str()) + "." + std::string(value.str())] = *hex;
+            }
+        }
+    }
+}
+}  // namespace
+
+void DatasetConfig::check_layer_words(const Catalog& catalog) const {
+    for (auto& [key, words] : layer_words) {
+        const std::size_t dot = key.find('.');
+        const std::size_t end = key.find('.', dot + 1);
+        const std::string layer = key.substr(dot + 1, end == std::string::npos ? std::string::npos : end - dot - 1);
+        if (!catalog.find(layer)) {
+            const std::string section = key.compare(0, 7, "colour.") == 0 ? "colours." + layer
+                                        : key.compare(0, 9, "title_en.") == 0 ? std::string("titles_en")
+                                        : key.compare(0, 6, "title.") == 0 ? std::string("titles") : std::string("groups");
+            throw bad_input(FeatureRef{file.string(), layer, {}, {}}, "[" + section + "] names a layer the catalog has not");
+        }
+    }
+    // A title names a table in the store and the exports (GeoPackage identifiers are unique).
+    for (const char* prefix : {"title.", "title_en."}) {
+        std::map<std::string, std::string> owner;  // title -> layer
+        for (auto& spec : catalog.layers()) {
+            auto it = layer_words.find(prefix + spec.name);
+            const std::string& title = it != layer_words.end() ? it->second : std::string(prefix) == "title." ? spec.title_zh : spec.title_en;
+            auto [at, fresh] = owner.emplace(title, spec.name);
+            if (!fresh)
+                throw bad_input(FeatureRef{file.string(), spec.name, {}, {}}, "[" + std::string(std::string(prefix) == "title." ? "titles" : "titles_en") +
+                                                                                  "] '" + title + "' is also the title of layer " + at->second);
+        }
+    }
+}
+
+std::map<std::string, std::string> DatasetConfig::report_metadata() const {
+    std::map<std::string, std::string> out = layer_words;
+    if (!organisation.empty()) out["organisation"] = organisation;
+    if (!data_date.empty()) out["data_date"] = data_date;
+    if (!evaluation_year.empty()) out["evaluation_year"] = evaluation_year;
+    return out;
+}
+
 DatasetConfig DatasetConfig::load(const std::filesystem::path& dir_or_file) {
     DatasetConfig c;
     std::error_code ec;
@@ -111,8 +312,15 @@ DatasetConfig DatasetConfig::load(const std::filesystem::path& dir_or_file) {
     c.description = ds["description"].value_or(std::string());
     c.sources = string_list(ds["sources"]);
     c.notes = string_list(ds["notes"]);
+    // The work CRS and the kind of area ([dataset] crs, area): docs/crs.md.
+    c.crs = ds["crs"].value_or(std::string());
+    if (ds["crs"] && !ds["crs"].is_string()) throw bad_input(where, "[dataset] crs must be a string such as \"EPSG:4549\"");
+    c.area = ds["area"].value_or(std::string("planar"));
+    if ((ds["area"] && !ds["area"].is_string()) || (c.area != "planar" && c.area != "ellipsoidal"))
+        throw bad_input(where, "[dataset] area must be \"planar\" (the work CRS's plane) or \"ellipsoidal\" (on its ellipsoid)");
     c.attached_files = string_list(ds["attach"]);
     for (const auto& name : c.attached_files) check_attachment(c.file.parent_path(), name, where);
+    read_report_words(t, c, where);
     if (c.name.empty()) throw bad_input(where, "[dataset] needs a name");
     if (c.certainty != "illustrative" && c.certainty != "surveyed")
         throw bad_input(where, "[dataset] certainty must be 'illustrative' or 'surveyed' (say which honestly)");
@@ -121,22 +329,7 @@ DatasetConfig DatasetConfig::load(const std::filesystem::path& dir_or_file) {
     for (auto& [key, node] : *layers) {
         auto* lt = node.as_table();
         if (!lt) throw bad_input(where, "[layers." + std::string(key.str()) + "] must be a table");
-        LayerSource ls;
-        ls.layer = std::string(key.str());
-        ls.source = (*lt)["source"].value_or(std::string());
-        if (ls.source.empty()) throw bad_input(where, "[layers." + ls.layer + "] needs source = \"...\"");
-        ls.source_layer = (*lt)["layer"].value_or(std::string());
-        ls.crs = (*lt)["crs"].value_or(std::string());
-        ls.encoding = (*lt)["encoding"].value_or(std::string());
-        ls.force_crs = (*lt)["force_crs"].value_or(false);
-        if (ls.force_crs && ls.crs.empty()) throw bad_input(where, "[layers." + ls.layer + "] force_crs needs crs = \"EPSG:...\"");
-        if (auto* f = (*lt)["fields"].as_table())
-            for (auto& [k, v] : *f) ls.fields[std::string(k.str())] = v.value_or(std::string());
-        if (auto* vm = (*lt)["values"].as_table())
-            for (auto& [field, m] : *vm)
-                if (auto* mt = m.as_table())
-                    for (auto& [from, to] : *mt) ls.values[std::string(field.str())][std::string(from.str())] = to.value_or(std::string());
-        c.layers.push_back(std::move(ls));
+        c.layers.push_back(parse_layer_source(std::string(key.str()), *lt, where));
     }
     return c;
 }

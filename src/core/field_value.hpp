@@ -21,16 +21,33 @@ struct FieldValue {
     bool ok() const noexcept { return check.empty(); }
 };
 
-/// `raw`: the source's text ("" for null). `value_map`: the source's own values mapped to
-/// the catalog's ([layers.X.values.<field>] in dataset.toml). Empty text is no value, an
-/// error only for a required field. Text that is not UTF-8 (a GBK DBF read without its
-/// encoding) is an "encoding" problem, never stored raw.
+/// A source's own values for one field and the catalog values they stand for: a table in
+/// dataset.toml ([layers.X.values.<field>]) or a built-in crosswalk (values = "gbt21010").
+struct ValueTable {
+    const std::map<std::string, std::string>* map = nullptr;  ///< nullptr: the field has no table
+    std::string name;  ///< how messages name it: "[layers.parcels.values.landuse]", "crosswalk gbt21010"
+};
+
+/// `raw`: the source's text ("" for null). Empty text is no value, an error only for a
+/// required field. Text that is not UTF-8 (a GBK DBF read without its encoding) is an
+/// "encoding" problem, never stored raw.
+///
+/// A land-use field (domain "landuse") with a table accepts only the table's keys: a value
+/// outside it is "unmapped", never padded or taken as a national code by accident (a class
+/// "3" of a local scheme is not 03 林地). Without a table the value must be a national code,
+/// after normalise_landuse_code; anything else is "landuse-code". Other fields use a table
+/// where it has the value and the value itself where it has not.
+FieldValue parse_field_value(const FieldSpec& field, const std::string& raw, const ValueTable& table, const LanduseTable& landuse);
+
+/// The same with a plain map; an empty map is no table.
 FieldValue parse_field_value(const FieldSpec& field, const std::string& raw, const std::map<std::string, std::string>& value_map,
                              const LanduseTable& landuse);
 
-
-/// Land-use codes read from numeric DBF columns lose their leading zero (701 for 0701):
-/// the padded code when only that one is in the table, else `code` unchanged.
+/// Land-use codes read from numeric columns lose their leading zero (701 for 0701). The
+/// repair is made only when it is unambiguous: `code` is 3 or 5 digits (a second- or
+/// third-level code less its zero; no national code has an odd length), it is not itself a
+/// code, and "0" + `code` is one. One digit is never padded: a column of small numbers is far
+/// more often a local classification than first-level codes. Otherwise `code` unchanged.
 std::string normalise_landuse_code(const std::string& code, const LanduseTable& landuse);
 
 /// A number a source stores as real but means as a whole number (a code in a numeric

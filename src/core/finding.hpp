@@ -18,7 +18,7 @@ struct Finding {
     FeatureRef where;
     std::string message;  ///< what is wrong, in words
     double area_m2 = 0;   ///< for gaps, overlaps, what sticks out
-    std::string location; ///< "(x y)" in EPSG:4547
+    std::string location; ///< "(x y)" in the work CRS
     std::string line() const;  ///< one line for stderr / text output
 };
 

@@ -24,6 +24,12 @@ std::string wan(double value) {
     return buf;
 }
 
+std::string in_wan(double value) {
+    if (std::fabs(value) >= 10000.0) return wan(value);
+    const std::string n = plan_number(value / 10000.0, 2);
+    return n == "0" ? n : n + "万";  // nothing is 0, in any unit
+}
+
 std::string grouped(double value) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.0f", std::fabs(value));
@@ -43,5 +49,30 @@ std::string percent(double ratio, int decimals) {
 }
 
 std::string area_text(double m2, bool zh) { return (zh ? wan(m2) : grouped(m2)) + " m²"; }
+
+std::string plan_number(double value, int max_decimals) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", max_decimals, value);
+    std::string s = buf;
+    if (s.find('.') != std::string::npos) {
+        while (s.back() == '0') s.pop_back();
+        if (s.back() == '.') s.pop_back();
+    }
+    if (s == "-0") s = "0";
+    return s;
+}
+
+namespace {
+std::string two_decimals(double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    std::string s = buf;
+    return s == "-0.00" ? "0.00" : s;
+}
+}  // namespace
+
+std::string hectares(double m2) { return two_decimals(m2 / 10000.0); }
+
+std::string square_km(double m2) { return two_decimals(m2 / 1e6); }
 
 }  // namespace zoning::core

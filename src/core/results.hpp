@@ -32,6 +32,11 @@ struct CoverageRow {
     std::map<std::string, double> projects_by_status_m2;  ///< union per status
     std::vector<ProjectShare> projects;                   ///< each project's area inside, by id
     double redevelopment_m2 = 0;                          ///< union of redevelopment areas inside
+    // The frame's own area both ways, whatever `area_m2` reports (docs/crs.md):
+    double planar_area_m2 = 0;       ///< in the work CRS's plane
+    double ellipsoidal_area_m2 = 0;  ///< on the work CRS's ellipsoid (椭球面积, as land surveys state areas)
+    /// (planar − ellipsoidal) / ellipsoidal: the plane's areal scale error over the frame.
+    double planar_excess() const { return ellipsoidal_area_m2 > 0 ? planar_area_m2 / ellipsoidal_area_m2 - 1 : 0; }
 };
 
 struct Reconciliation {
@@ -46,6 +51,11 @@ struct OverlayResult {
     std::vector<Reconciliation> reconciliation;  ///< for frame layers that tile the district
     double district_area_m2 = 0;
     std::vector<std::string> robustness_notes;   ///< geometry operations that needed a retry
+    /// True when every area above is ellipsoidal ([dataset] area = "ellipsoidal"): each frame's planar
+    /// figures scaled by its ellipsoidal/planar ratio, the district's by the district's. False: planar.
+    bool ellipsoidal = false;
+    double district_planar_area_m2 = 0;       ///< the district in the work CRS's plane
+    double district_ellipsoidal_area_m2 = 0;  ///< the district on the work CRS's ellipsoid
 };
 
 // ---- Progress against the plan's targets ----

@@ -3,8 +3,10 @@
 
 #include <proj.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <numbers>
 
 namespace zoning::geo {
 
@@ -99,6 +101,87 @@ bool crs_is_geographic(const ProjContext& ctx, const std::string& definition) {
     ProjPtr crs = create_crs(ctx, definition);
     PJ_TYPE t = proj_get_type(crs.get());
     return t == PJ_TYPE_GEOGRAPHIC_2D_CRS || t == PJ_TYPE_GEOGRAPHIC_3D_CRS || t == PJ_TYPE_GEOGRAPHIC_CRS;
+}
+
+std::string crs_name(const ProjContext& ctx, const std::string& definition) {
+    ProjPtr crs = create_crs(ctx, definition);
+    const char* name = proj_get_name(crs.get());
+    return name ? name : "unnamed CRS";
+}
+
+namespace {
+std::string wkt_of(const ProjContext& ctx, const PJ* crs) {
+    const char* wkt = proj_as_wkt(ctx.handle(), crs, PJ_WKT2_2019, nullptr);
+    if (!wkt) throw ProjError("cannot write the CRS as WKT: " + ctx.last_error());
+    return wkt;
+}
+}  // namespace
+
+std::string crs_wkt(const ProjContext& ctx, const std::string& definition) {
+    ProjPtr crs = create_crs(ctx, definition);
+    return wkt_of(ctx, crs.get());
+}
+
+std::string geodetic_crs_wkt(const ProjContext& ctx, const std::string& definition) {
+    ProjPtr crs = create_crs(ctx, definition);
+    ProjPtr geodetic(proj_crs_get_geodetic_crs(ctx.handle(), crs.get()));
+    if (!geodetic) throw ProjError("the CRS '" + short_name(ctx, crs.get()) + "' has no geographic CRS: " + ctx.last_error());
+    return wkt_of(ctx, geodetic.get());
+}
+
+bool AreaOfUse::contains(double lon, double lat) const {
+    if (lat < south || lat > north) return false;
+    return west <= east ? lon >= west && lon <= east : lon >= west || lon <= east;
+}
+
+std::optional<AreaOfUse> crs_area_of_use(const ProjContext& ctx, const std::string& definition) {
+    ProjPtr crs = create_crs(ctx, definition);
+    AreaOfUse a;
+    const char* name = nullptr;
+    if (!proj_get_area_of_use(ctx.handle(), crs.get(), &a.west, &a.south, &a.east, &a.north, &name)) return std::nullopt;
+    // PROJ says "unknown" with -1000 for each bound.
+    if (a.west < -180 || a.south < -90) return std::nullopt;
+    a.name = name ? name : "";
+    return a;
+}
+
+std::optional<ArealScale> worst_areal_scale(const ProjContext& ctx, const std::string& definition,
+                                            const std::vector<std::pair<double, double>>& lonlat) {
+    ProjPtr crs = create_crs(ctx, definition);
+    // PROJ 9.1's proj_factors gives nonsense on a CRS built from its EPSG code (the axis swaps and
+    // unit conversion of its pipeline) but is right on the same projection as a PROJ string.
+    const char* proj_string = proj_as_proj_string(ctx.handle(), crs.get(), PJ_PROJ_5, nullptr);
+    if (!proj_string) return std::nullopt;
+    ProjPtr projection(proj_create(ctx.handle(), proj_string));
+    if (!projection) return std::nullopt;
+    constexpr double rad = std::numbers::pi / 180.0;
+    std::optional<ArealScale> worst;
+    for (const auto& [lon, lat] : lonlat) {
+        proj_errno_reset(projection.get());
+        const PJ_FACTORS f = proj_factors(projection.get(), proj_coord(lon * rad, lat * rad, 0, 0));
+        if (proj_errno(projection.get()) != 0 || !std::isfinite(f.areal_scale) || f.areal_scale <= 0) continue;
+        if (!worst || std::fabs(f.areal_scale - 1) > std::fabs(worst->scale - 1)) worst = ArealScale{f.areal_scale, lon, lat};
+    }
+    proj_errno_reset(projection.get());
+    return worst;
+}
+
+WorkCrsChoice choose_work_crs(const ProjContext& ctx, double lon, double lat) {
+    char at[64];
+    std::snprintf(at, sizeof at, "%.4f°%s %.4f°%s", std::fabs(lon), lon < 0 ? "W" : "E", std::fabs(lat), lat < 0 ? "S" : "N");
+    const std::optional<AreaOfUse> china = crs_area_of_use(ctx, "EPSG:4490");
+    if (china && china->contains(lon, lat)) {
+        // EPSG:4534 is CM 75°E and each next code the next 3° zone, up to EPSG:4554 at 135°E.
+        const long zone = std::lround(std::clamp((lon - 75.0) / 3.0, 0.0, 20.0));
+        const std::string code = "EPSG:" + std::to_string(4534 + zone);
+        return {code, std::string("the boundary's centroid (") + at + ") lies in the area of use of CGCS2000 (EPSG:4490), so " +
+                          "the CGCS2000 3-degree Gauss-Kruger zone whose central meridian is nearest: " + code + " (CM " +
+                          std::to_string(75 + 3 * zone) + "°E)"};
+    }
+    const int zone = std::clamp(static_cast<int>(std::floor((lon + 180.0) / 6.0)) + 1, 1, 60);
+    const std::string code = "EPSG:" + std::to_string((lat >= 0 ? 32600 : 32700) + zone);
+    return {code, std::string("the boundary's centroid (") + at + ") lies outside the area of use of CGCS2000 (EPSG:4490), so " +
+                      "the WGS 84 UTM zone it is in: " + code + " (zone " + std::to_string(zone) + (lat >= 0 ? "N" : "S") + ")"};
 }
 
 CoordinateFit coordinate_fit(bool crs_geographic, double minx, double miny, double maxx, double maxy) {

@@ -17,12 +17,12 @@ OGRGeometry* multipolygon_from_wkb(const std::string& wkb) {
 }  // namespace
 
 void write_check_results(const std::filesystem::path& path, const std::vector<core::SitingResult>& results,
-                         const std::vector<std::vector<std::string>>& reasons) {
+                         const std::vector<std::vector<std::string>>& reasons, const std::string& work_crs) {
     AtomicFile out(path);
     {
         GdalErrorScope scope;  // before the dataset: errors while it closes on the way out are ours too
         GDALDatasetUniquePtr ds = create_dataset("GPKG", out.temp_path(), path.string());
-        OGRSpatialReference srs = work_srs();
+        OGRSpatialReference srs = work_srs(work_crs);
         const char* opts[] = {"GEOMETRY_NAME=geom", "FID=fid", nullptr};
         ds->StartTransaction();
         OGRLayer* res = ds->CreateLayer("check_results", &srs, wkbMultiPolygon, const_cast<char**>(opts));

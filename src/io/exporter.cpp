@@ -25,7 +25,7 @@ namespace {
 std::vector<std::string> present_values(const core::Layer& l) {
     const auto& st = l.spec->style;
     std::set<std::string> values;
-    if (st.renderer == "landuse")
+    if (st.renderer != "single")  // land-use codes, and categorized values the catalog may not list
         for (auto& f : l.features) values.insert(l.text(f, st.attribute));
     return {values.begin(), values.end()};
 }
@@ -78,6 +78,26 @@ void copy_tables(GDALDataset& ds, const core::Dataset& store, const core::Catalo
     for (auto& [k, v] : store.metadata) add_row(meta, {k, v}, shown);
     OGRLayer* lu = create_attribute_table(ds, kLanduseTable, {{"code", OFTString}, {"name_zh", OFTString}, {"name_en", OFTString}, {"color", OFTString}}, shown);
     for (auto& c : catalog.landuse().classes()) add_row(lu, {c.code, c.name_zh, c.name_en, c.color}, shown);
+}
+
+/// The layer-tree group of a layer whose file names none.
+constexpr const char* kUngrouped = "其他图层";
+
+/// Legend groups, each once, in the order of their first layer in `layers` (the catalog's order,
+/// then the analysis), except that the groups of the base layers (land use, then base geography:
+/// those of parcels, roads, water) come last, below the plan's frames, projects and analysis.
+/// The names are the catalog's or the dataset's (dataset.toml [groups]).
+std::vector<std::string> group_order(const std::vector<const core::Layer*>& layers) {
+    auto group_of = [](const core::Layer* l) { return l->spec->group.empty() ? std::string(kUngrouped) : l->spec->group; };
+    std::vector<std::string> base, out;
+    for (const char* name : {"parcels", "roads", "water"})
+        for (const core::Layer* l : layers)
+            if (l->spec->name == name && std::find(base.begin(), base.end(), group_of(l)) == base.end()) base.push_back(group_of(l));
+    for (const core::Layer* l : layers)
+        if (std::find(base.begin(), base.end(), group_of(l)) == base.end() && std::find(out.begin(), out.end(), group_of(l)) == out.end())
+            out.push_back(group_of(l));
+    out.insert(out.end(), base.begin(), base.end());
+    return out;
 }
 
 geo::Envelope extent_of(const core::Layer& l) {
@@ -239,7 +259,7 @@ ExportSummary export_layers(const std::filesystem::path& dir, const core::Datase
     AtomicDir out(dir, opt.force);
     ExportSummary summary;
     summary.layers = layers.size();
-    OGRSpatialReference srs = work_srs();
+    OGRSpatialReference srs = work_srs(store.work_crs());
 
     if (opt.format == "qgis" || opt.format == "gpkg") {
         const std::string file = opt.name + ".gpkg";
@@ -256,8 +276,7 @@ ExportSummary export_layers(const std::filesystem::path& dir, const core::Datase
         close_or_throw(ds, shown);
         summary.files.push_back(file);
         if (opt.format == "qgis") {
-            // Legend groups; drawing order: the boundary on top, then lines, then polygons, parcels at the bottom.
-            const std::vector<std::string> groups = {"规划分区", "五区四圈两带一楼宇", "一带一区三核五廊", "项目", "分析结果", "用地", "基础地理"};
+            // Drawing order: the boundary on top, then lines, then polygons, parcels at the bottom.
             const std::vector<std::string> order = {"boundary", "roads", "axes", "conflicts", "projects", "redevelopment_areas", "service_layout",
                                                     "eco_structure", "industrial_parks", "functional_zones", "water", "project_coverage",
                                                     "overlay_landuse", "parcels", "progress"};
@@ -270,9 +289,7 @@ ExportSummary export_layers(const std::filesystem::path& dir, const core::Datase
                         ql.id = "zoning_" + name;
                         ql.name = l->spec->title_zh;
                         ql.table = name;
-                        ql.group = l->spec->group == "基础地理" || l->spec->group == "用地" || std::find(groups.begin(), groups.end(), l->spec->group) != groups.end()
-                                       ? l->spec->group
-                                       : "分析结果";
+                        ql.group = l->spec->group.empty() ? kUngrouped : l->spec->group;
                         ql.spec = l->spec;
                         ql.present_values = present_values(*l);
                         // Analysis pieces repeat what the frames show: off until asked for.
@@ -281,9 +298,10 @@ ExportSummary export_layers(const std::filesystem::path& dir, const core::Datase
                         ql.xmin = e.minx, ql.ymin = e.miny, ql.xmax = e.maxx, ql.ymax = e.maxy;
                         q.push_back(std::move(ql));
                     }
+            const std::vector<std::string> groups = group_order(layers);
             const std::string qgs = opt.name + ".qgs";
             std::ofstream f(out.temp() / qgs, std::ios::binary);
-            f << qgs_project(store.metadata.count("name") ? store.metadata.at("name") : opt.name, file, groups, q, catalog.landuse());
+            f << qgs_project(store.metadata.count("name") ? store.metadata.at("name") : opt.name, file, groups, q, catalog.landuse(), store.work_crs());
             if (!f) throw core::output_error((dir / qgs).string(), "cannot write");
             summary.files.push_back(qgs);
         }

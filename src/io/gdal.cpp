@@ -3,6 +3,8 @@
 
 #include <filesystem>
 
+#include <cpl_minixml.h>
+
 #include "core/dataset.hpp"
 #include "core/error.hpp"
 
@@ -71,6 +73,30 @@ GDALDatasetUniquePtr open_vector(const std::string& source, const std::string& e
     return GDALDatasetUniquePtr(ds);
 }
 
+GDALDatasetUniquePtr open_vector_with_options(const std::string& source, const std::vector<std::string>& options, const std::string& shown) {
+    core::FeatureRef where{shown, {}, {}, {}};
+    if (!is_connection(source) && !std::filesystem::exists(source)) throw core::bad_input(where, "file not found");
+    GdalErrorScope scope;
+    CPLStringList list;
+    for (const auto& o : options) list.AddString(o.c_str());
+    GDALDataset* ds = GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, list.List(), nullptr);
+    if (!ds) throw core::bad_input(where, "cannot open as a vector dataset: " + scope.message_or("not a recognised or an intact file"));
+    GDALDatasetUniquePtr owned(ds);
+    // GDAL itself only warns about an option its driver does not know; the option then does nothing.
+    const char* xml = ds->GetDriver()->GetMetadataItem(GDAL_DMD_OPENOPTIONLIST);
+    CPLXMLTreeCloser list_xml(xml ? CPLParseXMLString(xml) : nullptr);
+    for (const auto& o : options) {
+        const std::string name = o.substr(0, o.find('='));
+        bool known = false;
+        for (const CPLXMLNode* n = list_xml ? list_xml.get()->psChild : nullptr; n && !known; n = n->psNext)
+            known = n->eType == CXT_Element && EQUAL(n->pszValue, "Option") && EQUAL(CPLGetXMLValue(n, "name", ""), name.c_str());
+        if (!known)
+            throw core::bad_input(where, "open option '" + o + "': the " + std::string(ds->GetDriverName()) +
+                                             " driver has no open option " + name + " (GDAL's driver page lists them)");
+    }
+    return owned;
+}
+
 std::string srs_wkt(const OGRSpatialReference& srs) {
     char* raw = nullptr;
     const char* opts[] = {"FORMAT=WKT2_2019", nullptr};
@@ -104,9 +130,10 @@ std::string ogr_wkt(const OGRGeometry& g) {
     return wkt ? std::string(wkt.get()) : std::string();
 }
 
-OGRSpatialReference work_srs() {
+OGRSpatialReference work_srs(const std::string& definition) {
     OGRSpatialReference srs;
-    srs.SetFromUserInput(core::kWorkCrs);
+    if (definition.empty() || srs.SetFromUserInput(definition.c_str()) != OGRERR_NONE)
+        throw core::bad_input(core::FeatureRef{}, "work CRS '" + definition.substr(0, 80) + "' is not a CRS GDAL reads");
     srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     return srs;
 }

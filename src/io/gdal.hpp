@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -53,6 +54,12 @@ bool is_connection(const std::string& source);
 /// for the encoding. Throws bad_input naming the source.
 GDALDatasetUniquePtr open_vector(const std::string& source, const std::string& encoding = {});
 
+/// Opens a vector source read-only with GDAL open options ("NAME=VALUE"), each checked
+/// against the driver's list: one the driver does not know is an error naming it, not a
+/// warning lost on stderr. `shown` names the source in errors (the user's path when `source`
+/// is a temporary copy). Throws bad_input.
+GDALDatasetUniquePtr open_vector_with_options(const std::string& source, const std::vector<std::string>& options, const std::string& shown);
+
 /// A new, empty dataset of `driver` at `path`; `shown` names it in errors (the user's path,
 /// not the temporary one). Throws Error(output), or internal when GDAL lacks the driver.
 GDALDatasetUniquePtr create_dataset(const char* driver, const std::filesystem::path& path, const std::string& shown);
@@ -65,7 +72,8 @@ std::string ogr_wkt(const OGRGeometry& g);
 /// The CRS as WKT2 (2019); empty when OGR cannot export it.
 std::string srs_wkt(const OGRSpatialReference& srs);
 
-/// Registers that EPSG:4547 is to be used with x = easting.
-OGRSpatialReference work_srs();
+/// The work CRS (`definition`: "EPSG:N" or WKT, as core::Dataset::work_crs gives it), used with
+/// x = easting whatever axis order the definition states. Throws Error(bad_input) when GDAL cannot read it.
+OGRSpatialReference work_srs(const std::string& definition);
 
 }  // namespace zoning::io

@@ -78,7 +78,7 @@ std::string linear_polygon_wkb(const std::string& wkt, const core::FeatureRef& w
 
 /// The --wkt proposal: read by OGR into GEOS and checked in place, never through a file, so
 /// every message names --wkt and suggests --crs; transform and repair are the layer reader's.
-core::Proposal wkt_proposal(const ProposalInput& in, const core::LayerSpec& spec) {
+core::Proposal wkt_proposal(const ProposalInput& in, const std::string& work_crs, const core::LayerSpec& spec) {
     const core::FeatureRef where{"--wkt", {}, {}, {}};
     geo::GeosContext ctx;
     geo::GeomPtr g;
@@ -91,7 +91,7 @@ core::Proposal wkt_proposal(const ProposalInput& in, const core::LayerSpec& spec
     geo::ProjContext proj;
     std::unique_ptr<geo::Transformer> to_work;
     try {
-        to_work = std::make_unique<geo::Transformer>(proj, in.crs, core::kWorkCrs);
+        to_work = std::make_unique<geo::Transformer>(proj, in.crs, work_crs);
     } catch (const geo::ProjError& e) {
         throw core::bad_input(where, std::string("--crs ") + in.crs + ": " + e.what());
     }
@@ -108,7 +108,7 @@ core::Proposal wkt_proposal(const ProposalInput& in, const core::LayerSpec& spec
         const bool lonlat_declared = fit == geo::CoordinateFit::metres_declared_lonlat;
         throw core::bad_input(where, geo::coordinate_fit_text(fit, e.minx, e.miny, e.maxx, e.maxy) + ", but --crs " + to_work->source_name() +
                                          (lonlat_declared ? " is lon/lat" : " is in metres") + "; give the CRS they are in, e.g. --crs " +
-                                         (lonlat_declared ? std::string(core::kWorkCrs) : std::string("EPSG:4326")));
+                                         (lonlat_declared ? geo::crs_short_name(proj, work_crs) : std::string("EPSG:4326")));
     }
 
     // The layer reader's own last step: transform, repair with MakeValid (noted), keep some area.
@@ -118,7 +118,7 @@ core::Proposal wkt_proposal(const ProposalInput& in, const core::LayerSpec& spec
     f.feature.fid = 1;
     f.feature.values.resize(spec.fields.size());
     f.feature.wkb = geo::to_wkb(ctx, g.get());
-    transform_and_repair(r, {std::move(f)}, in.crs, 1);
+    transform_and_repair(r, {std::move(f)}, in.crs, work_crs, 1);
     for (auto& finding : r.findings)
         if (finding.severity == core::Severity::error) throw core::bad_input(where, finding.message);
     core::Proposal p;
@@ -130,7 +130,7 @@ core::Proposal wkt_proposal(const ProposalInput& in, const core::LayerSpec& spec
 
 }  // namespace
 
-std::vector<core::Proposal> read_proposals(const core::Catalog& catalog, const ProposalInput& in) {
+std::vector<core::Proposal> read_proposals(const core::Catalog& catalog, const std::string& work_crs, const ProposalInput& in) {
     static const core::LayerSpec spec = proposal_spec();
     if (!in.landuse.empty() && !catalog.landuse().find(in.landuse))
         throw core::bad_input(core::FeatureRef{}, "--landuse '" + in.landuse + "' is not a national 用地用海 code (layers/landuse.toml)");
@@ -138,7 +138,7 @@ std::vector<core::Proposal> read_proposals(const core::Catalog& catalog, const P
     if (!in.wkt.empty()) {
         if (in.crs.empty()) throw core::bad_input(core::FeatureRef{"--wkt", {}, {}, {}}, "--wkt needs --crs EPSG:N (the CRS its coordinates are in)");
         if (in.landuse.empty()) throw core::bad_input(core::FeatureRef{"--wkt", {}, {}, {}}, "no land use: give --landuse CODE");
-        core::Proposal p = wkt_proposal(in, spec);
+        core::Proposal p = wkt_proposal(in, work_crs, spec);
         p.name = in.name.empty() ? p.id : in.name;
         p.landuse = in.landuse;
         p.category = in.category;
@@ -154,7 +154,7 @@ std::vector<core::Proposal> read_proposals(const core::Catalog& catalog, const P
         src.force_crs = true;
     }
     // With --crs the user names the CRS on the command line: advice says so, not dataset.toml.
-    ReadResult r = read_layer(catalog, spec, src, ".", 0, in.crs.empty() ? CrsAdvice{} : CrsAdvice{"--crs"});
+    ReadResult r = read_layer(catalog, spec, src, work_crs, ".", 0, in.crs.empty() ? CrsAdvice{} : CrsAdvice{"--crs"});
     const std::string& origin = in.file;
     // Batch: the features the reader left out come back as error rows, one per fid.
     std::map<std::int64_t, core::Proposal> failed;

@@ -26,7 +26,7 @@ struct ProposalInput {
 /// NaN, unknown land-use code, duplicate ids. Repairs become warnings on the proposal.
 /// With `batch`, a problem of one feature (no or bad geometry, unknown land use, a reused id)
 /// is that proposal's `error` instead, in fid order with the others; problems of the whole
-/// source still throw.
-std::vector<core::Proposal> read_proposals(const core::Catalog& catalog, const ProposalInput& input);
+/// source still throw. Proposals come out in `work_crs`, the store's (core::Dataset::work_crs).
+std::vector<core::Proposal> read_proposals(const core::Catalog& catalog, const std::string& work_crs, const ProposalInput& input);
 
 }  // namespace zoning::io

@@ -73,6 +73,16 @@ std::vector<Category> categories(const core::LayerSpec& spec, const core::Landus
         }
     } else {
         for (auto& [v, colour] : st.categories) out.push_back(Category{v, v, colour});
+        // Values in the data the catalog has no category for (another district's zone names):
+        // each its catch-all colour, as the report's map draws them.
+        for (auto& v : present) {
+            if (v.empty()) continue;
+            bool listed = false;
+            for (auto& [c, colour] : st.categories) listed = listed || c == v;
+            if (!listed) out.push_back(Category{v, v, st.color_of(v)});
+        }
+        // Values added later (edited in QGIS): QGIS draws a category of value "" for all other values.
+        out.push_back(Category{"", "其他", st.color});
     }
     return out;
 }
@@ -152,23 +162,50 @@ std::string sld(const core::LayerSpec& spec, const core::LanduseTable& landuse, 
         o << "<se:Rule><se:Name>" << esc(spec.title_zh) << "</se:Name>" << symbolizer(st.color) << "</se:Rule>";
     } else {
         for (auto& c : categories(spec, landuse, present))
-            o << "<se:Rule><se:Name>" << esc(c.label) << "</se:Name><ogc:Filter><ogc:PropertyIsEqualTo><ogc:PropertyName>" << esc(st.attribute)
-              << "</ogc:PropertyName><ogc:Literal>" << esc(c.value) << "</ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter>" << symbolizer(c.colour)
-              << "</se:Rule>";
+            o << "<se:Rule><se:Name>" << esc(c.label) << "</se:Name>"
+              << (c.value.empty() ? std::string("<se:ElseFilter/>")
+                                  : "<ogc:Filter><ogc:PropertyIsEqualTo><ogc:PropertyName>" + esc(st.attribute) + "</ogc:PropertyName><ogc:Literal>" +
+                                        esc(c.value) + "</ogc:Literal></ogc:PropertyIsEqualTo></ogc:Filter>")
+              << symbolizer(c.colour) << "</se:Rule>";
     }
     o << "</se:FeatureTypeStyle></UserStyle></NamedLayer></StyledLayerDescriptor>\n";
     return o.str();
 }
 
+namespace {
+/// The <spatialrefsys> QGIS reads a CRS from, written from the work CRS itself.
+std::string spatialrefsys(const std::string& work_crs) {
+    const OGRSpatialReference ref = work_srs(work_crs);
+    char* raw = nullptr;
+    ref.exportToProj4(&raw);
+    const CplString proj4(raw);
+    const std::string p4 = proj4 ? proj4.get() : "";
+    const auto acronym = [&](const std::string& key) {
+        const auto at = p4.find(key);
+        return at == std::string::npos ? std::string() : p4.substr(at + key.size(), p4.find(' ', at) - at - key.size());
+    };
+    const char* auth = ref.GetAuthorityName(nullptr);
+    const char* code = ref.GetAuthorityCode(nullptr);
+    const bool epsg = auth && code && std::string(auth) == "EPSG";
+    const char* spheroid_auth = ref.GetAuthorityName("SPHEROID");
+    const char* spheroid_code = ref.GetAuthorityCode("SPHEROID");
+    const std::string ellipsoid = spheroid_auth && spheroid_code ? std::string(spheroid_auth) + ":" + spheroid_code : acronym("+ellps=");
+    return "<spatialrefsys nativeFormat=\"Wkt\"><wkt>" + esc(srs_wkt(ref)) + "</wkt><proj4>" + esc(p4) + "</proj4><srid>" +
+           (epsg ? std::string(code) : std::string("0")) + "</srid><authid>" + (auth && code ? esc(std::string(auth) + ":" + code) : std::string()) +
+           "</authid><description>" + esc(ref.GetName() ? ref.GetName() : "") + "</description><projectionacronym>" + esc(acronym("+proj=")) +
+           "</projectionacronym><ellipsoidacronym>" + esc(ellipsoid) + "</ellipsoidacronym><geographicflag>" +
+           (ref.IsGeographic() ? "true" : "false") + "</geographicflag></spatialrefsys>";
+}
+}  // namespace
+
 std::string qgs_project(const std::string& title, const std::string& gpkg_file, const std::vector<std::string>& group_order,
-                        const std::vector<QgsLayer>& layers, const core::LanduseTable& landuse) {
-    OGRSpatialReference ref;
-    ref.importFromEPSG(4547);
-    const std::string wkt = srs_wkt(ref);
-    const std::string srs =
-        "<spatialrefsys nativeFormat=\"Wkt\"><wkt>" + esc(wkt) + "</wkt><proj4>+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs</proj4>"
-        "<srid>4547</srid><authid>EPSG:4547</authid><description>CGCS2000 / 3-degree Gauss-Kruger CM 114E</description>"
-        "<projectionacronym>tmerc</projectionacronym><ellipsoidacronym>EPSG:7019</ellipsoidacronym><geographicflag>false</geographicflag></spatialrefsys>";
+                        const std::vector<QgsLayer>& layers, const core::LanduseTable& landuse, const std::string& work_crs) {
+    const std::string srs = spatialrefsys(work_crs);
+    const OGRSpatialReference ref = work_srs(work_crs);
+    const char* auth = ref.GetAuthorityName(nullptr);
+    const char* code = ref.GetAuthorityCode(nullptr);
+    // QGIS takes the project CRS by its authority id, else by the WKT.
+    const std::string project_crs = auth && code ? std::string(auth) + ":" + code : srs_wkt(ref);
     auto source = [&](const QgsLayer& l) { return "./" + gpkg_file + "|layername=" + l.table; };
     std::ostringstream o;
     o << "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n<qgis projectname=\"" << esc(title) << "\" version=\"" << kQgisVersion << "\">\n"
@@ -201,7 +238,7 @@ std::string qgs_project(const std::string& title, const std::string& gpkg_file, 
     }
     o << "</projectlayers>\n<layerorder>";
     for (auto& l : layers) o << "<layer id=\"" << esc(l.id) << "\"/>";
-    o << "</layerorder>\n<properties><Paths><Absolute type=\"bool\">false</Absolute></Paths><SpatialRefSys><ProjectionsEnabled type=\"int\">1</ProjectionsEnabled><ProjectCrs type=\"QString\">EPSG:4547</ProjectCrs></SpatialRefSys></properties>\n</qgis>\n";
+    o << "</layerorder>\n<properties><Paths><Absolute type=\"bool\">false</Absolute></Paths><SpatialRefSys><ProjectionsEnabled type=\"int\">1</ProjectionsEnabled><ProjectCrs type=\"QString\">" << esc(project_crs) << "</ProjectCrs></SpatialRefSys></properties>\n</qgis>\n";
     return o.str();
 }
 

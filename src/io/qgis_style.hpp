@@ -29,10 +29,10 @@ struct QgsLayer {
     double xmin = 0, ymin = 0, xmax = 0, ymax = 0;
 };
 
-/// A .qgs project: CRS EPSG:4547, relative paths ("./FILE.gpkg|layername=..."), layer tree
+/// A .qgs project in `work_crs` (the store's, core::Dataset::work_crs), relative paths ("./FILE.gpkg|layername=..."), layer tree
 /// groups in the given order, each <maplayer> with its own renderer. `layers` are listed top
 /// of the legend first.
 std::string qgs_project(const std::string& title, const std::string& gpkg_file, const std::vector<std::string>& group_order,
-                        const std::vector<QgsLayer>& layers, const core::LanduseTable& landuse);
+                        const std::vector<QgsLayer>& layers, const core::LanduseTable& landuse, const std::string& work_crs);
 
 }  // namespace zoning::io

@@ -1,8 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "io/source_reader.hpp"
 
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <cerrno>
 #include <cmath>
+#include <cstdio>
+#include <iconv.h>
 #include <map>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 
@@ -12,6 +19,7 @@
 #include "geo/proj.hpp"
 #include "io/file_util.hpp"
 #include "io/gdal.hpp"
+#include "io/work_crs.hpp"
 
 // read_layer, step by step: choose the layer, resolve its CRS, map the catalog's fields
 // to the source's, read each feature (values parsed by core, geometry checked as read),
@@ -61,10 +69,11 @@ std::string resolve_crs(OGRLayer& layer, const core::LayerSpec& spec, const core
 /// The source CRS, checked once on the main thread so a bad one fails the layer, not each feature.
 class DeclaredCrs {
 public:
-    DeclaredCrs(const std::string& definition, const core::LayerSpec& spec, const FeatureRef& layer_ref, const CrsAdvice& advice)
+    DeclaredCrs(const std::string& definition, const std::string& work_crs, const core::LayerSpec& spec, const FeatureRef& layer_ref,
+                const CrsAdvice& advice)
         : m_definition(definition), m_layer(spec.name), m_ref(layer_ref), m_advice(advice) {
         try {
-            m_name = geo::Transformer(m_proj, definition, core::kWorkCrs).source_name();
+            m_name = geo::Transformer(m_proj, definition, work_crs).source_name();
         } catch (const geo::ProjError& e) {
             throw core::bad_input(layer_ref, std::string("CRS: ") + e.what());
         }
@@ -95,39 +104,239 @@ private:
     bool m_geographic = false;
 };
 
-// Map fields -----------------------------------------------------------------
+// Decode text ----------------------------------------------------------------
 
-struct SourceField {
-    int index = -1;  // in the OGR layer defn
-    OGRFieldType type = OFTString;
+/// One iconv conversion, the one owner of an iconv_t: a legacy DBF's bytes to UTF-8, or a
+/// where filter's UTF-8 to the DBF's bytes. Names are iconv's (GB18030, GBK, BIG5-HKSCS, CP936).
+class Recoder {
+public:
+    Recoder(const std::string& from, const std::string& to)
+        : m_from(from), m_to(to), m_cd(iconv_open(to.c_str(), from.c_str())) {}
+    ~Recoder() {
+        if (valid()) iconv_close(m_cd);
+    }
+    Recoder(const Recoder&) = delete;
+    Recoder& operator=(const Recoder&) = delete;
+    bool valid() const noexcept { return m_cd != reinterpret_cast<iconv_t>(-1); }
+    const std::string& from() const noexcept { return m_from; }
+    const std::string& to() const noexcept { return m_to; }
+
+    /// Where a conversion stopped: the byte offset and the bytes (up to 4) that do not convert.
+    struct Failure {
+        std::size_t offset = 0;
+        std::string bytes;
+    };
+    /// The converted text; nullopt and `failure` at the first sequence that does not convert
+    /// (never a '?' in its place: a wrong encoding must not pass as garbled names).
+    std::optional<std::string> convert(const std::string& in, Failure& failure) {
+        iconv(m_cd, nullptr, nullptr, nullptr, nullptr);  // a fresh shift state for each value
+        std::string out(in.size() * 4 + 16, '\0');
+        char* src = const_cast<char*>(in.data());  // iconv's signature; it does not write the input
+        std::size_t src_left = in.size();
+        char* dst = out.data();
+        std::size_t dst_left = out.size();
+        while (src_left > 0) {
+            if (iconv(m_cd, &src, &src_left, &dst, &dst_left) != static_cast<std::size_t>(-1)) continue;
+            if (errno == E2BIG) {
+                const std::size_t used = static_cast<std::size_t>(dst - out.data());
+                out.resize(out.size() * 2);
+                dst = out.data() + used;
+                dst_left = out.size() - used;
+                continue;
+            }
+            failure.offset = static_cast<std::size_t>(src - in.data());
+            failure.bytes = in.substr(failure.offset, 4);
+            return std::nullopt;
+        }
+        iconv(m_cd, nullptr, nullptr, &dst, &dst_left);
+        out.resize(out.size() - dst_left);
+        return out;
+    }
+
+private:
+    std::string m_from, m_to;
+    iconv_t m_cd;
 };
 
-/// Each catalog field to a source field: by the [layers.X.fields] mapping, else by its own name.
-std::vector<SourceField> map_fields(OGRLayer& layer, const core::LayerSpec& spec, const core::LayerSource& src,
-                                    const FeatureRef& layer_ref) {
+std::string hex_bytes(const std::string& bytes) {
+    std::string out;
+    for (unsigned char b : bytes) {
+        char h[4];
+        std::snprintf(h, sizeof h, "%02X", b);
+        out += (out.empty() ? "" : " ") + std::string(h);
+    }
+    return out;
+}
+
+const char* const kEncodingAdvice =
+    "name the encoding the file is in: encoding = \"GB18030\" for Chinese DBFs (it covers GBK and GB2312), "
+    "\"BIG5-HKSCS\" for Hong Kong data (iconv's names)";
+
+// Open -----------------------------------------------------------------------
+
+/// SHAPE_RESTORE_SHX=...: nullopt for any other option, else whether it asks for the rebuild.
+std::optional<bool> restores_shx(const std::string& option) {
+    std::string upper = option;
+    std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    const std::string key = "SHAPE_RESTORE_SHX=";
+    if (upper.rfind(key, 0) != 0) return std::nullopt;
+    const std::string value = upper.substr(key.size());
+    return value == "YES" || value == "TRUE" || value == "ON" || value == "1";
+}
+
+/// A shapefile's parts (same name, any extension) copied into GDAL's memory file system and
+/// removed with it, so GDAL rebuilding a missing .shx writes there, never into the user's folder.
+class MemoryCopy {
+public:
+    MemoryCopy(const std::filesystem::path& shp, const FeatureRef& where) {
+        static std::atomic<unsigned> counter{0};
+        m_dir = "/vsimem/zoning-source-" + std::to_string(counter++);
+        std::error_code ec;
+        const std::string stem = shp.stem().string();
+        for (const auto& entry : std::filesystem::directory_iterator(shp.parent_path().empty() ? "." : shp.parent_path(), ec)) {
+            if (entry.path().stem().string() != stem || !entry.is_regular_file(ec)) continue;
+            const std::string to = m_dir + "/" + entry.path().filename().string();
+            if (CPLCopyFile(to.c_str(), entry.path().c_str()) != 0) throw core::bad_input(where, "cannot read " + entry.path().string());
+        }
+        if (ec) throw core::bad_input(where, "cannot list the folder: " + ec.message());
+        m_path = m_dir + "/" + shp.filename().string();
+    }
+    ~MemoryCopy() { VSIRmdirRecursive(m_dir.c_str()); }
+    MemoryCopy(const MemoryCopy&) = delete;
+    MemoryCopy& operator=(const MemoryCopy&) = delete;
+    const std::string& path() const noexcept { return m_path; }
+
+private:
+    std::string m_dir, m_path;
+};
+
+// Map fields -----------------------------------------------------------------
+
+/// Where a catalog field's value comes from.
+struct SourceField {
+    enum class Kind { absent, field, fid, constant };
+    Kind kind = Kind::absent;
+    int index = -1;  // in the OGR layer defn
+    OGRFieldType type = OFTString;
+    std::string name;      // the source's field name (decoded), for messages
+    std::string constant;  // [layers.X.constants]
+    core::ValueTable table;
+};
+
+/// The source's field names, decoded when the reader decodes (a DBF header holds its names in
+/// the file's encoding, e.g. 地类编码 in GBK).
+std::vector<std::string> source_field_names(OGRFeatureDefn& defn, Recoder* decoder) {
+    std::vector<std::string> names;
+    for (int i = 0; i < defn.GetFieldCount(); ++i) {
+        std::string name = defn.GetFieldDefn(i)->GetNameRef();
+        Recoder::Failure bad;
+        if (decoder)
+            if (auto decoded = decoder->convert(name, bad)) name = *decoded;
+        names.push_back(name);
+    }
+    return names;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+    return out;
+}
+
+bool same_name(const std::string& a, const std::string& b) {  // OGR's field names are case-insensitive
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](unsigned char x, unsigned char y) {
+               return std::tolower(x) == std::tolower(y);
+           });
+}
+
+/// The values table of one catalog field: the dataset's own, else a crosswalk it names. A
+/// land-use table is checked whole before any feature is read: every value it maps to must be
+/// a national code.
+core::ValueTable value_table(const core::Catalog& catalog, const core::LayerSpec& spec, const core::FieldSpec& fs,
+                             const core::LayerSource& src, const FeatureRef& layer_ref) {
+    core::ValueTable table;
+    if (auto own = src.values.find(fs.name); own != src.values.end()) {
+        table = {&own->second, "[layers." + spec.name + ".values." + fs.name + "]"};
+    } else {
+        std::string name;
+        if (auto cw = src.crosswalks.find(fs.name); cw != src.crosswalks.end()) name = cw->second;
+        else if (fs.domain == "landuse") name = src.landuse_crosswalk;
+        if (name.empty()) return table;
+        const core::Crosswalk* cw = catalog.crosswalk(name);
+        if (!cw) {
+            std::vector<std::string> known;
+            for (const auto& c : catalog.crosswalks()) known.push_back("\"" + c.name + "\"");
+            throw core::bad_input(layer_ref, "values = \"" + name + "\": the catalog has no such crosswalk (it has: " +
+                                                 (known.empty() ? std::string("none") : joined(known)) + ")");
+        }
+        if (fs.domain != "landuse")
+            throw core::bad_input(layer_ref, "values = \"" + name + "\" is a crosswalk of land-use codes; field '" + fs.name + "' is not a land-use field");
+        table = {&cw->to, "the crosswalk \"" + name + "\" (" + cw->file.filename().string() + ")"};
+    }
+    if (fs.domain == "landuse")
+        for (const auto& [from, to] : *table.map)
+            if (!catalog.landuse().find(to))
+                throw core::bad_input(layer_ref, table.name + ": '" + from + "' maps to '" + to +
+                                                     "', which is not a national 用地用海 code (layers/landuse.toml)");
+    return table;
+}
+
+/// Each catalog field to its source: a constant, the feature id ("@fid"), the field the
+/// [layers.X.fields] mapping names, else the field of the catalog's own name. A field the user
+/// names must exist, as must a required one; the error lists the fields there are.
+std::vector<SourceField> map_fields(OGRLayer& layer, const core::Catalog& catalog, const core::LayerSpec& spec,
+                                    const core::LayerSource& src, const FeatureRef& layer_ref, Recoder* decoder) {
+    auto check_keys = [&](const auto& table, const char* section) {
+        for (const auto& entry : table)
+            if (spec.field_index(entry.first) < 0) {
+                std::vector<std::string> fields;
+                for (const auto& f : spec.fields) fields.push_back(f.name);
+                throw core::bad_input(layer_ref, "[layers." + spec.name + section + "]: '" + entry.first +
+                                                     "' is not a field of the catalog layer (its fields: " + joined(fields) + ")");
+            }
+    };
+    check_keys(src.fields, ".fields");
+    check_keys(src.constants, ".constants");
+    check_keys(src.values, ".values");
+    check_keys(src.crosswalks, ".values");
+    if (!src.landuse_crosswalk.empty() &&
+        std::none_of(spec.fields.begin(), spec.fields.end(), [](const core::FieldSpec& f) { return f.domain == "landuse"; }))
+        throw core::bad_input(layer_ref, "values = \"" + src.landuse_crosswalk + "\": the layer has no land-use field to map");
+
     OGRFeatureDefn* defn = layer.GetLayerDefn();
+    const std::vector<std::string> names = source_field_names(*defn, decoder);
     std::vector<SourceField> mapped(spec.fields.size());
     for (std::size_t i = 0; i < spec.fields.size(); ++i) {
         const auto& fs = spec.fields[i];
+        SourceField& sf = mapped[i];
+        if (auto c = src.constants.find(fs.name); c != src.constants.end()) {
+            core::FieldValue v = core::parse_field_value(fs, c->second, core::ValueTable{}, catalog.landuse());
+            if (!v.ok()) throw core::bad_input(layer_ref, "[layers." + spec.name + ".constants]: " + v.problem);
+            sf.kind = SourceField::Kind::constant;
+            sf.constant = c->second;
+            continue;
+        }
+        sf.table = value_table(catalog, spec, fs, src, layer_ref);
         auto it = src.fields.find(fs.name);
-        std::string name = it != src.fields.end() ? it->second : fs.name;
-        int idx = defn->GetFieldIndex(name.c_str());  // case-insensitive in OGR
-        if (idx < 0 && fs.required)
-            throw core::bad_input(layer_ref, "missing required field '" + name + "'" +
-                                                 (name != fs.name ? " (mapped from '" + fs.name + "')" : std::string()));
-        mapped[i].index = idx;
-        if (idx >= 0) mapped[i].type = defn->GetFieldDefn(idx)->GetType();
+        const bool named = it != src.fields.end();
+        sf.name = named ? it->second : fs.name;
+        if (sf.name == core::kFidField) {
+            sf.kind = SourceField::Kind::fid;
+            continue;
+        }
+        for (std::size_t k = 0; k < names.size(); ++k)
+            if (same_name(names[k], sf.name)) sf.index = static_cast<int>(k);
+        if (sf.index < 0) {
+            if (!fs.required && !named) continue;
+            throw core::bad_input(layer_ref, std::string(fs.required ? "missing required field '" : "missing field '") + sf.name + "'" +
+                                                 (named ? " (mapped from '" + fs.name + "')" : std::string()) + "; the source's fields are: " +
+                                                 (names.empty() ? std::string("none") : joined(names)) +
+                                                 (fs.name == "id" ? " (or id = \"@fid\" for the feature id)" : ""));
+        }
+        sf.kind = SourceField::Kind::field;
+        sf.type = defn->GetFieldDefn(sf.index)->GetType();
     }
     return mapped;
-}
-
-// Parse values ---------------------------------------------------------------
-
-std::string field_as_text(OGRFeature& f, const SourceField& sf) {
-    if (sf.index < 0 || !f.IsFieldSetAndNotNull(sf.index)) return {};
-    if (sf.type == OFTReal)
-        if (auto whole = core::whole_number_text(f.GetFieldAsDouble(sf.index))) return *whole;
-    return f.GetFieldAsString(sf.index);
 }
 
 // Check geometry as read -----------------------------------------------------
@@ -194,7 +403,8 @@ bool all_finite(const OGRGeometry* g) {
 class FeatureReader {
 public:
     FeatureReader(const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src, std::string source,
-                  std::vector<SourceField> fields, const DeclaredCrs& crs, bool extent_checked, std::vector<Finding>& findings)
+                  std::vector<SourceField> fields, const DeclaredCrs& crs, bool extent_checked, std::vector<Finding>& findings,
+                  Recoder* decoder, UnmappedReport report)
         : m_catalog(catalog),
           m_spec(spec),
           m_src(src),
@@ -203,7 +413,9 @@ public:
           m_crs(crs),
           m_extent_checked(extent_checked),
           m_findings(findings),
-          m_want(core::to_string(spec.geometry)) {}
+          m_want(core::to_string(spec.geometry)),
+          m_decoder(decoder),
+          m_report(report) {}
 
     std::vector<SourceFeature> read_all(OGRLayer& layer) {
         std::vector<SourceFeature> out;
@@ -221,6 +433,8 @@ public:
                 out.push_back(std::move(sf));
             }
         }
+        report_unmapped();
+        report_numeric_codes();
         return out;
     }
     std::int64_t count() const noexcept { return m_sequence; }
@@ -230,24 +444,122 @@ private:
         m_findings.push_back(Finding{Severity::error, check, ref, msg, 0, {}});
     }
 
+    /// A field's text as the source holds it: the feature id, a constant, or the field's value
+    /// (whole reals as integers, legacy text decoded); nullopt (and a finding) when its bytes
+    /// are not text in the layer's encoding.
+    std::optional<std::string> text_of(OGRFeature& f, const SourceField& sf, const core::FieldSpec& fs, const FeatureRef& ref) {
+        switch (sf.kind) {
+            case SourceField::Kind::absent: return std::string();
+            case SourceField::Kind::fid: return std::to_string(*ref.fid);
+            case SourceField::Kind::constant: return sf.constant;
+            case SourceField::Kind::field: break;
+        }
+        if (!f.IsFieldSetAndNotNull(sf.index)) return std::string();
+        if (sf.type == OFTReal)
+            if (auto whole = core::whole_number_text(f.GetFieldAsDouble(sf.index))) return *whole;
+        std::string raw = f.GetFieldAsString(sf.index);
+        if (!m_decoder || sf.type != OFTString) return raw;
+        Recoder::Failure bad;
+        if (auto text = m_decoder->convert(raw, bad)) return text;
+        problem(ref, "encoding",
+                "field '" + sf.name + "'" + (same_name(sf.name, fs.name) ? std::string() : " (for " + fs.name + ")") + ": bytes " +
+                    hex_bytes(bad.bytes) + " (at byte " + std::to_string(bad.offset) + ") are not " + m_decoder->from() + " text (" +
+                    (m_src.encoding.empty() ? "the encoding its .cpg names" : "encoding = \"" + m_src.encoding + "\" in dataset.toml") +
+                    "); " + kEncodingAdvice);
+        return std::nullopt;
+    }
+
     /// Every field, so the user sees all of a feature's problems at once. The first field is the id.
     bool parse_values(OGRFeature& f, SourceFeature& sf) {
-        static const std::map<std::string, std::string> no_mapping;
+        static const core::ValueTable no_table;
         sf.feature.values.resize(m_spec.fields.size());
         bool ok = true;
         for (std::size_t i = 0; i < m_spec.fields.size(); ++i) {
             const auto& fs = m_spec.fields[i];
-            auto mapping = m_src.values.find(fs.name);
-            core::FieldValue v = core::parse_field_value(fs, field_as_text(f, m_fields[i]),
-                                                         mapping == m_src.values.end() ? no_mapping : mapping->second, m_catalog.landuse());
+            const SourceField& source = m_fields[i];
+            std::optional<std::string> text = text_of(f, source, fs, sf.ref);
+            if (!text) {
+                ok = false;
+                continue;
+            }
+            // A constant is a catalog value already: no table maps it.
+            const core::ValueTable& table = source.kind == SourceField::Kind::constant ? no_table : source.table;
+            core::FieldValue v = core::parse_field_value(fs, *text, table, m_catalog.landuse());
             if (i == 0) sf.ref.id = v.text;
             if (!v.ok()) {
-                problem(sf.ref, v.check, v.problem);
+                if (v.check == "unmapped" && !same_name(source.name, fs.name))
+                    v.problem = "value '" + *text + "' of field '" + source.name + "' (for " + fs.name + ") is not in " + source.table.name;
+                if (v.check == "landuse-code" && !same_name(source.name, fs.name))
+                    if (auto at = v.problem.find("in field '" + fs.name + "'"); at != std::string::npos)
+                        v.problem.replace(at, fs.name.size() + 11, "in field '" + source.name + "' (for " + fs.name + ")");
+                if (v.check == "unmapped" || v.check == "landuse-code") unmapped(i, *text, v, sf.ref);
+                else problem(sf.ref, v.check, v.problem);
                 ok = false;
             }
+            // A number column of small values read as first-level codes may be a local
+            // classification whose numbers happen to be codes (10 taken as 10 工矿用地).
+            if (v.ok() && fs.domain == "landuse" && !source.table.map && source.kind == SourceField::Kind::field &&
+                source.type != OFTString && v.text.size() == 2)
+                m_numeric_codes[i][v.text]++;
             sf.feature.values[i] = std::move(v.value);
         }
         return ok;
+    }
+
+    /// One warning per numeric land-use column some of whose values were taken as first-level codes.
+    void report_numeric_codes() {
+        for (const auto& [i, counts] : m_numeric_codes) {
+            const auto& fs = m_spec.fields[i];
+            std::string taken;
+            for (const auto& [code, n] : counts) {
+                const core::LanduseClass* k = m_catalog.landuse().find(code);
+                taken += (taken.empty() ? "" : ", ") + code + " " + (k ? k->name_zh : std::string()) + " (" + std::to_string(n) + ")";
+            }
+            m_findings.push_back(Finding{Severity::warning, "landuse-numeric", FeatureRef{m_source, m_spec.name, {}, {}},
+                                         "field '" + m_fields[i].name + "' (for " + fs.name + ") is a number column read as national codes: " +
+                                             taken + "; if it holds a classification of its own, map it with [layers." + m_spec.name +
+                                             ".values." + fs.name + "]",
+                                         0, {}});
+        }
+        m_numeric_codes.clear();
+    }
+
+    /// A land-use value no table or code covers: counted per distinct value (build), or a
+    /// finding of its own (a batch of proposals).
+    void unmapped(std::size_t field, const std::string& raw, const core::FieldValue& v, const FeatureRef& ref) {
+        const bool skip = m_src.on_unmapped == core::LayerSource::Unmapped::skip;
+        if (m_report == UnmappedReport::per_feature) {
+            m_findings.push_back(Finding{skip ? Severity::warning : Severity::error, v.check, ref,
+                                         skip ? "left out (on_unmapped = \"skip\"): " + v.problem : v.problem, 0, {}});
+            return;
+        }
+        auto [it, inserted] = m_unmapped_index.emplace(std::to_string(field) + '\x1f' + raw, m_unmapped.size());
+        if (inserted) m_unmapped.push_back(Unmapped{ref, v.check, v.problem, 0, {}});
+        Unmapped& u = m_unmapped[it->second];
+        ++u.count;
+        if (u.fids.size() < kFidsShown) u.fids.push_back(*ref.fid);
+    }
+
+    /// One finding per distinct unmapped value, in the order first met: the value, how many
+    /// features have it and the first of their fids.
+    void report_unmapped() {
+        const bool skip = m_src.on_unmapped == core::LayerSource::Unmapped::skip;
+        for (const Unmapped& u : m_unmapped) {
+            std::string fids;
+            for (auto fid : u.fids) fids += (fids.empty() ? "" : ", ") + std::to_string(fid);
+            if (u.count > u.fids.size()) fids += ", …";
+            const std::string where = std::to_string(u.count) + (u.count == 1 ? " feature" : " features") + " (fid " + fids + ")";
+            if (skip)
+                m_findings.push_back(Finding{Severity::warning, u.check, u.first,
+                                             "left out " + where + " (on_unmapped = \"skip\"): " + u.problem, 0, {}});
+            else
+                m_findings.push_back(Finding{Severity::error, u.check, u.first,
+                                             u.problem + "; " + where + " (map the value, or leave such features out with on_unmapped = \"skip\" in [layers." +
+                                                 m_spec.name + "])",
+                                             0, {}});
+        }
+        m_unmapped.clear();
+        m_unmapped_index.clear();
     }
 
     bool check_id(const FeatureRef& ref) {
@@ -300,6 +612,18 @@ private:
     const std::string m_want;
     std::unordered_map<std::string, std::int64_t> m_seen_ids;
     std::int64_t m_sequence = 0;
+    Recoder* m_decoder;
+    UnmappedReport m_report;
+    struct Unmapped {
+        FeatureRef first;
+        std::string check, problem;
+        std::size_t count;
+        std::vector<std::int64_t> fids;
+    };
+    static constexpr std::size_t kFidsShown = 5;
+    std::vector<Unmapped> m_unmapped;
+    std::unordered_map<std::string, std::size_t> m_unmapped_index;
+    std::map<std::size_t, std::map<std::string, std::size_t>> m_numeric_codes;  // field -> first-level code -> features
 };
 
 // Transform, check and repair geometry --------------------------------------
@@ -314,10 +638,10 @@ struct Outcome {
 struct Worker {
     geo::ProjContext proj;
     geo::Transformer transformer;
-    explicit Worker(const std::string& from) : proj(), transformer(proj, from, core::kWorkCrs) {}
+    Worker(const std::string& from, const std::string& to) : proj(), transformer(proj, from, to) {}
 };
 
-/// One feature: to EPSG:4547, repaired with MakeValid when invalid (recorded), reduced to
+/// One feature: to the work CRS, repaired with MakeValid when invalid (recorded), reduced to
 /// the layer's dimension, and a polygon must keep some area.
 Outcome transform_and_repair_one(Worker& w, const geo::GeosContext& geos, const SourceFeature& in, const core::LayerSpec& spec) {
     const int want_dim = spec.geometry == core::GeomKind::polygon ? 2 : 1;
@@ -365,10 +689,11 @@ ReadResult empty_layer(const core::LayerSpec& spec, const std::string& source, c
 
 }  // namespace
 
-void transform_and_repair(ReadResult& into, std::vector<SourceFeature> features, const std::string& source_crs, unsigned threads) {
+void transform_and_repair(ReadResult& into, std::vector<SourceFeature> features, const std::string& source_crs,
+                          const std::string& work_crs, unsigned threads) {
     const core::LayerSpec& spec = *into.layer.spec;
     auto outcomes = core::parallel_chunks_with<std::vector<Outcome>, Worker>(
-        features.size(), threads, [&](const geo::GeosContext&) { return std::make_unique<Worker>(source_crs); },
+        features.size(), threads, [&](const geo::GeosContext&) { return std::make_unique<Worker>(source_crs, work_crs); },
         [&](Worker& w, const geo::GeosContext& geos, std::size_t begin, std::size_t end) {
             std::vector<Outcome> out;
             out.reserve(end - begin);
@@ -392,34 +717,129 @@ void transform_and_repair(ReadResult& into, std::vector<SourceFeature> features,
         }
 }
 
-ReadResult read_ogr_layer(const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src, OGRLayer& ogr_layer,
-                          const std::string& source, unsigned threads, const CrsAdvice& advice) {
-    const FeatureRef layer_ref{source, spec.name, {}, {}};
-    const DeclaredCrs crs(resolve_crs(ogr_layer, spec, src, layer_ref), spec, layer_ref, advice);
+namespace {
 
+/// Keeps only the features `where` selects. With a decoder the filter is put into the file's
+/// encoding first, so a condition on Chinese text compares like with like.
+void apply_where(OGRLayer& layer, const core::LayerSource& src, const FeatureRef& layer_ref, Recoder* decoder) {
+    if (src.where.empty()) return;
+    std::string filter = src.where;
+    if (decoder) {
+        Recoder encode("UTF-8", decoder->from());
+        Recoder::Failure bad;
+        auto encoded = encode.valid() ? encode.convert(src.where, bad) : std::nullopt;
+        if (!encoded) throw core::bad_input(layer_ref, "where \"" + src.where + "\" has text " + decoder->from() + " cannot hold");
+        filter = *encoded;
+    }
+    GdalErrorScope scope;
+    if (layer.SetAttributeFilter(filter.c_str()) != OGRERR_NONE) {
+        throw core::bad_input(layer_ref, "where \"" + src.where + "\" is not a filter GDAL can apply: " +
+                                             scope.message_or("syntax error") + " (the source's fields: " +
+                                             joined(source_field_names(*layer.GetLayerDefn(), decoder)) + ")");
+    }
+}
+
+ReadResult read_open_layer(const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src, OGRLayer& ogr_layer,
+                           const std::string& work_crs, const std::string& source, unsigned threads, const CrsAdvice& advice,
+                           UnmappedReport unmapped, Recoder* decoder) {
+    const FeatureRef layer_ref{source, spec.name, {}, {}};
+    const DeclaredCrs crs(resolve_crs(ogr_layer, spec, src, layer_ref), work_crs, spec, layer_ref, advice);
     // Not forced: a forced count or extent would parse a GeoJSON sequence once more each.
     if (ogr_layer.GetFeatureCount(FALSE) == 0) return empty_layer(spec, source, layer_ref);
     OGREnvelope extent;
     const bool extent_known = ogr_layer.GetExtent(&extent, FALSE) == OGRERR_NONE;
     if (extent_known) crs.check_extent(extent);
 
-    std::vector<SourceField> fields = map_fields(ogr_layer, spec, src, layer_ref);
+    // Fields before features: a wrong mapping is one error, not one per feature.
+    std::vector<SourceField> fields = map_fields(ogr_layer, catalog, spec, src, layer_ref, decoder);
+    apply_where(ogr_layer, src, layer_ref, decoder);
+    const std::string none = src.where.empty() ? "layer has no features" : "no feature matches where \"" + src.where + "\"";
+
     ReadResult result;
     result.layer.spec = &spec;
     result.layer.source = source;
     result.layer.source_crs = crs.name();
-    FeatureReader reader(catalog, spec, src, source, std::move(fields), crs, extent_known, result.findings);
+    FeatureReader reader(catalog, spec, src, source, std::move(fields), crs, extent_known, result.findings, decoder, unmapped);
     std::vector<SourceFeature> read = reader.read_all(ogr_layer);
-    if (reader.count() == 0) result.findings.push_back(Finding{Severity::error, "empty-layer", layer_ref, "layer has no features", 0, {}});
-    transform_and_repair(result, std::move(read), crs.definition(), threads);
+    if (reader.count() == 0) result.findings.push_back(Finding{Severity::error, "empty-layer", layer_ref, none, 0, {}});
+    transform_and_repair(result, std::move(read), crs.definition(), work_crs, threads);
     return result;
 }
 
-ReadResult read_layer(const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src,
-                      const std::filesystem::path& base_dir, unsigned threads, const CrsAdvice& advice) {
+/// The encoding GDAL's Shapefile driver would recode from on its own (the .cpg, else the DBF's
+/// language id), so the reader can do it instead and refuse bytes that do not convert where
+/// GDAL would print one warning and put '?' in the names.
+std::string shapefile_encoding(GDALDataset& ds) {
+    if (!EQUAL(ds.GetDriverName(), "ESRI Shapefile") || ds.GetLayerCount() == 0) return {};
+    const char* enc = ds.GetLayer(0)->GetMetadataItem("SOURCE_ENCODING", "SHAPEFILE");
+    return enc ? std::string(enc) : std::string();
+}
+
+}  // namespace
+
+ReadResult read_ogr_layer(const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src, OGRLayer& ogr_layer,
+                          const std::string& work_crs, const std::string& source, unsigned threads, const CrsAdvice& advice,
+                          UnmappedReport unmapped) {
+    return read_open_layer(catalog, spec, src, ogr_layer, work_crs, source, threads, advice, unmapped, nullptr);
+}
+
+ReadResult read_layer(const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src, const std::string& work_crs,
+                      const std::filesystem::path& base_dir, unsigned threads, const CrsAdvice& advice, UnmappedReport unmapped) {
     const std::string source = is_connection(src.source) ? src.source : (base_dir / src.source).lexically_normal().string();
-    GDALDatasetUniquePtr ds = open_vector(source, src.encoding);
-    return read_ogr_layer(catalog, spec, src, choose_layer(*ds, spec, src, source), source, threads, advice);
+    const FeatureRef layer_ref{source, spec.name, {}, {}};
+
+    // SHAPE_RESTORE_SHX is a configuration option in GDAL 3.6, and it writes the rebuilt .shx
+    // beside the .shp: it is applied here, to a copy in memory, never to the user's folder.
+    std::vector<std::string> options;
+    bool restore_shx = false;
+    for (const auto& o : src.open_options) {
+        if (auto restore = restores_shx(o)) restore_shx = *restore;
+        else options.push_back(o);
+    }
+    std::unique_ptr<MemoryCopy> copy;
+    if (restore_shx && !is_connection(source) && core::input_exists(source, layer_ref)) copy = std::make_unique<MemoryCopy>(source, layer_ref);
+    const std::string open_path = copy ? copy->path() : source;
+
+    std::string encoding = src.encoding;
+    std::unique_ptr<Recoder> decoder;
+    auto open = [&]() {
+        std::vector<std::string> with = options;
+        if (decoder) with.push_back("ENCODING=");  // the bytes as stored: the reader decodes them
+        // "NO" otherwise: not even a SHAPE_RESTORE_SHX in the environment writes into the user's folder.
+        CPLConfigOptionSetter restore("SHAPE_RESTORE_SHX", restore_shx ? "YES" : "NO", false);
+        try {
+            return open_vector_with_options(open_path, with, source);
+        } catch (const core::Error& e) {
+            if (decoder && !src.encoding.empty() && std::string(e.what()).find("open option ENCODING") != std::string::npos)
+                throw core::bad_input(layer_ref, "encoding = \"" + src.encoding +
+                                                     "\" is for Shapefile (DBF) sources; this source's driver reads its text as UTF-8 itself: "
+                                                     "leave encoding out");
+            if (!restore_shx && std::string(e.what()).find("SHAPE_RESTORE_SHX") != std::string::npos)
+                throw core::bad_input(layer_ref, "the shapefile's .shx index is missing; add open_options = [\"SHAPE_RESTORE_SHX=YES\"] to [layers." +
+                                                     spec.name + "] to rebuild it in memory (nothing is written beside the file)");
+            throw;
+        }
+    };
+    if (!encoding.empty()) {
+        decoder = std::make_unique<Recoder>(encoding, "UTF-8");
+        if (!decoder->valid())
+            throw core::bad_input(layer_ref, "encoding \"" + encoding +
+                                                 "\" is not a character set iconv knows; use iconv's names, e.g. GB18030, GBK, BIG5-HKSCS, "
+                                                 "UTF-8 (`iconv -l` lists them all)");
+    }
+    GDALDatasetUniquePtr ds = open();
+    if (!decoder) {
+        const std::string own = shapefile_encoding(*ds);
+        if (!own.empty()) {
+            auto candidate = std::make_unique<Recoder>(own, "UTF-8");
+            if (candidate->valid()) {
+                ds.reset();
+                decoder = std::move(candidate);
+                ds = open();
+            }
+        }
+    }
+    return read_open_layer(catalog, spec, src, choose_layer(*ds, spec, src, source), work_crs, source, threads, advice, unmapped, decoder.get());
 }
 
 DatasetReadResult read_dataset(const core::Catalog& catalog, const core::DatasetConfig& config, unsigned threads) {
@@ -434,7 +854,8 @@ DatasetReadResult read_dataset(const core::Catalog& catalog, const core::Dataset
     for (auto& n : config.notes) notes += n + "\n";
     d.metadata["sources"] = sources;
     d.metadata["notes"] = notes;
-    d.metadata["crs"] = core::kWorkCrs;
+    config.check_layer_words(catalog);
+    for (auto& [key, value] : config.report_metadata()) d.metadata[key] = value;
     d.files["dataset.toml"] = read_text_file(config.file);
     for (auto& name : config.attached_files) d.files[name] = read_text_file(config.dir() / name);
 
@@ -442,6 +863,13 @@ DatasetReadResult read_dataset(const core::Catalog& catalog, const core::Dataset
         if (!catalog.find(ls.layer))
             throw core::bad_input(FeatureRef{config.file.string(), ls.layer, {}, {}},
                                   "unknown layer: the catalog has no layer of that name");
+    const WorkCrs work = resolve_work_crs(catalog, config, threads);
+    d.metadata["crs"] = work.name;
+    d.metadata["crs_wkt"] = work.wkt;
+    d.metadata["crs_reason"] = work.reason;
+    d.metadata["area"] = config.area;
+    if (!work.note.empty())
+        out.findings.push_back(Finding{Severity::warning, "crs-area-of-use", FeatureRef{config.file.string(), "boundary", {}, {}}, work.note, 0, {}});
     for (const auto& spec : catalog.layers()) {
         const core::LayerSource* src = nullptr;
         for (auto& ls : config.layers)
@@ -456,7 +884,8 @@ DatasetReadResult read_dataset(const core::Catalog& catalog, const core::Dataset
                                            {}});
             continue;
         }
-        ReadResult r = read_layer(catalog, spec, *src, config.dir(), threads);
+        ReadResult r = read_layer(catalog, spec, *src, work.definition, config.dir(), threads, {}, UnmappedReport::per_value);
+        d.metadata["source_crs." + spec.name] = r.layer.source_crs;
         out.findings.insert(out.findings.end(), r.findings.begin(), r.findings.end());
         d.layers.push_back(std::move(r.layer));
     }

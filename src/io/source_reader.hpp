@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // Reads a catalog layer from any OGR source (GeoJSON, Shapefile incl. GBK DBF,
-// GeoPackage, PostGIS "PG:" strings), transforms it to EPSG:4547, checks it against
+// GeoPackage, PostGIS "PG:" strings), transforms it to the work CRS, checks it against
 // the catalog and repairs invalid geometry (each repair recorded, never silent).
 #include <string>
 #include <vector>
@@ -25,29 +25,43 @@ struct CrsAdvice {
     std::string option;
 };
 
+/// How a read reports land-use values that no values table or national code covers: one
+/// finding per distinct value with its count and first fids (build: a wrong column is a few
+/// lines, not one per parcel), or one per feature (a batch of proposals, each a row of its own).
+enum class UnmappedReport { per_value, per_feature };
+
 /// Throws core::Error(bad_input) when the source cannot be read at all (missing file,
-/// unknown layer, no CRS, missing required field); per-feature problems become findings.
+/// unknown layer, no CRS, missing field, a bad where filter, open option or encoding name, a
+/// values table mapping to no national code); per-feature problems become findings. Values
+/// `source.on_unmapped = skip` drops are warnings. The source's folder is never written to:
+/// an open option that writes beside the file (SHAPE_RESTORE_SHX) works on a copy in memory.
 /// GDAL on the calling thread only; geometry work on `threads` workers (0: all cores).
+/// `work_crs`: the CRS the geometry is transformed to (core::Dataset::work_crs).
 ReadResult read_layer(const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& source,
-                      const std::filesystem::path& base_dir, unsigned threads = 0, const CrsAdvice& advice = {});
+                      const std::string& work_crs, const std::filesystem::path& base_dir, unsigned threads = 0, const CrsAdvice& advice = {},
+                      UnmappedReport unmapped = UnmappedReport::per_feature);
 
 /// read_layer for a layer already open (e.g. built in memory from --wkt): `source` names it
 /// in every finding and message; `src` gives the CRS, field and value mappings (its
 /// `source` and `source_layer` are not used). Same throws and findings as read_layer.
 ReadResult read_ogr_layer(const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src, OGRLayer& layer,
-                          const std::string& source, unsigned threads = 0, const CrsAdvice& advice = {});
+                          const std::string& work_crs, const std::string& source, unsigned threads = 0, const CrsAdvice& advice = {},
+                          UnmappedReport unmapped = UnmappedReport::per_feature);
 
 /// A feature as read: values typed, `wkb` still in the source CRS.
 struct SourceFeature {
     core::Feature feature;
     core::FeatureRef ref;  ///< names the feature in findings
 };
-/// The last step of reading: each geometry to EPSG:4547 from `source_crs` (anything PROJ
+/// The last step of reading: each geometry to `work_crs` from `source_crs` (anything PROJ
 /// reads), repaired with MakeValid when invalid (a warning and a core::Repair each), kept
 /// in `into.layer` (whose `spec` must be set) or left out with an error finding.
-void transform_and_repair(ReadResult& into, std::vector<SourceFeature> features, const std::string& source_crs, unsigned threads = 0);
+void transform_and_repair(ReadResult& into, std::vector<SourceFeature> features, const std::string& source_crs,
+                          const std::string& work_crs, unsigned threads = 0);
 
-/// Reads every layer a dataset.toml lists, plus the attached files and metadata.
+/// Reads every layer a dataset.toml lists, plus the attached files and metadata, in the work
+/// CRS io::resolve_work_crs gives (recorded in the metadata: crs, crs_wkt, crs_reason, area,
+/// source_crs.<layer>).
 struct DatasetReadResult {
     core::Dataset dataset;
     std::vector<core::Finding> findings;

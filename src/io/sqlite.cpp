@@ -202,4 +202,11 @@ SqlResult Sqlite::query(const std::string& sql, const SqlLimits& limits) {
     return r;
 }
 
+std::string Sqlite::work_crs() {
+    const SqlResult r = query("SELECT key, value FROM zoning_metadata WHERE key IN ('crs', 'crs_wkt') ORDER BY key DESC");
+    for (const auto& row : r.rows)  // crs_wkt first
+        if (row.size() == 2 && !row[1].text.empty()) return row[1].text;
+    throw core::bad_input(core::FeatureRef{m_path, {}, {}, {}}, "store records no work CRS (rebuild it with `zoning build`)");
+}
+
 }  // namespace zoning::io

@@ -42,6 +42,9 @@ public:
     /// else (no ATTACH, PRAGMA, VACUUM, writes, load_extension, file functions). Throws
     /// Error(bad_input) with SQLite's message on a bad or refused query, or over `limits`.
     SqlResult query(const std::string& sql, const SqlLimits& limits = {});
+    /// The store's work CRS (zoning_metadata: crs_wkt, else crs), what its geometries are in.
+    /// Throws Error(bad_input) when the store records none.
+    std::string work_crs();
 
 private:
     std::string m_path;

@@ -35,7 +35,16 @@ void check_store_sealed(GDALDataset& ds, const std::map<std::string, std::string
     if (v->second != kStoreVersion)
         throw core::bad_input(FeatureRef{p, {}, {}, {}}, "store version '" + v->second + "' is not the version this zoning reads (" +
                                                              kStoreVersion + "): rebuild it with `zoning build`, or use the zoning that built it");
-    const OGRSpatialReference work = work_srs();
+    const auto crs = metadata.find("crs");
+    if (crs == metadata.end() || crs->second.empty())
+        throw core::bad_input(FeatureRef{p, {}, {}, {}}, "store records no work CRS (rebuild it with `zoning build`)");
+    const auto wkt = metadata.find("crs_wkt");
+    OGRSpatialReference work;
+    try {
+        work = work_srs(wkt == metadata.end() || wkt->second.empty() ? crs->second : wkt->second);
+    } catch (const core::Error& e) {
+        throw core::bad_input(FeatureRef{p, {}, {}, {}}, e.detail() + " (rebuild the store with `zoning build`)");
+    }
     for (const auto& spec : catalog.layers()) {
         OGRLayer* l = ds.GetLayerByName(spec.name.c_str());
         if (!l) continue;
@@ -43,7 +52,7 @@ void check_store_sealed(GDALDataset& ds, const std::map<std::string, std::string
         if (!srs || !srs->IsSame(&work))
             throw core::bad_input(FeatureRef{p, spec.name, {}, {}},
                                   std::string("store layer is in ") + (srs && srs->GetName() ? srs->GetName() : "no CRS") + ", not the work CRS " +
-                                      core::kWorkCrs + " (was it edited outside zoning? rebuild the store)");
+                                      crs->second + " the store records (was it edited outside zoning? rebuild the store)");
     }
 }
 
@@ -54,7 +63,7 @@ void write_store(const std::filesystem::path& path, const core::Dataset& dataset
     {
         GdalErrorScope scope;  // before the dataset: errors while it closes on the way out are ours too
         GDALDatasetUniquePtr ds = create_dataset("GPKG", out.temp_path(), path.string());
-        OGRSpatialReference srs = work_srs();
+        OGRSpatialReference srs = work_srs(dataset.work_crs());
 
         // One transaction for everything: a GeoPackage commit per feature would be
         // orders of magnitude slower on a million parcels.
@@ -118,7 +127,9 @@ core::Dataset read_store(const std::filesystem::path& path, const core::Catalog&
         core::Layer layer;
         layer.spec = &spec;
         layer.source = p;
-        layer.source_crs = core::kWorkCrs;
+        // The CRS the layer was read from at build; a store from before it was recorded: the work CRS.
+        layer.source_crs = d.meta("source_crs." + spec.name);
+        if (layer.source_crs.empty()) layer.source_crs = d.work_crs_name();
         OGRFeatureDefn* defn = l->GetLayerDefn();
         std::vector<int> idx;
         for (auto& fs : spec.fields) {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// The store: one GeoPackage in EPSG:4547 with a spatial index per layer, readable
+// The store: one GeoPackage in the dataset's work CRS with a spatial index per layer, readable
 // at once by QGIS and by SpatiaLite SQL, and self-contained: metadata, attached
 // files (targets.toml, rules.toml), land-use codes and the repair log are
 // attribute tables inside it.

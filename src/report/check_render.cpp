@@ -84,10 +84,8 @@ void write_check_text(std::ostream& out, const core::SitingResult& r, const core
         }
         out << (any ? "" : tr("none", lang)) << "\n";
     };
-    section("functional_zones", tr("functional_zones", lang));
-    section("service_layout", zh ? "五区四圈两带一楼宇" : "Service layout");
-    section("eco_structure", zh ? "生态要素" : "Ecological elements");
-    section("industrial_parks", tr("industrial_parks", lang));
+    // The catalog's titles, or the dataset's own (dataset.toml [titles]).
+    for (const char* layer : {"functional_zones", "service_layout", "eco_structure", "industrial_parks"}) section(layer, layer_title(cat, layer, lang));
     out << (zh ? "最近的生态核、廊、带" : "Nearest cores, corridors, belts") << (zh ? "：" : ": ");
     for (std::size_t i = 0; i < r.nearest.size() && i < 3; ++i)
         out << (i ? "; " : "") << r.nearest[i].name << " (" << kind_word(cat, r.nearest[i].layer, r.nearest[i].kind, lang) << ") "

@@ -24,12 +24,13 @@ std::string status_m2(const core::CoverageRow& c, const char* s) {
 std::map<std::string, std::string> csv_tables(const ReportData& r, Lang lang) {
     std::map<std::string, std::string> files;
     std::ostringstream cov, lu, prog, series, conf;
-    cov << kBom << "layer,id,name,kind,area_m2,parcels_m2,projects_m2,completed_m2,under_construction_m2,planned_m2,redevelopment_m2\n";
+    cov << kBom << "layer,id,name,kind,area_m2,parcels_m2,projects_m2,completed_m2,under_construction_m2,planned_m2,redevelopment_m2,planar_area_m2,ellipsoidal_area_m2\n";
     lu << kBom << "layer,id,name,landuse,landuse_name,area_m2,share\n";
     for (const auto& c : r.overlay.coverage) {
         cov << c.layer << ',' << csv_escape(c.id) << ',' << csv_escape(c.name) << ',' << csv_escape(c.kind) << ',' << num(c.area_m2) << ','
             << num(c.parcels_m2) << ',' << num(c.projects_m2) << ',' << status_m2(c, "completed") << ',' << status_m2(c, "under_construction")
-            << ',' << status_m2(c, "planned") << ',' << num(c.redevelopment_m2) << '\n';
+            << ',' << status_m2(c, "planned") << ',' << num(c.redevelopment_m2) << ',' << num(c.planar_area_m2) << ','
+            << num(c.ellipsoidal_area_m2) << '\n';
         for (auto& [code, a] : c.landuse_m2) {
             const core::LanduseClass* k = r.catalog->landuse().find(code);
             lu << c.layer << ',' << csv_escape(c.id) << ',' << csv_escape(c.name) << ',' << code << ','

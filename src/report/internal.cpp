@@ -2,6 +2,7 @@
 #include "report/internal.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "core/number_format.hpp"
 #include "core/text.hpp"
@@ -26,6 +27,110 @@ std::vector<std::string> top_landuse(const core::CoverageRow& row, const core::C
 }
 
 std::string area(double m2, Lang lang) { return core::area_text(m2, lang == Lang::zh); }
+
+std::string rules_origin(const ReportData& r, Lang lang) {
+    return r.rules_origin == "store" || r.rules_origin.empty() ? tr("rules_in_store", lang) : r.rules_origin;
+}
+
+std::string layer_title(const core::Catalog& cat, const std::string& layer, Lang lang) {
+    const core::LayerSpec* spec = cat.find(layer);
+    if (!spec) return tr(layer, lang);
+    return lang == Lang::zh ? spec->title_zh : spec->title_en;
+}
+
+std::vector<std::pair<std::string, std::string>> head_items(const ReportData& r, Lang lang) {
+    const core::Dataset& d = *r.dataset;
+    auto stated = [&](const std::string& key) {
+        const std::string v = d.meta(key);
+        return v.empty() ? tr("not_stated", lang) : v;
+    };
+    std::vector<std::pair<std::string, std::string>> out = {
+        {tr("evaluation_year", lang), stated("evaluation_year")},
+        {tr("data_date", lang), stated("data_date")},
+        {tr("organisation", lang), stated("organisation")},
+        {tr("certainty", lang), tr(d.illustrative() ? "illustrative" : "surveyed", lang)},
+    };
+    if (r.overlay.district_area_m2 > 0 && r.zone.empty())
+        out.emplace_back(tr("district_area", lang), core::square_km(r.overlay.district_area_m2) + " km²");
+    return out;
+}
+
+std::string conflict_counts(const std::vector<core::Conflict>& conflicts, Lang lang) {
+    std::vector<std::pair<std::string, int>> counts = {{"conflict", 0}, {"review", 0}};
+    for (auto& c : conflicts) {
+        if (c.category != "plan") continue;  // data-quality checks have a section of their own
+        auto it = std::find_if(counts.begin(), counts.end(), [&](auto& p) { return p.first == c.severity; });
+        if (it == counts.end()) counts.emplace_back(c.severity, 1);
+        else ++it->second;
+    }
+    std::string out;
+    for (auto& [severity, n] : counts) {
+        const std::string key = "count." + severity, word = tr(key, lang);
+        out += (out.empty() ? "" : " · ") + (word == key ? tr(severity, lang) : word) + " (" + std::to_string(n) + ")";
+    }
+    return out;
+}
+
+std::string area_basis_note(const ReportData& r, Lang lang) {
+    return tr(r.overlay.ellipsoidal ? "area_basis_ellipsoidal" : "area_basis_planar", lang);
+}
+
+std::vector<std::string> area_basis_lines(const ReportData& r, Lang lang) {
+    std::vector<std::string> out;
+    const bool zh = lang == Lang::zh;
+    for (const auto& c : r.overlay.coverage) {
+        char excess[32];
+        std::snprintf(excess, sizeof excess, "%+.4f%%", c.planar_excess() * 100);
+        out.push_back(frame_label(c, lang) + (zh ? "：" : ": ") + tr("planar_area", lang) + " " + core::grouped(c.planar_area_m2) + " m²" +
+                      (zh ? "，" : ", ") + tr("ellipsoidal_area", lang) + " " + core::grouped(c.ellipsoidal_area_m2) + " m²" + (zh ? "，" : ", ") +
+                      tr("area_difference", lang) + " " + excess);
+    }
+    return out;
+}
+
+std::size_t conflict_number(const ReportData& r, const core::Conflict& c) { return static_cast<std::size_t>(&c - r.conflicts.data()) + 1; }
+
+std::string feature_names(const core::Conflict& c, Lang lang) {
+    std::string out;
+    for (auto& f : c.features) out += (out.empty() ? "" : lang == Lang::zh ? "、" : ", ") + (f.name.empty() ? f.id : f.name);
+    return out;
+}
+
+std::string feature_refs(const core::Conflict& c) {
+    std::string out;
+    for (auto& f : c.features) out += (out.empty() ? "" : ", ") + f.layer + "/" + f.id;
+    return out;
+}
+
+CoverageTable coverage_table(const ReportData& r, const std::string& layer, Lang lang) {
+    CoverageTable t;
+    t.header = {tr("name", lang),        tr("kind", lang),          tr("area_ha", lang),      tr("landuse_share", lang),
+                tr("projects_ha", lang), tr("projects_share", lang), tr("completed_ha", lang), tr("under_construction_ha", lang),
+                tr("planned_ha", lang),  tr("redevelopment_ha", lang)};
+    t.numeric = {false, false, true, false, true, true, true, true, true, true};
+    const core::LayerSpec* spec = r.catalog->find(layer);
+    bool any_kind = false;
+    for (auto& c : r.overlay.coverage) {
+        if (c.layer != layer) continue;
+        std::string top;
+        for (auto& s : top_landuse(c, *r.catalog, lang, 3)) top += (top.empty() ? "" : "; ") + s;
+        auto status = [&](const char* s) {
+            auto it = c.projects_by_status_m2.find(s);
+            return core::hectares(it == c.projects_by_status_m2.end() ? 0.0 : it->second);
+        };
+        std::string kind = c.kind.empty() || lang == Lang::zh || !spec ? c.kind : spec->word_en("kind", c.kind);
+        any_kind = any_kind || !kind.empty();
+        t.rows.push_back({frame_label(c, lang), kind, core::hectares(c.area_m2), top, core::hectares(c.projects_m2),
+                          core::percent(c.area_m2 > 0 ? c.projects_m2 / c.area_m2 : 0), status("completed"), status("under_construction"),
+                          status("planned"), core::hectares(c.redevelopment_m2)});
+    }
+    if (!any_kind) {  // a layer without kinds (zones, parks): no empty column
+        t.header.erase(t.header.begin() + 1);
+        t.numeric.erase(t.numeric.begin() + 1);
+        for (auto& row : t.rows) row.erase(row.begin() + 1);
+    }
+    return t;
+}
 
 std::vector<std::string> frame_layers(const ReportData& r) {
     std::vector<std::string> out;

@@ -9,12 +9,39 @@
 
 namespace zoning::report::detail {
 
-/// "生态智慧城区" (zh) or "生态智慧城区 (Eco-smart city area)" (en).
+/// "西区" (zh) or "西区 (West zone)" (en): the name, and in English its English name too.
 std::string frame_label(const core::CoverageRow& row, Lang lang);
 /// The n largest first-level land uses: "07 居住用地 45.2%".
 std::vector<std::string> top_landuse(const core::CoverageRow& row, const core::Catalog& cat, Lang lang, std::size_t n);
 /// Area for tables: "97.3万 m²" / "973,000 m²".
 std::string area(double m2, Lang lang);
+/// A layer's title: the catalog's generic one, or the dataset's own (dataset.toml [titles]).
+std::string layer_title(const core::Catalog& cat, const std::string& layer, Lang lang);
+/// The report's head, label and value: 评估年度, 数据日期, 编制单位, 数据性质, and the
+/// district's area in km² when there is a boundary; "未注明" / "not stated" for a key not set.
+std::vector<std::pair<std::string, std::string>> head_items(const ReportData& r, Lang lang);
+/// The plan's conflicts (not the data-quality checks, 质检) counted by severity, conflicts first: "冲突 (7) · 需复核 (1)".
+std::string conflict_counts(const std::vector<core::Conflict>& conflicts, Lang lang);
+/// A conflict's number, on the map and in the lists: its place among all of them, from 1.
+std::size_t conflict_number(const ReportData& r, const core::Conflict& c);
+/// A conflict's features by name for the body: "核心区工厂、测试湿地" (ids go to the appendix).
+std::string feature_names(const core::Conflict& c, Lang lang);
+/// A conflict's features as the data knows them, for the technical appendix: "projects/P2, eco_structure/K".
+std::string feature_refs(const core::Conflict& c);
+/// One coverage table: the header (each column with its one unit) and the rows' cells, as text.
+struct CoverageTable {
+    std::vector<std::string> header;
+    std::vector<bool> numeric;  ///< per column: right-aligned
+    std::vector<std::vector<std::string>> rows;
+};
+CoverageTable coverage_table(const ReportData& r, const std::string& layer, Lang lang);
+/// Where the rules came from: the store's own (in the reader's words) or the --rules file.
+std::string rules_origin(const ReportData& r, Lang lang);
+/// Which areas the report states (planar, or ellipsoidal with [dataset] area = "ellipsoidal"), in a sentence.
+std::string area_basis_note(const ReportData& r, Lang lang);
+/// One line per frame: its planar and ellipsoidal area and the difference,
+/// "西区：平面面积 500,000 m²，椭球面积 499,940 m²，差 +0.0121%".
+std::vector<std::string> area_basis_lines(const ReportData& r, Lang lang);
 /// Frame layers in report order, each once.
 std::vector<std::string> frame_layers(const ReportData& r);
 std::string html_escape(const std::string& s);

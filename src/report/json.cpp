@@ -89,10 +89,17 @@ void write_json(std::ostream& out, const ReportData& r, Lang lang) {
                     {"sources", lines(d.meta("sources"))},
                     {"notes", lines(d.meta("notes"))},
                     {"built_at", d.meta("built_at")}};
-    j["crs"] = "EPSG:4547";
+    // The report's head (dataset.toml [dataset]); null when the dataset does not say.
+    for (const char* key : {"organisation", "data_date", "evaluation_year"})
+        j["dataset"][key] = d.meta(key).empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(d.meta(key));
+    j["crs"] = d.work_crs_name();
     j["zone"] = r.zone.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(r.zone);
     j["rules_from"] = r.rules_origin;
     j["district_area_m2"] = r2(r.overlay.district_area_m2);
+    // Areas both ways (docs/crs.md): which one the figures above and below are, and the district's each.
+    j["area"] = r.overlay.ellipsoidal ? "ellipsoidal" : "planar";
+    j["district_planar_area_m2"] = r2(r.overlay.district_planar_area_m2);
+    j["district_ellipsoidal_area_m2"] = r2(r.overlay.district_ellipsoidal_area_m2);
 
     j["coverage"] = nlohmann::ordered_json::array();
     for (const auto& c : r.overlay.coverage) {
@@ -106,7 +113,10 @@ void write_json(std::ostream& out, const ReportData& r, Lang lang) {
                                       {"landuse_level1_m2", areas(c.landuse_level1_m2)},
                                       {"projects_m2", r2(c.projects_m2)},
                                       {"projects_by_status_m2", areas(c.projects_by_status_m2)},
-                                      {"redevelopment_m2", r2(c.redevelopment_m2)}};
+                                      {"redevelopment_m2", r2(c.redevelopment_m2)},
+                                      {"planar_area_m2", r2(c.planar_area_m2)},
+                                      {"ellipsoidal_area_m2", r2(c.ellipsoidal_area_m2)},
+                                      {"planar_excess", std::round(c.planar_excess() * 1e9) / 1e9}};
         row["projects"] = nlohmann::ordered_json::array();
         for (auto& p : c.projects)
             row["projects"].push_back({{"id", p.id}, {"name", p.name}, {"status", p.status}, {"area_m2", r2(p.area_m2)}});

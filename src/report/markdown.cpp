@@ -1,4 +1,8 @@
 // SPDX-License-Identifier: MIT
+// The report as Markdown: the head a bureau signs, the body in the reader's language (in
+// Chinese no rule id, layer name or feature id: those are in the technical appendix at the end).
+#include <sstream>
+
 #include "core/number_format.hpp"
 #include "report/diff_render.hpp"
 #include "report/internal.hpp"
@@ -9,6 +13,59 @@ using namespace detail;
 
 namespace {
 std::string md(const std::string& s) { return md_escape(s); }
+
+void table(std::ostream& out, const CoverageTable& t) {
+    out << "|";
+    for (auto& h : t.header) out << " " << md(h) << " |";
+    out << "\n|";
+    for (bool n : t.numeric) out << (n ? "---:|" : "---|");
+    out << "\n";
+    for (auto& row : t.rows) {
+        out << "|";
+        for (auto& cell : row) out << " " << md(cell) << " |";
+        out << "\n";
+    }
+    out << "\n";
+}
+
+void appendix(std::ostream& out, const ReportData& r, Lang lang) {
+    const core::Dataset& d = *r.dataset;
+    out << "## " << tr("appendix", lang) << "\n\n" << tr("appendix_intro", lang) << "\n\n";
+    out << "- " << tr("work_crs", lang) << ": " << md(d.work_crs_name()) << "\n";
+    out << "- " << tr("rules_origin", lang) << ": " << md(rules_origin(r, lang)) << "\n";
+    out << "- " << tr("built_at", lang) << ": " << md(d.meta("built_at")) << "\n\n";
+    if (!r.conflicts.empty()) {
+        out << "### " << tr("conflict_refs", lang) << "\n\n| " << tr("number", lang) << " | " << tr("rule_id", lang) << " | "
+            << tr("feature_refs", lang) << " |\n|---:|---|---|\n";
+        for (std::size_t i = 0; i < r.conflicts.size(); ++i)
+            out << "| " << i + 1 << " | " << md(r.conflicts[i].rule) << " | " << md(feature_refs(r.conflicts[i])) << " |\n";
+        out << "\n";
+    }
+    if (!r.overlay.reconciliation.empty()) {
+        out << "### " << tr("reconciliation", lang) << "\n\n";
+        for (auto& rc : r.overlay.reconciliation)
+            out << "- " << md(layer_title(*r.catalog, rc.layer, lang)) << " (" << md(rc.layer) << ") Σ " << core::grouped(rc.frames_landuse_m2)
+                << " m² vs " << tr("district_total", lang) << " " << core::grouped(rc.parcels_in_district_m2) << " m² ("
+                << core::percent(rc.relative_difference, 4) << ")\n";
+        out << "\n";
+    }
+    // Areas both ways (docs/crs.md): which the report states, and each frame's planar and ellipsoidal area in m².
+    out << "### " << tr("area_basis", lang) << "\n\n" << md(area_basis_note(r, lang)) << "\n\n";
+    for (const auto& line : area_basis_lines(r, lang)) out << "- " << md(line) << "\n";
+    out << "\n";
+    if (const auto notes = robustness_notes(r); !notes.empty()) {
+        out << "### " << tr("robustness", lang) << "\n\n";
+        for (auto& n : notes) out << "- " << md(n) << "\n";
+        out << "\n";
+    }
+    if (const std::string notes = d.meta("notes"); !notes.empty()) {
+        out << "### " << tr("notes", lang) << "\n\n";
+        std::istringstream in(notes);
+        for (std::string line; std::getline(in, line);)
+            if (!line.empty()) out << "- " << md(line) << "\n";
+        out << "\n";
+    }
+}
 
 std::vector<const core::Conflict*> of_category(const std::vector<core::Conflict>& all, const std::string& category) {
     std::vector<const core::Conflict*> out;
@@ -34,18 +91,26 @@ void plan_words(std::ostream& out, const ReportData& r, Lang lang) {
     if (any) out << "\n";
 }
 
+/// One conflict or data-quality finding, numbered as on the map: names in the body, the rule id
+/// and the features' layer/id in the technical appendix.
+void conflict_item(std::ostream& out, const ReportData& r, const core::Conflict& c, Lang lang) {
+    const bool zh = lang == Lang::zh;
+    const std::string colon = zh ? "：" : ": ";
+    out << "- **(" << conflict_number(r, c) << ")** ";
+    if (c.category == "plan") out << "[" << tr(c.severity, lang) << "] ";
+    out << "**" << md(zh ? c.title : c.title_en) << "**" << colon << md(zh ? c.reason_zh : c.reason) << " " << tr("features", lang) << colon
+        << md(feature_names(c, lang)) << (zh ? "。" : ".");
+    if (c.category == "plan") out << (zh ? "" : " ") << tr("clause", lang) << colon << md(c.clause);
+    out << "\n";
+    if (c.quote) out << "  " << md(quote_text(c.quote, lang)) << "\n";
+}
+
 /// Data-quality checks (rules without a plan sentence), apart from the plan's conflicts.
 void quality_section(std::ostream& out, const ReportData& r, Lang lang) {
     const auto checks = of_category(r.conflicts, "quality");
     if (checks.empty()) return;
     out << "\n## " << tr("quality_checks", lang) << " (" << checks.size() << ")\n\n" << tr("quality_note", lang) << "\n\n";
-    for (const core::Conflict* c : checks) {
-        out << "- **" << md(c->rule) << " " << md(lang == Lang::zh ? c->title : c->title_en) << "**: " << md(lang == Lang::zh ? c->reason_zh : c->reason)
-            << " " << tr("features", lang) << ": ";
-        for (std::size_t i = 0; i < c->features.size(); ++i)
-            out << (i ? ", " : "") << c->features[i].layer << "/" << md(c->features[i].id) << " " << md(c->features[i].name);
-        out << "\n";
-    }
+    for (const core::Conflict* c : checks) conflict_item(out, r, *c, lang);
 }
 /// Under the progress table: each target with an expected path, baseline → measured → expected →
 /// target, and its level (达成 / 正常 / 滞后 / 严重滞后 / 逾期).
@@ -66,67 +131,37 @@ void path_lines(std::ostream& out, const ReportData& r, Lang lang) {
 
 void write_markdown(std::ostream& out, const ReportData& r, Lang lang) {
     const core::Dataset& d = *r.dataset;
-    out << "# " << md(lang == Lang::zh ? d.meta("name") : d.meta("name_en")) << " — " << tr("title", lang) << "\n\n";
-    if (d.illustrative())
-        out << "> " << (lang == Lang::zh ? "**示意数据**：几何为示意，项目状态为示意值；规划指标为原文数字。"
-                                         : "**Illustrative data**: schematic geometry, illustrative statuses; targets are the plan's own numbers.")
-            << "\n\n";
-    if (!r.zone.empty()) out << tr("zone_only", lang) << ": " << md(r.zone) << "\n\n";
+    const bool zh = lang == Lang::zh;
+    out << "# " << md(zh ? d.meta("name") : d.meta("name_en")) << " — " << tr("title", lang) << "\n\n";
+    for (auto& [label, value] : head_items(r, lang)) out << "- **" << label << "**" << (zh ? "：" : ": ") << md(value) << "\n";
+    out << "\n";
+    if (!r.zone.empty()) out << tr("zone_only", lang) << (zh ? "：" : ": ") << md(r.zone) << "\n\n";
     if (r.since) out << "> " << md(since_summary(*r.since, lang)) << "\n\n";
 
     out << "## 1. " << tr("coverage", lang) << "\n\n";
     for (const auto& layer : frame_layers(r)) {
-        out << "### " << tr(layer, lang) << "\n\n";
-        out << "| " << tr("name", lang) << " | " << tr("area", lang) << " | " << tr("landuse", lang) << " | " << tr("projects", lang)
-            << " | " << tr("by_status", lang) << " | " << tr("redevelopment", lang) << " |\n|---|---:|---|---:|---|---:|\n";
-        for (const auto& c : r.overlay.coverage) {
-            if (c.layer != layer) continue;
-            std::string top;
-            for (auto& s : top_landuse(c, *r.catalog, lang, 3)) top += (top.empty() ? "" : "; ") + s;
-            auto st = [&](const char* s) {
-                auto it = c.projects_by_status_m2.find(s);
-                return area(it == c.projects_by_status_m2.end() ? 0.0 : it->second, lang);
-            };
-            out << "| " << md(frame_label(c, lang)) << (c.kind.empty() || c.layer == "functional_zones" ? "" : " (" + md(c.kind) + ")") << " | "
-                << area(c.area_m2, lang) << " | " << md(top) << " | " << area(c.projects_m2, lang) << " ("
-                << core::percent(c.area_m2 > 0 ? c.projects_m2 / c.area_m2 : 0) << ") | " << st("completed") << " / "
-                << st("under_construction") << " / " << st("planned") << " | " << area(c.redevelopment_m2, lang) << " |\n";
-        }
-        out << "\n";
+        out << "### " << md(layer_title(*r.catalog, layer, lang)) << "\n\n";
+        table(out, coverage_table(r, layer, lang));
     }
-    for (auto& rc : r.overlay.reconciliation)
-        out << tr("reconciliation", lang) << ": " << tr(rc.layer, lang) << " Σ " << core::grouped(rc.frames_landuse_m2) << " m² vs "
-            << tr("district_total", lang) << " " << core::grouped(rc.parcels_in_district_m2) << " m² ("
-            << core::percent(rc.relative_difference, 4) << ")\n\n";
 
     out << "## 2. " << tr("progress", lang) << "\n\n";
     out << "| " << tr("target", lang) << " | " << tr("measured", lang) << " | " << tr("status", lang) << " | " << tr("source", lang)
         << " |\n|---|---|---|---|\n";
     for (const auto& p : r.progress)
-        out << "| " << md(lang == Lang::zh ? p.target.name : p.target.name_en) << " | " << progress_text(p, lang) << " | "
-            << tr(p.status, lang) << " | " << md(p.target.source) << " |\n";
+        out << "| " << md(zh ? p.target.name : p.target.name_en) << " | " << md(progress_text(p, lang)) << " | " << tr(p.status, lang) << " | "
+            << md(p.target.source) << " |\n";
     out << "\n";
     path_lines(out, r, lang);
     plan_words(out, r, lang);
 
     const auto plan_conflicts = of_category(r.conflicts, "plan");
-    out << "## 3. " << tr("conflicts", lang) << " (" << plan_conflicts.size() << ")\n\n";
+    out << "## 3. " << tr("conflicts_reviews", lang) << "\n\n" << conflict_counts(r.conflicts, lang) << "\n\n";
     if (plan_conflicts.empty()) out << tr("none", lang) << "\n\n";
-    for (const core::Conflict* cp : plan_conflicts) {
-        const core::Conflict& c = *cp;
-        out << "- **[" << tr(c.severity, lang) << "] " << md(c.rule) << " " << md(lang == Lang::zh ? c.title : c.title_en) << "**: "
-            << md(lang == Lang::zh ? c.reason_zh : c.reason) << " " << tr("features", lang) << ": ";
-        for (std::size_t i = 0; i < c.features.size(); ++i)
-            out << (i ? ", " : "") << c.features[i].layer << "/" << md(c.features[i].id) << " " << md(c.features[i].name);
-        out << ". " << tr("clause", lang) << ": " << md(c.clause) << "\n";
-        if (c.quote) out << "  " << md(quote_text(c.quote, lang)) << "\n";
-    }
+    for (const core::Conflict* c : plan_conflicts) conflict_item(out, r, *c, lang);
     quality_section(out, r, lang);
-    if (const auto notes = robustness_notes(r); !notes.empty()) {
-        out << "\n" << tr("robustness", lang) << ":\n";
-        for (auto& n : notes) out << "- " << n << "\n";
-    }
-    out << "\n---\n\n" << footer(r, lang) << "\n";
+    out << "\n";
+    appendix(out, r, lang);
+    out << "---\n\n" << footer(r, lang) << "\n";
 }
 
 }  // namespace zoning::report

@@ -11,29 +11,24 @@
 namespace zoning::report {
 
 namespace {
-std::string plain(double v, int decimals) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
-}
-std::string amount(double v, const std::string& unit, Lang lang) {
+/// `v` as the plan writes it; `in_wan`: a figure beside a target the plan states in 万, so in 万 too.
+std::string amount(double v, const std::string& unit, Lang lang, bool in_wan) {
     if (unit == "ratio") return core::percent(v, 1);
-    if (unit == "m²" || unit == "m") return lang == Lang::zh ? core::wan(v) : core::grouped(v);
-    if (unit == "亩") return plain(v, 1);
-    if (std::fabs(v - std::round(v)) < 1e-9) return plain(v, 0);
-    return plain(v, 2);
+    if (unit == "m²" || unit == "m") return lang == Lang::en ? core::grouped(v) : in_wan ? core::in_wan(v) : core::wan(v);
+    return core::plan_number(v, unit == "亩" ? 1 : 2);  // 391.9 亿元, 60 亩: as the plan writes them
 }
 }  // namespace
 
 std::string progress_text(const core::ProgressRow& row, Lang lang) {
     const auto& t = row.target;
     if (!t.target_text.empty()) return "— / " + t.target_text;
-    std::string target = amount(t.target, t.unit, lang) + unit_word(t.unit, lang);
+    const bool in_wan = std::fabs(t.target) >= 10000.0;  // one unit on both sides: never "8596 / 10万 m²"
+    std::string target = amount(t.target, t.unit, lang, in_wan) + unit_word(t.unit, lang);
     if (!row.measured) {
         std::string prefix = t.comparison == ">=" ? "≥ " : t.comparison == "<=" ? "≤ " : "≈ ";
         return "— / " + prefix + target;
     }
-    std::string measured = amount(*row.measured, t.unit, lang);
+    std::string measured = amount(*row.measured, t.unit, lang, in_wan);
     std::string out = measured + " / " + target;
     if (row.ratio) out += " (" + core::percent(*row.ratio, 1) + ")";
     return out;
@@ -82,15 +77,15 @@ std::string footer(const ReportData& r, Lang lang) {
         if (lang == Lang::zh)
             return "数据：" + name +
                    "。本数据为示意数据：几何为依据规划文字与公开地理信息绘制的示意图形，项目状态、建成年份与建成面积为示意值，"
-                   "并非测绘或统计数据；规划指标（目标值）为规划原文数字，均注明出处。存储构建于 " +
-                   d.meta("built_at") + "。";
+                   "并非测绘或统计数据；规划指标（目标值）为规划原文数字，均注明出处。";
         return "Data: " + name +
                ". ILLUSTRATIVE: geometry is schematic, drawn from the plan's siting words and public geography; project "
                "statuses, completion years and built floor areas are illustrative, not surveyed or reported figures. Targets are the "
                "plan's own numbers, each with its source. Store built " +
                d.meta("built_at") + ".";
     }
-    if (lang == Lang::zh) return "数据：" + name + "（实测数据）。存储构建于 " + d.meta("built_at") + "。";
+    // The build time (an ISO timestamp) is in the technical appendix of the Chinese report.
+    if (lang == Lang::zh) return "数据：" + name + "（实测数据）。";
     return "Data: " + name + " (surveyed). Store built " + d.meta("built_at") + ".";
 }
 
@@ -130,23 +125,24 @@ std::string path_text(const core::ProgressRow& row, Lang lang) {
     if (!row.expected || !t.baseline || !t.baseline_year) return {};
     const bool zh = lang == Lang::zh;
     const std::string unit = unit_word(t.unit, lang);
+    const bool in_wan = std::fabs(t.target) >= 10000.0;  // one unit all along the path, as progress_text
     // A statistical value is judged in its own year: the expected value shown is that year's.
     const int judged = row.measured_year.value_or(row.evaluation_year);
     const std::string by = std::to_string(*t.baseline_year), ey = std::to_string(judged), ty = std::to_string(t.year);
-    std::string measured = row.measured ? amount(*row.measured, t.unit, lang) : (zh ? "无法测算" : "not measured");
+    std::string measured = row.measured ? amount(*row.measured, t.unit, lang, in_wan) : (zh ? "无法测算" : "not measured");
     if (row.measured_year) measured = zh ? measured + "（" + ey + "年统计值）" : measured + " (statistic for " + ey + ")";
     // From the target year on the path expects the target itself: said once.
     const bool before_target = judged < t.year;
-    std::string out = zh ? by + "年 " + amount(*t.baseline, t.unit, lang) + " → 现状 " + measured +
-                               (before_target ? " → " + ey + "年应达 " + amount(*row.expected, t.unit, lang) : "") + " → " + ty + "年目标 " +
-                               amount(t.target, t.unit, lang) + unit
-                         : by + " " + amount(*t.baseline, t.unit, lang) + " → measured " + measured +
-                               (before_target ? " → expected in " + ey + " " + amount(*row.expected, t.unit, lang) : "") + " → target " + ty +
-                               " " + amount(t.target, t.unit, lang) + unit;
+    std::string out = zh ? by + "年 " + amount(*t.baseline, t.unit, lang, in_wan) + " → 现状 " + measured +
+                               (before_target ? " → " + ey + "年应达 " + amount(*row.expected, t.unit, lang, in_wan) : "") + " → " + ty + "年目标 " +
+                               amount(t.target, t.unit, lang, in_wan) + unit
+                         : by + " " + amount(*t.baseline, t.unit, lang, in_wan) + " → measured " + measured +
+                               (before_target ? " → expected in " + ey + " " + amount(*row.expected, t.unit, lang, in_wan) : "") + " → target " + ty +
+                               " " + amount(t.target, t.unit, lang, in_wan) + unit;
     std::string how;
     if (t.path == "compound" && t.rate) how = zh ? "按年均增长 " + core::percent(*t.rate, 1) : "at " + core::percent(*t.rate, 1) + " a year";
-    else if (t.interim) how = zh ? "按线性进程，经 " + std::to_string(t.interim->year) + "年 " + amount(t.interim->value, t.unit, lang)
-                                 : "linear, through " + amount(t.interim->value, t.unit, lang) + " in " + std::to_string(t.interim->year);
+    else if (t.interim) how = zh ? "按线性进程，经 " + std::to_string(t.interim->year) + "年 " + amount(t.interim->value, t.unit, lang, in_wan)
+                                 : "linear, through " + amount(t.interim->value, t.unit, lang, in_wan) + " in " + std::to_string(t.interim->year);
     else how = zh ? "按线性进程" : "linear";
     return out + (zh ? "（" + how + "）" : " (" + how + ")");
 }

@@ -34,7 +34,7 @@ void write_sql_csv(std::ostream& out, const core::SqlResult& t) {
     }
 }
 
-void write_sql_geojson(std::ostream& out, const core::SqlResult& t) {
+void write_sql_geojson(std::ostream& out, const core::SqlResult& t, const std::string& work_crs) {
     // Property names are unique: a second "name" becomes "name_2" (then "name_3", ...).
     std::vector<std::string> keys;
     for (const auto& c : t.columns) {
@@ -46,7 +46,7 @@ void write_sql_geojson(std::ostream& out, const core::SqlResult& t) {
         if (!core::valid_utf8(k)) throw core::bad_input(core::FeatureRef{"--format geojson", {}, {}, {}}, "a column name is not valid UTF-8");
     geo::GeosContext ctx;
     geo::ProjContext proj;
-    geo::Transformer to_lonlat(proj, core::kWorkCrs, "EPSG:4326");
+    geo::Transformer to_lonlat(proj, work_crs, "EPSG:4326");
     nlohmann::ordered_json fc = {{"type", "FeatureCollection"}, {"features", nlohmann::ordered_json::array()}};
     for (auto& row : t.rows) {
         nlohmann::ordered_json props = nlohmann::ordered_json::object(), geometry = nullptr;

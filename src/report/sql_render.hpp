@@ -14,7 +14,8 @@ namespace zoning::report {
 /// right-aligned, geometries as <TYPE>, then "(n rows)".
 void write_sql_table(std::ostream& out, const core::SqlResult& t);
 void write_sql_csv(std::ostream& out, const core::SqlResult& t);
-/// RFC 7946: lon/lat; the first geometry column is each feature's geometry.
-void write_sql_geojson(std::ostream& out, const core::SqlResult& t);
+/// RFC 7946: lon/lat; the first geometry column is each feature's geometry, taken from
+/// `work_crs` (the store's, io::Sqlite::work_crs).
+void write_sql_geojson(std::ostream& out, const core::SqlResult& t, const std::string& work_crs);
 
 }  // namespace zoning::report

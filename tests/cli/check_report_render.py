@@ -4,8 +4,9 @@
 
     check_report_render.py DOM.html SCREENSHOT.png
 
-DOM: the map SVG is in the rendered document with its layers, projects by status, conflicts,
-legend, scale bar and north arrow. Pixels: the screenshot shows the district boundary red,
+DOM: the map SVG is in the rendered document with its layers, projects by status, conflicts
+numbered as in the list, legend (land use in the national classes), roads and water named, parcels'
+land use on hover, scale bar and north arrow. Pixels: the screenshot shows the district boundary red,
 completed-project green and conflict hatching red in the map's area, and is not blank.
 """
 import re
@@ -30,6 +31,22 @@ if svg.count('class="conflict"') < 3:
 for status in ("completed", "under_construction", "planned"):
     if f'class="project {status}"' not in svg:
         problems.append(f"no {status} project drawn")
+# Conflicts numbered on the map as in the list; land use in the national colours with a legend;
+# roads and water named; parcels named by their land-use code on hover.
+numbers = re.search(r'<g class="conflict-numbers".*?</g>', svg, re.S)
+listed = len(re.findall(r'<li><span class="number">', dom))
+if not numbers or numbers.group(0).count("<circle") < 3 or numbers.group(0).count("<circle") > listed:
+    problems.append(f"conflicts not numbered on the map as in the list ({listed} listed)")
+if "用地用海分类" not in svg:
+    problems.append("no land-use legend")
+labels = re.search(r'<g class="labels".*?</g>', svg, re.S)
+label_text = labels.group(0) if labels else ""
+for name in ("建设路", "白龟湖"):
+    if f">{name}</text>" not in label_text:
+        problems.append(f"{name} not named on the map")
+parcels = re.search(r'<g class="parcels">(.*?)</g>', svg, re.S)
+if not parcels or not re.search(r"<title>\d{2,4} [^<]*用地", parcels.group(1)):
+    problems.append("parcels not named by their land-use code and class on hover")
 
 img = Image.open(sys.argv[2]).convert("RGB")
 w, h = img.size

@@ -16,7 +16,7 @@ void read_as(const std::string& layer_name, const std::string& crs) {
     src.layer = layer_name;
     src.source = kPath;
     src.crs = crs;
-    zoning::fuzz::guarded([&] { (void)zoning::io::read_layer(catalog, catalog.at(layer_name), src, ".", 1); });
+    zoning::fuzz::guarded([&] { (void)zoning::io::read_layer(catalog, catalog.at(layer_name), src, "EPSG:4547", ".", 1); });
 }
 }  // namespace
 

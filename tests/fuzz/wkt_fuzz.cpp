@@ -23,6 +23,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     in.wkt = wkt;
     in.landuse = "0701";
     in.name = "fuzz";
-    zoning::fuzz::guarded([&] { (void)zoning::io::read_proposals(zoning::fuzz::catalog(), in); });
+    zoning::fuzz::guarded([&] { (void)zoning::io::read_proposals(zoning::fuzz::catalog(), "EPSG:4547", in); });
     return 0;
 }

@@ -36,10 +36,10 @@ core::ConflictSet overlap_conflicts(const RuleRun& run, const std::string& frame
                 std::string kind = f.text(f.features[fi], "kind");
                 std::string share = core::percent(own > 0 ? a / own : 0);
                 c.reason_zh = subject_words(s, i, run.catalog, true) + " 与" + kind + "「" + frame_name + "」重叠 " +
-                              core::area_text(a, true) + "（占其 " + share + "）。";
+                              core::area_text(a, true) + "（占该" + s.spec->title_zh + "面积 " + share + "）。";  // whose share: the subject's
                 c.reason = subject_words(s, i, run.catalog, false) + " overlaps " +
                            (kind.empty() ? "" : f.spec->word_en("kind", kind) + " ") + "'" + frame_name + "' by " +
-                           core::area_text(a, false) + " (" + share + " of it).";
+                           core::area_text(a, false) + " (" + share + " of its own area).";
                 out.push_back(std::move(c));
             }
         });

@@ -39,9 +39,9 @@ core::ConflictSet evaluate(const RuleRun& run) {
                 c.overlap_wkb = geo::to_wkb(ctx, piece.get());
                 std::string share = core::percent(smaller > 0 ? a / smaller : 0);
                 c.reason_zh = rules::subject_words(s, i, run.catalog, true) + " 与" + rules::subject_words(s, j, run.catalog, true) +
-                              " 重叠 " + core::area_text(a, true) + "（占较小者 " + share + "）。";
+                              " 重叠 " + core::area_text(a, true) + "（占两者中较小者面积 " + share + "）。";
                 c.reason = rules::subject_words(s, i, run.catalog, false) + " and " + rules::subject_words(s, j, run.catalog, false) +
-                           " overlap by " + core::area_text(a, false) + " (" + share + " of the smaller).";
+                           " overlap by " + core::area_text(a, false) + " (" + share + " of the smaller one's area).";
                 out.push_back(std::move(c));
             }
         });

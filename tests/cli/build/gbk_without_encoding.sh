@@ -20,7 +20,7 @@ rm -f mini/zones.cpg
 sed -i 's|source = "functional_zones.geojson"|source = "zones.shp"|' mini/dataset.toml
 run 3 build --data mini --store m.gpkg
 stderr_matches "layer 'functional_zones': fid [0-9]+ .*field 'name' is not UTF-8"
-stderr_has 'encoding = "GBK"'
+stderr_has 'encoding = "GB18030"'
 [ ! -e m.gpkg ] || fail "a store was written"
 # With the encoding named, the same file builds.
 sed -i 's|source = "zones.shp"|source = "zones.shp"\nencoding = "GBK"|' mini/dataset.toml

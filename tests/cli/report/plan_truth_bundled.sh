@@ -5,14 +5,17 @@
 run 0 build --store x.gpkg -q
 run 0 report --store x.gpkg --format md --out - -q
 python3 - "$work/out" <<'PY' || fail "Markdown: 香山文旅小镇 as 需复核 and 质检 apart"
-import sys
+import re, sys
 md = open(sys.argv[1], encoding="utf-8").read()
 conflicts = md[md.index("## 3. 冲突"):md.index("## 数据质检")]
-quality = md[md.index("## 数据质检"):md.index("\n---\n")]
+quality = md[md.index("## 数据质检"):md.index("## 技术附录")]
+appendix = md[md.index("## 技术附录"):]
 town = [l for l in conflicts.splitlines() if "「香山文旅小镇」" in l]
-assert town and all(l.startswith("- **[需复核]") for l in town), town
+assert town and all(re.match(r"- \*\*\(\d+\)\*\* \[需复核\]", l) for l in town), town
 assert not any("「香山文旅小镇」" in l and "[冲突]" in l for l in md.splitlines())
-assert "PROJECT-OVERLAP" in quality and "PROJECT-OVERLAP" not in conflicts
+# Rule ids are in the appendix, by the number the lists and the map give each finding.
+overlaps = re.findall(r"^\| (\d+) \| PROJECT-OVERLAP \|", appendix, re.M)
+assert overlaps and all(f"**({n})**" in quality and f"**({n})**" not in conflicts for n in overlaps), overlaps
 assert "[冲突]" not in quality and "[需复核]" not in quality
 assert "原文（第516行）：「“一带”即北部山林生态带」" in conflicts
 PY

@@ -104,3 +104,87 @@ TEST(Catalog, EveryBundledLayerFileStillLoads) {
     for (auto& e : std::filesystem::directory_iterator(test::source_dir() / "layers" / "analysis"))
         EXPECT_NO_THROW(core::Catalog::load_layer_file(e.path())) << e.path();
 }
+
+// The national 用地用海 table is complete (自然资发〔2023〕234号): 24 first-level classes, every
+// code under its parent, every class named; codes that the issue found missing are there.
+TEST(Catalog, TheLanduseTableIsTheWholeNationalClassification) {
+    core::Catalog c = core::Catalog::load(test::source_dir() / "layers");
+    const core::LanduseTable& t = c.landuse();
+    int first = 0;
+    for (const auto& k : t.classes()) {
+        EXPECT_NE(core::LanduseTable::level(k.code), 0) << k.code;
+        EXPECT_FALSE(k.name_zh.empty()) << k.code;
+        EXPECT_FALSE(k.name_en.empty()) << k.code;
+        EXPECT_EQ(k.color.size(), 7u) << k.code;
+        const std::string parent = core::LanduseTable::parent(k.code);
+        if (parent.empty()) ++first;
+        else EXPECT_NE(t.find(parent), nullptr) << k.code << " has no parent " << parent;
+        // 建设用地 is 06–16, and only that.
+        const int level1 = std::stoi(k.code.substr(0, 2));
+        EXPECT_EQ(k.construction, level1 >= 6 && level1 <= 16) << k.code;
+    }
+    EXPECT_EQ(first, 24);
+    EXPECT_EQ(t.find("24")->name_zh, "其他海域");
+    EXPECT_EQ(t.find("1203")->name_zh, "机场用地");
+    EXPECT_EQ(t.find("1206")->name_zh, "城市轨道交通用地");
+    EXPECT_EQ(t.find("080403")->name_zh, "中小学用地");
+    EXPECT_EQ(t.find("060102")->name_zh, "田间道");
+    EXPECT_EQ(t.find("2302")->name_zh, "后备耕地");
+    EXPECT_EQ(t.find("2307")->name_zh, "裸岩石砾地");
+    EXPECT_EQ(t.find("2308"), nullptr);
+    EXPECT_EQ(core::LanduseTable::level("070101"), 3);
+    EXPECT_EQ(core::LanduseTable::parent("070101"), "0701");
+    EXPECT_EQ(core::LanduseTable::level("701"), 0);
+    EXPECT_EQ(core::LanduseTable::level("07a1"), 0);
+}
+
+TEST(Catalog, LanduseTableIsChecked) {
+    test::TempDir dir;
+    auto refused = [&](const std::string& body, const std::string& needle) {
+        test::write_file(dir / "lu.toml", body);
+        try {
+            core::Catalog::load_landuse(dir / "lu.toml");
+            ADD_FAILURE() << "accepted: " << body;
+        } catch (const core::Error& e) {
+            EXPECT_NE(std::string(e.what()).find(needle), std::string::npos) << e.what();
+        }
+    };
+    refused("[[class]]\ncode = \"0701\"\nname_zh = \"城镇住宅用地\"\n", "its parent class '07' is not listed before it");
+    refused("[[class]]\ncode = \"7\"\nname_zh = \"居住\"\n", "a code is 2, 4 or 6 digits");
+    refused("[[class]]\ncode = \"07\"\nname_zh = \"\"\n", "name_zh is empty");
+    refused("[[class]]\ncode = \"07\"\nname_zh = \"a\"\n[[class]]\ncode = \"07\"\nname_zh = \"b\"\n", "listed twice");
+    refused("[[class]]\ncode = \"07\"\nname_zh = \"a\"\ncolor = \"red\"\n", "#rrggbb");
+}
+
+// The 三调 / GB/T 21010 crosswalk: loaded by file name, every target a national code, the rows
+// whose meaning differs between the two classifications mapped by meaning, not by code.
+TEST(Catalog, Gbt21010CrosswalkMapsByMeaning) {
+    core::Catalog c = core::Catalog::load(test::source_dir() / "layers");
+    const core::Crosswalk* cw = c.crosswalk("gbt21010");
+    ASSERT_NE(cw, nullptr);
+    for (const auto& [from, to] : cw->to) EXPECT_NE(c.landuse().find(to), nullptr) << from << " -> " << to;
+    EXPECT_EQ(cw->to.at("0305"), "0303");   // 灌木林地: 0305 in 三调, 0303 in 用地用海
+    EXPECT_EQ(cw->to.at("0303"), "0507");   // 红树林地 is 湿地
+    EXPECT_EQ(cw->to.at("1007"), "1203");   // 机场用地
+    EXPECT_EQ(cw->to.at("1006"), "0601");   // 农村道路
+    EXPECT_EQ(cw->to.at("0702"), "0703");   // 农村宅基地
+    EXPECT_EQ(cw->to.at("05H1"), "09");     // lossy: the parent of every 商服 class
+    EXPECT_EQ(cw->to.at("1203"), "2303");   // 田坎, not 机场用地
+    EXPECT_EQ(cw->to.count("0906"), 0u);    // 风景名胜设施用地 has no counterpart: unmapped, said so
+    EXPECT_EQ(c.crosswalk("nonexistent"), nullptr);
+}
+
+TEST(Catalog, CrosswalkTargetsMustBeCodes) {
+    test::TempDir dir;
+    core::LanduseTable t;
+    t.add(core::LanduseClass{"07", "居住用地", "Residential", true, "#ffff2d"});
+    test::write_file(dir / "crosswalk-x.toml", "[[row]]\nfrom = \"R\"\nto = \"0799\"\n");
+    try {
+        core::Catalog::load_crosswalk(dir / "crosswalk-x.toml", "x", t);
+        ADD_FAILURE() << "accepted";
+    } catch (const core::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("row 'R': '0799' is not a national 用地用海 code"), std::string::npos) << e.what();
+    }
+    test::write_file(dir / "crosswalk-x.toml", "[[row]]\nfrom = \"R\"\nto = \"07\"\n[[row]]\nfrom = \"R\"\nto = \"07\"\n");
+    EXPECT_THROW(core::Catalog::load_crosswalk(dir / "crosswalk-x.toml", "x", t), core::Error);
+}

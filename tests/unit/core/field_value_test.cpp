@@ -100,7 +100,9 @@ TEST(FieldValue, LanduseCodesArePaddedAndChecked) {
     FieldValue unknown = parse_field_value(landuse, "9999", kNoMapping, t);
     EXPECT_EQ(unknown.check, "landuse-code");
     EXPECT_EQ(unknown.text, "9999");
-    EXPECT_EQ(unknown.problem, "unknown land-use code '9999' in field 'landuse' (not a national 用地用海 code in layers/landuse.toml)");
+    EXPECT_EQ(unknown.problem,
+              "unknown land-use code '9999' in field 'landuse' (not a national 用地用海 code in layers/landuse.toml; if the column "
+              "holds another classification, map it with a values table in dataset.toml)");
     // Without the domain a code is just text.
     EXPECT_EQ(std::get<std::string>(parse_field_value(field("code", FieldType::string), "701", kNoMapping, t).value), "701");
 }
@@ -108,10 +110,63 @@ TEST(FieldValue, LanduseCodesArePaddedAndChecked) {
 TEST(FieldValue, NormaliseLanduseCodePadsOnlyWhenThatIsACode) {
     const LanduseTable t = small_table();
     EXPECT_EQ(normalise_landuse_code("701", t), "0701");
-    EXPECT_EQ(normalise_landuse_code("7", t), "07");
+    EXPECT_EQ(normalise_landuse_code("7", t), "7");  // one digit: a local class number as likely as 07, so never padded
     EXPECT_EQ(normalise_landuse_code("1001", t), "1001");
     EXPECT_EQ(normalise_landuse_code("999", t), "999");  // "0999" is no code either: left for the check to name
     EXPECT_EQ(normalise_landuse_code("70", t), "70");    // even length: never padded
+}
+
+TEST(FieldValue, ALandUseTableAcceptsOnlyItsKeys) {
+    FieldSpec landuse = field("landuse", FieldType::string, true);
+    landuse.domain = "landuse";
+    const LanduseTable t = small_table();
+    // A local scheme's classes 1..10: 1 is industry, 7 housing. 7 and 10 are also national codes
+    // (07, 10) and would be taken as such without the table.
+    const std::map<std::string, std::string> classes{{"1", "1001"}, {"7", "0701"}};
+    const ValueTable table{&classes, "[layers.parcels.values.landuse]"};
+    FieldValue industry = parse_field_value(landuse, "1", table, t);
+    EXPECT_TRUE(industry.ok());
+    EXPECT_EQ(std::get<std::string>(industry.value), "1001");
+    EXPECT_EQ(std::get<std::string>(parse_field_value(landuse, "7", table, t).value), "0701");
+    // Not a key: unmapped, though "10" is a national code and "701" would pad to one.
+    for (const char* raw : {"10", "701", "0701", "3"}) {
+        FieldValue v = parse_field_value(landuse, raw, table, t);
+        EXPECT_EQ(v.check, "unmapped") << raw;
+        EXPECT_EQ(v.problem, std::string("value '") + raw + "' of field 'landuse' is not in [layers.parcels.values.landuse]") << raw;
+        EXPECT_TRUE(std::holds_alternative<std::monostate>(v.value)) << raw;
+    }
+    // An empty value is no value (required: missing), not an unmapped one.
+    EXPECT_EQ(parse_field_value(landuse, "", table, t).check, "missing-value");
+}
+
+TEST(FieldValue, ATableValueThatIsNoCodeIsNamed) {
+    FieldSpec landuse = field("landuse", FieldType::string);
+    landuse.domain = "landuse";
+    const std::map<std::string, std::string> bad{{"R2", "0799"}};
+    FieldValue v = parse_field_value(landuse, "R2", ValueTable{&bad, "the crosswalk \"x\""}, small_table());
+    EXPECT_EQ(v.check, "landuse-code");
+    EXPECT_EQ(v.problem, "the crosswalk \"x\" maps 'R2' to '0799', which is not a national 用地用海 code");
+}
+
+TEST(FieldValue, OtherFieldsKeepValuesTheTableLacks) {
+    FieldSpec status = field("status", FieldType::string);
+    status.allowed = {"planned", "completed"};
+    const std::map<std::string, std::string> mapping{{"规划", "planned"}};
+    FieldValue v = parse_field_value(status, "completed", ValueTable{&mapping, "t"}, small_table());
+    EXPECT_TRUE(v.ok());
+    EXPECT_EQ(v.text, "completed");
+}
+
+TEST(FieldValue, PaddingIsOnlyForThreeAndFiveDigits) {
+    LanduseTable t = small_table();
+    t.add(LanduseClass{"070101", "a", "a", false, "#000000"});
+    EXPECT_EQ(normalise_landuse_code("70101", t), "070101");
+    EXPECT_EQ(normalise_landuse_code("1", t), "1");
+    EXPECT_EQ(normalise_landuse_code("7a1", t), "7a1");
+    EXPECT_EQ(normalise_landuse_code(" 701", t), " 701");
+    FieldSpec landuse = field("landuse", FieldType::string);
+    landuse.domain = "landuse";
+    EXPECT_EQ(parse_field_value(landuse, "7", kNoMapping, t).check, "landuse-code");
 }
 
 TEST(FieldValue, WholeNumberText) {

@@ -22,3 +22,21 @@ TEST(NumberFormat, PercentAndGrouping) {
     EXPECT_EQ(area_text(973000, false), "973,000 m²");
     EXPECT_NEAR(732333.33 * kMuPerM2, 1098.5, 0.001);
 }
+
+TEST(NumberFormat, AsThePlanWritesAndLandInHectares) {
+    EXPECT_EQ(plan_number(391.9), "391.9");
+    EXPECT_EQ(plan_number(391.90000001), "391.9");
+    EXPECT_EQ(plan_number(10.0), "10");
+    EXPECT_EQ(plan_number(0.126, 2), "0.13");
+    EXPECT_EQ(plan_number(-0.001), "0");
+    EXPECT_EQ(hectares(123456), "12.35");
+    EXPECT_EQ(hectares(8596), "0.86");
+    EXPECT_EQ(hectares(0), "0.00");
+    EXPECT_EQ(square_km(194520000), "194.52");
+}
+
+TEST(NumberFormat, InWanBesideATargetInWan) {
+    EXPECT_EQ(in_wan(973000), "97.3万");
+    EXPECT_EQ(in_wan(8596), "0.86万");
+    EXPECT_EQ(in_wan(0), "0");
+}

@@ -35,7 +35,7 @@ TEST(CheckWriter, OneProposalPerFeatureAndOneOverlapPerRule) {
     c.overlap_wkb = test::rectangle_wkb(1000, 0, 1050, 25);
     c.reason_zh = "工业用地位于生态廊道内";
     results[1].conflicts = {c, c};
-    io::write_check_results(dir / "r.gpkg", results, {{}, {"reason one", "reason two"}});
+    io::write_check_results(dir / "r.gpkg", results, {{}, {"reason one", "reason two"}}, "EPSG:4547");
 
     GDALDatasetUniquePtr ds = io::open_vector((dir / "r.gpkg").string());
     OGRLayer* res = ds->GetLayerByName("check_results");
@@ -63,6 +63,6 @@ TEST(CheckWriter, OneProposalPerFeatureAndOneOverlapPerRule) {
 TEST(CheckWriter, AnUnwritablePlaceLeavesNoFile) {
     test::TempDir dir;
     test::write_file(dir / "file", "x");
-    EXPECT_THROW(io::write_check_results(dir / "file" / "r.gpkg", {}, {}), core::Error);  // a file where a folder should be
+    EXPECT_THROW(io::write_check_results(dir / "file" / "r.gpkg", {}, {}, "EPSG:4547"), core::Error);  // a file where a folder should be
     EXPECT_FALSE(std::filesystem::exists(dir / "file" / "r.gpkg"));
 }

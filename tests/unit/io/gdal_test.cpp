@@ -77,12 +77,24 @@ TEST(Gdal, WkbToOgrAndWktBack) {
 }
 
 TEST(Gdal, WorkCrsIsEpsg4547EastingFirst) {
-    OGRSpatialReference srs = io::work_srs();
+    OGRSpatialReference srs = io::work_srs("EPSG:4547");
     EXPECT_STREQ(srs.GetAuthorityCode(nullptr), "4547");
     EXPECT_EQ(srs.GetDataAxisToSRSAxisMapping(), (std::vector<int>{2, 1}));  // data x = easting, the CRS's second axis
     const std::string wkt = io::srs_wkt(srs);
     EXPECT_EQ(wkt.rfind("PROJCRS[\"CGCS2000 / 3-degree Gauss-Kruger CM 114E\"", 0), 0u) << wkt;
     EXPECT_NE(wkt.find("ID[\"EPSG\",4547]"), std::string::npos);
+}
+
+TEST(Gdal, WorkCrsFollowsTheDefinitionAndRefusesNonsense) {
+    OGRSpatialReference utm = io::work_srs("EPSG:32632");
+    EXPECT_STREQ(utm.GetAuthorityCode(nullptr), "32632");
+    EXPECT_EQ(utm.GetDataAxisToSRSAxisMapping(), (std::vector<int>{1, 2}));  // UTM lists easting first already
+    // The WKT a store records reads back as the same CRS, easting first.
+    OGRSpatialReference from_wkt = io::work_srs(io::srs_wkt(io::work_srs("EPSG:4549")));
+    EXPECT_STREQ(from_wkt.GetAuthorityCode(nullptr), "4549");
+    EXPECT_EQ(from_wkt.GetDataAxisToSRSAxisMapping(), (std::vector<int>{2, 1}));
+    EXPECT_THROW(io::work_srs(""), core::Error);
+    EXPECT_THROW(io::work_srs("EPSG:999999"), core::Error);
 }
 
 TEST(Gdal, CreateDatasetAndCloseOrThrow) {

@@ -38,6 +38,7 @@ inline core::Dataset boundary_dataset(double x0 = 0, double y0 = 0) {
     const core::LayerSpec& spec = catalog().at("boundary");
     core::Dataset d;
     d.metadata["name"] = "t";
+    d.metadata["crs"] = "EPSG:4547";  // the CRS rectangle_feature draws in
     core::Layer layer;
     layer.spec = &spec;
     std::vector<core::Value> values(spec.fields.size());

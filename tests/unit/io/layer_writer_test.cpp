@@ -43,7 +43,7 @@ TEST(LayerWriter, FeaturesKeepFidValuesAndGeometry) {
                         test::rectangle_feature(9, {std::string("Z-9"), core::Value{}, core::Value{}}, 0, 0, 30, 30)});
     {
         GDALDatasetUniquePtr ds = io::create_dataset("GPKG", dir / "t.gpkg", "t.gpkg");
-        io::write_feature_layer(*ds, layer, io::work_srs(), "t.gpkg", {"FID=fid"});
+        io::write_feature_layer(*ds, layer, io::work_srs("EPSG:4547"), "t.gpkg", {"FID=fid"});
         io::close_or_throw(ds, "t.gpkg");
     }
     GDALDatasetUniquePtr ds = io::open_vector((dir / "t.gpkg").string());
@@ -69,14 +69,14 @@ TEST(LayerWriter, RenamedFieldsAndBadWkb) {
     const core::LayerSpec spec = spec_with_fields();
     const core::Layer layer = layer_of(spec, {test::rectangle_feature(1, {std::string("Z-1"), std::int64_t{3}, 1.0}, 0, 0, 10, 10)});
     GDALDatasetUniquePtr ds = io::create_dataset("Memory", dir / "m", "m");
-    OGRLayer* l = io::write_feature_layer(*ds, layer, io::work_srs(), "m", {}, {{"built_floor_m2", "bfa_m2"}});
+    OGRLayer* l = io::write_feature_layer(*ds, layer, io::work_srs("EPSG:4547"), "m", {}, {{"built_floor_m2", "bfa_m2"}});
     EXPECT_GE(l->GetLayerDefn()->GetFieldIndex("bfa_m2"), 0);
     EXPECT_LT(l->GetLayerDefn()->GetFieldIndex("built_floor_m2"), 0);
 
     core::Layer broken = layer;
     broken.features[0].wkb = "not wkb";
     try {
-        io::write_feature_layer(*ds, broken, io::work_srs(), "m", {});
+        io::write_feature_layer(*ds, broken, io::work_srs("EPSG:4547"), "m", {});
         FAIL();
     } catch (const core::Error& e) {
         EXPECT_EQ(e.code(), core::ExitCode::internal);

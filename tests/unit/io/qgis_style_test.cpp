@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include "io/qgis_style.hpp"
 
 using namespace zoning;
@@ -88,10 +90,31 @@ TEST(QgisStyle, ProjectNamesTheGeoPackageLayersRelativelyIn4547) {
     l.group = "用地";
     l.spec = &spec;
     l.xmin = 1, l.ymin = 2, l.xmax = 3, l.ymax = 4;
-    const std::string qgs = io::qgs_project("新华", "xinhua.gpkg", {"用地"}, {l}, table());
+    const std::string qgs = io::qgs_project("新华", "xinhua.gpkg", {"用地"}, {l}, table(), "EPSG:4547");
     EXPECT_NE(qgs.find("./xinhua.gpkg|layername=parcels"), std::string::npos);
     EXPECT_NE(qgs.find("<authid>EPSG:4547</authid>"), std::string::npos);
     EXPECT_NE(qgs.find("ID[&quot;EPSG&quot;,4547]"), std::string::npos);  // the full WKT, escaped
     EXPECT_NE(qgs.find("地块 &amp; &lt;more&gt;"), std::string::npos);
     EXPECT_EQ(qgs.find("<more>"), std::string::npos);
+}
+
+TEST(QgisStyle, CategorizedValuesTheCatalogLacksGetCatchAllColoursAndAnElseCategory) {
+    core::LayerSpec zones = polygon_spec("categorized");
+    zones.name = "functional_zones";
+    zones.style.attribute = "name";
+    zones.style.categories = {{"北片", "#112233"}};
+    const std::string xml = io::qgis_renderer_xml(zones, table(), {"北片", "南片", "第83片区"});
+    EXPECT_EQ(count(xml, "<category "), 4u) << xml;  // 北片, 南片, 第83片区, all other values
+    EXPECT_NE(xml.find("value=\"北片\" label=\"北片\""), std::string::npos);
+    // 南片: its palette colour, the one the report's map uses (core::catch_all_colour).
+    const std::string south = core::catch_all_colour("南片");
+    unsigned r = 0, g = 0, b = 0;
+    std::sscanf(south.c_str() + 1, "%02x%02x%02x", &r, &g, &b);
+    EXPECT_NE(xml.find("name=\"color\" value=\"" + std::to_string(r) + "," + std::to_string(g) + "," + std::to_string(b) + ",128\""),
+              std::string::npos)
+        << south << xml;
+    EXPECT_NE(xml.find("value=\"\" label=\"其他\""), std::string::npos);
+    const std::string doc = io::sld(zones, table(), {"北片", "南片"});
+    EXPECT_EQ(count(doc, "<se:ElseFilter/>"), 1u);
+    EXPECT_EQ(count(doc, "<se:Rule>"), 3u);
 }

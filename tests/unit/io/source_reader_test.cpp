@@ -72,7 +72,7 @@ const char* kSquare = "POLYGON((430000 3740000,430100 3740000,430100 3740100,430
 }  // namespace
 
 TEST(SourceReader, GeoJsonIn4547IsReadAsIs) {
-    io::ReadResult r = io::read_layer(catalog(), catalog().at("parcels"), source_of("parcels", "parcels.geojson"), test::fixture("mini"));
+    io::ReadResult r = io::read_layer(catalog(), catalog().at("parcels"), source_of("parcels", "parcels.geojson"), "EPSG:4547", test::fixture("mini"));
     EXPECT_TRUE(r.findings.empty());
     ASSERT_EQ(r.layer.features.size(), 4u);
     EXPECT_EQ(r.layer.source_crs, "EPSG:4547");
@@ -85,7 +85,7 @@ TEST(SourceReader, LonLatGeoJsonIsTransformedTo4547) {
     test::write_file(dir / "b.geojson",
                      R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"G","name":"政府"},)"
                      R"("geometry":{"type":"Polygon","coordinates":[[[113.293,33.739],[113.294,33.739],[113.294,33.740],[113.293,33.740],[113.293,33.739]]]}}]})");
-    io::ReadResult r = io::read_layer(catalog(), catalog().at("boundary"), source_of("boundary", "b.geojson"), dir.path());
+    io::ReadResult r = io::read_layer(catalog(), catalog().at("boundary"), source_of("boundary", "b.geojson"), "EPSG:4547", dir.path());
     ASSERT_EQ(r.layer.features.size(), 1u);
     EXPECT_EQ(r.layer.source_crs, "EPSG:4326");
     geo::GeosContext ctx;
@@ -106,7 +106,7 @@ TEST(SourceReader, GbkShapefileKeepsChineseNames) {
     EXPECT_EQ(dbf.find("新华"), std::string::npos);
 
     // With the .cpg GDAL wrote, the encoding is found by itself.
-    io::ReadResult r = io::read_layer(catalog(), catalog().at("functional_zones"), source_of("functional_zones", "zones.shp"), dir.path());
+    io::ReadResult r = io::read_layer(catalog(), catalog().at("functional_zones"), source_of("functional_zones", "zones.shp"), "EPSG:4547", dir.path());
     ASSERT_EQ(r.layer.features.size(), 1u);
     EXPECT_EQ(r.layer.text(r.layer.features[0], "name"), "新华区商业商务区");
 
@@ -114,7 +114,7 @@ TEST(SourceReader, GbkShapefileKeepsChineseNames) {
     std::filesystem::remove(dir / "zones.cpg");
     core::LayerSource s = source_of("functional_zones", "zones.shp");
     s.encoding = "GBK";
-    io::ReadResult r2 = io::read_layer(catalog(), catalog().at("functional_zones"), s, dir.path());
+    io::ReadResult r2 = io::read_layer(catalog(), catalog().at("functional_zones"), s, "EPSG:4547", dir.path());
     ASSERT_EQ(r2.layer.features.size(), 1u);
     EXPECT_EQ(r2.layer.text(r2.layer.features[0], "name"), "新华区商业商务区");
 }
@@ -124,7 +124,7 @@ TEST(SourceReader, GbkShapefileWithoutCpgOrEncodingIsAnErrorNotRawBytes) {
     write_ogr(dir / "zones.shp", "ESRI Shapefile", "zones", 4547, wkbPolygon,
               {{{{"id", "FZ1"}, {"name", "新华区商业商务区"}}, kSquare}}, {"ENCODING=CP936"});
     std::filesystem::remove(dir / "zones.cpg");
-    io::ReadResult r = io::read_layer(catalog(), catalog().at("functional_zones"), source_of("functional_zones", "zones.shp"), dir.path());
+    io::ReadResult r = io::read_layer(catalog(), catalog().at("functional_zones"), source_of("functional_zones", "zones.shp"), "EPSG:4547", dir.path());
     EXPECT_TRUE(r.layer.features.empty());
     ASSERT_EQ(r.findings.size(), 1u);
     const core::Finding& f = r.findings[0];
@@ -142,7 +142,7 @@ TEST(SourceReader, GeoPackageSourceWithFieldAndValueMapping) {
     core::LayerSource s = source_of("parcels", "src.gpkg");
     s.fields = {{"id", "DKBH"}, {"landuse", "YDDM"}};
     s.values["landuse"]["R2"] = "0701";
-    io::ReadResult r = io::read_layer(catalog(), catalog().at("parcels"), s, dir.path());
+    io::ReadResult r = io::read_layer(catalog(), catalog().at("parcels"), s, "EPSG:4547", dir.path());
     ASSERT_EQ(r.layer.features.size(), 1u) << (r.findings.empty() ? "" : r.findings[0].line());
     EXPECT_EQ(r.layer.id_of(r.layer.features[0]), "X1");
     EXPECT_EQ(r.layer.text(r.layer.features[0], "landuse"), "0701");
@@ -152,7 +152,7 @@ TEST(SourceReader, NoCrsIsAnErrorUnlessTheUserNamesOne) {
     test::TempDir dir;
     write_ogr(dir / "p.shp", "ESRI Shapefile", "p", 0, wkbPolygon, {{{{"id", "A"}, {"landuse", "0701"}}, kSquare}});
     try {
-        io::read_layer(catalog(), catalog().at("parcels"), source_of("parcels", "p.shp"), dir.path());
+        io::read_layer(catalog(), catalog().at("parcels"), source_of("parcels", "p.shp"), "EPSG:4547", dir.path());
         FAIL() << "expected an error";
     } catch (const core::Error& e) {
         EXPECT_EQ(e.code(), core::ExitCode::bad_input);
@@ -163,7 +163,7 @@ TEST(SourceReader, NoCrsIsAnErrorUnlessTheUserNamesOne) {
     }
     core::LayerSource s = source_of("parcels", "p.shp");
     s.crs = "EPSG:4547";
-    io::ReadResult r = io::read_layer(catalog(), catalog().at("parcels"), s, dir.path());
+    io::ReadResult r = io::read_layer(catalog(), catalog().at("parcels"), s, "EPSG:4547", dir.path());
     EXPECT_EQ(r.layer.features.size(), 1u);
 }
 
@@ -172,7 +172,7 @@ TEST(SourceReader, BowTieIsRepairedAndReportedById) {
     write_ogr(dir / "p.gpkg", "GPKG", "p", 4547, wkbPolygon,
               {{{{"id", "OK"}, {"landuse", "0701"}}, kSquare},
                {{{"id", "BOWTIE"}, {"landuse", "0901"}}, "POLYGON((0 0,10 10,10 0,0 10,0 0))"}});
-    io::ReadResult r = io::read_layer(catalog(), catalog().at("parcels"), source_of("parcels", "p.gpkg"), dir.path());
+    io::ReadResult r = io::read_layer(catalog(), catalog().at("parcels"), source_of("parcels", "p.gpkg"), "EPSG:4547", dir.path());
     ASSERT_EQ(r.layer.features.size(), 2u);
     ASSERT_EQ(r.layer.repairs.size(), 1u);
     EXPECT_EQ(r.layer.repairs[0].id, "BOWTIE");
@@ -193,7 +193,7 @@ TEST(SourceReader, PerFeatureProblemsAreFindingsNamingTheFeature) {
                {{{"id", "GOOD"}, {"landuse", "0701"}}, kSquare},
                {{{"id", ""}, {"landuse", "0701"}}, kSquare},
                {{{"id", "FLAT"}, {"landuse", "0701"}}, "POLYGON((0 0,10 0,20 0,0 0))"}});
-    io::ReadResult r = io::read_layer(catalog(), catalog().at("parcels"), source_of("parcels", "p.gpkg"), dir.path());
+    io::ReadResult r = io::read_layer(catalog(), catalog().at("parcels"), source_of("parcels", "p.gpkg"), "EPSG:4547", dir.path());
     EXPECT_EQ(r.layer.features.size(), 1u);
     std::map<std::string, std::string> by_check;
     for (auto& f : r.findings) by_check[f.check] = f.line();
@@ -231,7 +231,7 @@ TEST(SourceReader, NonFiniteCoordinatesAreReported) {
         f.SetGeometry(&poly);
         ASSERT_EQ(l->CreateFeature(&f), OGRERR_NONE);
     }
-    io::ReadResult r = io::read_layer(catalog(), catalog().at("parcels"), source_of("parcels", "n.gpkg"), dir.path());
+    io::ReadResult r = io::read_layer(catalog(), catalog().at("parcels"), source_of("parcels", "n.gpkg"), "EPSG:4547", dir.path());
     EXPECT_TRUE(r.layer.features.empty());
     ASSERT_FALSE(r.findings.empty());
     EXPECT_NE(r.findings[0].line().find("(id 'NAN')"), std::string::npos) << r.findings[0].line();
@@ -242,7 +242,7 @@ TEST(SourceReader, WholeSourceProblemsThrowBadInput) {
     test::TempDir dir;
     auto expect_bad = [&](const core::LayerSource& s, const std::string& needle) {
         try {
-            io::read_layer(catalog(), catalog().at(s.layer), s, dir.path());
+            io::read_layer(catalog(), catalog().at(s.layer), s, "EPSG:4547", dir.path());
             ADD_FAILURE() << "expected an error containing " << needle;
         } catch (const core::Error& e) {
             EXPECT_EQ(e.code(), core::ExitCode::bad_input);
@@ -262,7 +262,7 @@ TEST(SourceReader, WholeSourceProblemsThrowBadInput) {
 TEST(SourceReader, EmptyLayerIsAnError) {
     test::TempDir dir;
     test::write_file(dir / "e.geojson", R"({"type":"FeatureCollection","features":[]})");
-    io::ReadResult r = io::read_layer(catalog(), catalog().at("roads"), source_of("roads", "e.geojson"), dir.path());
+    io::ReadResult r = io::read_layer(catalog(), catalog().at("roads"), source_of("roads", "e.geojson"), "EPSG:4547", dir.path());
     ASSERT_EQ(r.findings.size(), 1u);
     EXPECT_EQ(r.findings[0].check, "empty-layer");
     EXPECT_EQ(r.findings[0].severity, core::Severity::error);
@@ -286,7 +286,7 @@ TEST(SourceReader, AnOpenLayerIsNamedAsTheCallerSays) {
     }
     core::LayerSource src;
     src.crs = "EPSG:4547";  // the layer has none: as --crs gives it
-    io::ReadResult r = io::read_ogr_layer(catalog(), catalog().at("parcels"), src, *l, "--wkt");
+    io::ReadResult r = io::read_ogr_layer(catalog(), catalog().at("parcels"), src, *l, "EPSG:4547", "--wkt");
     ASSERT_EQ(r.layer.features.size(), 2u);
     EXPECT_EQ(r.layer.source, "--wkt");
     EXPECT_EQ(r.layer.source_crs, "EPSG:4547");
@@ -297,7 +297,7 @@ TEST(SourceReader, AnOpenLayerIsNamedAsTheCallerSays) {
 
     core::LayerSource no_crs;
     try {
-        io::read_ogr_layer(catalog(), catalog().at("parcels"), no_crs, *l, "--wkt");
+        io::read_ogr_layer(catalog(), catalog().at("parcels"), no_crs, *l, "EPSG:4547", "--wkt");
         FAIL();
     } catch (const core::Error& e) {
         EXPECT_EQ(e.where().file, "--wkt");
@@ -325,7 +325,7 @@ TEST(SourceReader, TransformAndRepairKeepsOrderAndLeavesOutWhatCannotBeUsed) {
     in.push_back(source_feature(4, "POLYGON((113.295 33.739,113.296 33.739,113.296 33.740,113.295 33.740,113.295 33.739))"));
     io::ReadResult r;
     r.layer.spec = &spec;
-    io::transform_and_repair(r, std::move(in), "EPSG:4326", 2);
+    io::transform_and_repair(r, std::move(in), "EPSG:4326", "EPSG:4547", 2);
     ASSERT_EQ(r.layer.features.size(), 3u);
     EXPECT_EQ(r.layer.features[0].fid, 1);
     EXPECT_EQ(r.layer.features[1].fid, 2);
@@ -339,4 +339,48 @@ TEST(SourceReader, TransformAndRepairKeepsOrderAndLeavesOutWhatCannotBeUsed) {
     for (auto& f : r.findings) checks.push_back(f.check);
     EXPECT_EQ(checks, (std::vector<std::string>{"geometry-repaired", "coordinates"}));
     EXPECT_EQ(r.findings[1].line(), "error: s: layer 'parcels': fid 3 (id 'F3'): NaN, infinite or untransformable coordinate (from EPSG:4326)");
+}
+
+// Unknown land-use codes: build (per_value) gets one finding per distinct value with its count and
+// first fids; a batch of proposals (per_feature, the default) one per feature, each a row of its own.
+TEST(SourceReader, UnmappedValuesPerValueOrPerFeature) {
+    test::TempDir dir;
+    std::vector<std::pair<std::vector<std::pair<std::string, std::string>>, std::string>> feats;
+    for (int i = 0; i < 7; ++i) feats.push_back({{{"id", "P" + std::to_string(i)}, {"landuse", i < 6 ? "99" : "0701"}}, kSquare});
+    write_ogr(dir / "p.gpkg", "GPKG", "parcels", 4547, wkbPolygon, feats);
+    const core::LayerSource s = source_of("parcels", "p.gpkg");
+    io::ReadResult by_value = io::read_layer(catalog(), catalog().at("parcels"), s, "EPSG:4547", dir.path(), 1, {}, io::UnmappedReport::per_value);
+    ASSERT_EQ(by_value.findings.size(), 1u);
+    EXPECT_EQ(by_value.findings[0].check, "landuse-code");
+    EXPECT_EQ(*by_value.findings[0].where.fid, 1);
+    EXPECT_NE(by_value.findings[0].message.find("6 features (fid 1, 2, 3, 4, 5, …)"), std::string::npos) << by_value.findings[0].message;
+    EXPECT_EQ(by_value.layer.features.size(), 1u);
+    io::ReadResult by_feature = io::read_layer(catalog(), catalog().at("parcels"), s, "EPSG:4547", dir.path(), 1);
+    EXPECT_EQ(by_feature.findings.size(), 6u);
+    core::LayerSource skip = s;
+    skip.on_unmapped = core::LayerSource::Unmapped::skip;
+    io::ReadResult skipped = io::read_layer(catalog(), catalog().at("parcels"), skip, "EPSG:4547", dir.path(), 1, {}, io::UnmappedReport::per_value);
+    ASSERT_EQ(skipped.findings.size(), 1u);
+    EXPECT_EQ(skipped.findings[0].severity, core::Severity::warning);
+    EXPECT_EQ(skipped.layer.features.size(), 1u);
+}
+
+// A legacy DBF is decoded by the reader: field names too (地类编码 in GB18030 bytes is found by its
+// UTF-8 name), and a where filter on Chinese text is put into the file's encoding.
+TEST(SourceReader, Gb18030FieldNamesAndWhereOnChineseText) {
+    test::TempDir dir;
+    write_ogr(dir / "p.shp", "ESRI Shapefile", "p", 4547, wkbPolygon,
+              {{{{"BSM", "1"}, {"地类编码", "0701"}, {"村", "㙟头村"}}, kSquare},
+               {{{"BSM", "2"}, {"地类编码", "0901"}, {"村", "东村"}}, kSquare}},
+              {"ENCODING=GB18030"});
+    std::filesystem::remove(dir / "p.cpg");
+    core::LayerSource s = source_of("parcels", "p.shp");
+    s.encoding = "GB18030";
+    s.fields = {{"id", "BSM"}, {"landuse", "地类编码"}, {"block", "村"}};
+    s.where = "\"村\" = '㙟头村'";
+    io::ReadResult r = io::read_layer(catalog(), catalog().at("parcels"), s, "EPSG:4547", dir.path());
+    EXPECT_TRUE(r.findings.empty());
+    ASSERT_EQ(r.layer.features.size(), 1u);
+    EXPECT_EQ(r.layer.text(r.layer.features[0], "block"), "㙟头村");
+    EXPECT_EQ(r.layer.text(r.layer.features[0], "landuse"), "0701");
 }

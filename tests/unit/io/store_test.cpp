@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "core/error.hpp"
+#include "io/gdal.hpp"
 #include "io/source_reader.hpp"
 #include "io/store.hpp"
 #include "support.hpp"
@@ -127,5 +128,41 @@ TEST(Store, UnwritablePathIsAnOutputError) {
     } catch (const core::Error& e) {
         EXPECT_EQ(e.code(), core::ExitCode::output);
         EXPECT_NE(std::string(e.what()).find("/dev/null/sub/s.gpkg"), std::string::npos) << e.what();
+    }
+}
+
+TEST(Store, RecordsTheWorkCrsAndEachLayersSourceCrs) {
+    test::TempDir dir;
+    io::DatasetReadResult r =
+        io::read_dataset(catalog(), core::DatasetConfig::load(test::source_dir() / "tests/fixtures/crs-utm32"));
+    EXPECT_EQ(r.dataset.work_crs_name(), "EPSG:32632");
+    io::write_store(dir / "s.gpkg", r.dataset, catalog());
+    core::Dataset back = io::read_store(dir / "s.gpkg", catalog());
+    EXPECT_EQ(back.work_crs_name(), "EPSG:32632");
+    EXPECT_NE(back.work_crs().find("ID[\"EPSG\",32632]"), std::string::npos);  // the WKT2 the store records
+    EXPECT_EQ(back.meta("area"), "planar");
+    EXPECT_EQ(back.find("boundary")->source_crs, "EPSG:25832");  // read from, not stored in
+    EXPECT_EQ(back.find("functional_zones")->source_crs, "EPSG:25832");
+    GDALDatasetUniquePtr ds(GDALDataset::Open((dir / "s.gpkg").c_str(), GDAL_OF_VECTOR));
+    ASSERT_TRUE(ds);
+    EXPECT_STREQ(ds->GetLayerByName("boundary")->GetSpatialRef()->GetAuthorityCode(nullptr), "32632");
+}
+
+TEST(Store, ALayerInAnotherCrsThanTheStoreRecordsIsRefused) {
+    test::TempDir dir;
+    core::Dataset d = mini();
+    io::write_store(dir / "s.gpkg", d, catalog());
+    // The metadata says another CRS than the layers carry: neither is to be believed.
+    {
+        GDALDatasetUniquePtr ds(GDALDataset::Open((dir / "s.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        ASSERT_TRUE(ds);
+        ds->ExecuteSQL("UPDATE zoning_metadata SET value = 'EPSG:4549' WHERE key = 'crs'", nullptr, nullptr);
+        ds->ExecuteSQL("DELETE FROM zoning_metadata WHERE key = 'crs_wkt'", nullptr, nullptr);
+    }
+    try {
+        io::read_store(dir / "s.gpkg", catalog());
+        FAIL() << "read a store whose layers are not in the CRS it records";
+    } catch (const core::Error& e) {
+        EXPECT_NE(std::string(e.what()).find("not the work CRS EPSG:4549 the store records"), std::string::npos) << e.what();
     }
 }
