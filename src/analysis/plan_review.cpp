@@ -75,7 +75,7 @@ PlanReview plan_review(const core::Dataset& dataset, const core::Catalog& catalo
     // One overlay serves both: progress reads the district row, the report the zone's rows.
     PlanReview review;
     review.overlay = overlay(dataset, oo);
-    review.progress = measure_progress(dataset, targets, review.overlay, &review.progress_notes);
+    review.progress = measure_progress(dataset, targets, review.overlay, &review.progress_notes, options.year);
     ConflictOptions co;
     co.threads = options.threads;
     review.conflicts = find_conflicts(dataset, catalog, rules, co);
@@ -103,7 +103,10 @@ PlanReview plan_review(const core::Dataset& dataset, const core::Catalog& catalo
 void check_plan_files(const core::Dataset& dataset, const core::Catalog& catalog, const std::filesystem::path& dir) {
     auto origin = [&](const std::string& name) { return (dir / name).string(); };
     if (auto it = dataset.files.find("targets.toml"); it != dataset.files.end()) {
-        for (const core::Target& t : core::parse_targets(it->second, origin(it->first)))
+        const std::vector<core::Target> targets = core::parse_targets(it->second, origin(it->first));
+        // Statistical values are checked against the targets they give figures for.
+        if (auto ind = dataset.files.find("indicators.csv"); ind != dataset.files.end()) core::parse_indicators(ind->second, origin(ind->first), targets);
+        for (const core::Target& t : targets)
             for (const std::string* layer : {&t.frame_layer, &t.feature_layer})
                 if (!layer->empty() && !dataset.find(*layer))
                     throw core::bad_input(core::FeatureRef{t.origin, {}, {}, {}},

@@ -4,6 +4,7 @@
 // the plan's targets and the conflicts the rules find, for the whole district or one zone.
 // `report` and `export` render it; the CLI only gathers the inputs.
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,8 @@ struct PlanReviewOptions {
     std::string zone;
     /// False: the overlay covers the district only, as much as progress needs (export).
     bool coverage = true;
+    /// Judge progress as of this year (report --year); empty: the dataset's evaluation year.
+    std::optional<int> year;
 };
 
 struct PlanReview {

@@ -53,14 +53,17 @@ constexpr const char* kOnlyPlanned = "谋划";
 
 /// Completed projects that pass `keep`, with a yearly series; returns the indices counted.
 std::vector<std::size_t> sum_completed(const core::Layer& projects, const std::string& field, int last_year,
-                                       const std::function<bool(std::size_t)>& keep, ProgressRow& row) {
+                                       const std::function<bool(std::size_t)>& keep, ProgressRow& row, std::optional<int> completed_by) {
     std::map<int, double> by_year;
     std::vector<std::size_t> counted;
     double total = 0;
     const bool has_verb = projects.spec->field_index("plan_verb") >= 0;
     for (std::size_t i = 0; i < projects.features.size(); ++i) {
         const auto& f = projects.features[i];
-        if (projects.text(f, "status") != "completed" || !keep(i)) continue;
+        if (projects.text(f, "status") != "completed") continue;
+        // Judged as of an earlier year, a project completed later was not yet completed then.
+        if (completed_by && year_of(projects, f) > *completed_by) continue;
+        if (!keep(i)) continue;
         double v = number(projects, f, field);
         if (v <= 0) continue;
         if (has_verb && projects.text(f, "plan_verb") == kOnlyPlanned) {
@@ -91,7 +94,8 @@ bool counts_as(const std::string& code, const core::Target& t) {
 
 /// The year targets are judged at: the dataset's evaluation_year when it has one, else the newest
 /// completion year among its projects (the data can say nothing of a later year).
-std::pair<int, std::string> evaluation_year(const core::Dataset& d) {
+std::pair<int, std::string> evaluation_year(const core::Dataset& d, std::optional<int> asked) {
+    if (asked) return {*asked, "option"};
     const std::string given = d.meta("evaluation_year");
     if (!given.empty()) {
         try {
@@ -110,12 +114,57 @@ std::pair<int, std::string> evaluation_year(const core::Dataset& d) {
     return {newest, "newest_completion"};
 }
 
+/// A statistical target's figure from indicators.csv: its latest value up to `year`, with the
+/// values before it as the series. False when the file has none for the target by then.
+bool from_indicators(const std::vector<core::IndicatorValue>& values, int year, ProgressRow& row) {
+    const core::IndicatorValue* latest = nullptr;
+    for (const auto& v : values) {
+        if (v.target_id != row.target.id || (year > 0 && v.year > year)) continue;
+        row.series.emplace_back(v.year, v.value);
+        if (!latest || v.year > latest->year) latest = &v;
+    }
+    std::sort(row.series.begin(), row.series.end());
+    if (!latest) return false;
+    row.measured = latest->value;
+    row.measured_year = latest->year;
+    row.measured_from = "indicator";
+    row.indicator_source = latest->source;
+    row.indicator_certainty = latest->certainty;
+    row.basis = "statistical indicator for " + std::to_string(latest->year) + ": " + latest->source + " (" + latest->certainty + ")";
+    return true;
+}
+
+/// The row's level against the expected path in `year`: met is 达成 and past-deadline 逾期 whatever
+/// the path; otherwise measured / expected (expected / measured for an upper limit) against the
+/// file's [levels]. A target to be kept near a value (≈) has no "ahead", so it gets no path level.
+void judge_level(ProgressRow& row, int year) {
+    const core::Target& t = row.target;
+    if (year > 0) row.expected = core::expected_value(t, year);
+    if (!row.measured) return;
+    if (row.status == "met") {
+        row.level = "achieved";
+        return;
+    }
+    if (row.status == "overdue") {
+        row.level = "overdue";
+        return;
+    }
+    if (!row.expected || t.comparison == "≈") return;
+    const double m = *row.measured, e = *row.expected;
+    double share = 0;
+    if (t.comparison == ">=") share = e > 0 ? m / e : (m >= e ? 1.0 : 0.0);
+    else share = m > 0 ? e / m : 1.0;
+    row.level = share >= t.levels.behind_below ? "on_track" : share >= t.levels.severely_behind_below ? "behind" : "severely_behind";
+}
+
 }  // namespace
 
 std::vector<ProgressRow> measure_progress(const core::Dataset& d, const std::vector<core::Target>& targets, const OverlayResult& ov,
-                                          std::vector<std::string>* robustness_notes) {
+                                          std::vector<std::string>* robustness_notes, std::optional<int> year) {
     std::vector<ProgressRow> rows;
-    const auto [judged_in, judged_from] = evaluation_year(d);
+    const auto [judged_in, judged_from] = evaluation_year(d, year);
+    std::vector<core::IndicatorValue> indicators;
+    if (auto it = d.files.find("indicators.csv"); it != d.files.end()) indicators = core::parse_indicators(it->second, "indicators.csv", targets);
     geo::GeosContext ctx;
     RobustnessLog log;
     for (const auto& t : targets) {
@@ -123,9 +172,11 @@ std::vector<ProgressRow> measure_progress(const core::Dataset& d, const std::vec
         row.target = t;
         row.evaluation_year = judged_in;
         row.evaluation_year_from = judged_from;
-        if (!t.measurable) {
+        if (!t.measurable && !from_indicators(indicators, judged_in, row)) {
             row.status = "not_measurable";
+            row.measured_from = "none";
             row.basis = t.note.empty() ? "not measurable from the data" : "not measurable from the data: " + t.note;
+            judge_level(row, judged_in);  // the path still says what the year should bring
             rows.push_back(std::move(row));
             continue;
         }
@@ -148,7 +199,7 @@ std::vector<ProgressRow> measure_progress(const core::Dataset& d, const std::vec
                     const double in = part->whole ? own : part->area(ctx, 0);
                     inside_m2[i] = in;
                     return part->whole || in >= 0.5 * own;
-                }, row);
+                }, row, year);
                 // The other reading of 建成面积: the land the counted projects cover inside the area.
                 double land = 0;
                 for (std::size_t i : counted) land += inside_m2[i];
@@ -159,7 +210,7 @@ std::vector<ProgressRow> measure_progress(const core::Dataset& d, const std::vec
             const core::Layer& projects = need_layer(d, "projects", t);
             sum_completed(projects, t.field, t.year, [&](std::size_t i) {
                 return t.category.empty() || projects.text(projects.features[i], "category") == t.category;
-            }, row);
+            }, row, year);
             row.basis = "sum of " + t.field + " over completed projects" + (t.category.empty() ? "" : " of category " + t.category);
         } else if (t.measure == "landuse_share") {
             double district = 0, matching = 0;
@@ -202,6 +253,7 @@ std::vector<ProgressRow> measure_progress(const core::Dataset& d, const std::vec
             // Past its deadline and not met, a target is no longer behind schedule: it was missed.
             if (row.status != "met" && t.deadline && judged_in > *t.deadline) row.status = "overdue";
         }
+        judge_level(row, row.measured_year.value_or(judged_in));
         rows.push_back(std::move(row));
     }
     if (robustness_notes) robustness_notes->insert(robustness_notes->end(), log.notes.begin(), log.notes.end());

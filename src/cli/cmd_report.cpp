@@ -9,10 +9,12 @@
 #include <fstream>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
 
+#include "analysis/diff.hpp"
 #include "analysis/plan_review.hpp"
 #include "core/catalog.hpp"
 #include "core/plan_rules.hpp"
@@ -44,6 +46,8 @@ private:
     std::string m_lang = "zh";
     std::string m_zone;
     bool m_force = false;
+    std::optional<int> m_year;
+    std::filesystem::path m_baseline;
 };
 
 }  // namespace
@@ -122,6 +126,12 @@ void ReportCommand::setup(CLI::App& app) {
     app.add_option("--lang", m_lang, "zh (default, the plan's names verbatim) or en")->check(CLI::IsMember({"zh", "en"}));
     app.add_flag("--force", m_force, "Folder formats (csv): replace an --out folder that holds other files than an earlier report's tables");
     app.add_option("--zone", m_zone, "Limit the report to one zone, area, belt, core, corridor or park (name or id)");
+    app.add_option("--year", m_year,
+                   "Judge progress as of this year: projects completed later do not count, the expected path and deadlines are that year's "
+                   "(default: the dataset's evaluation_year, else the newest completion year)")
+        ->check(CLI::Range(1900, 2100));
+    app.add_option("--baseline", m_baseline,
+                   "An earlier store (e.g. last year's): the report's head says what changed since (zoning diff gives the detail)");
 }
 
 void ReportCommand::check_options() {
@@ -132,7 +142,7 @@ void ReportCommand::check_options() {
 core::ExitCode ReportCommand::run() {
     const report::ReportFormat& format = report::report_format(m_format);
     if (m_out.empty()) m_out = format.default_out;
-    if (m_out != "-") guard_plan_output(m_out, "--out");
+    if (m_out != "-") guard_plan_output(m_out, "--out", {m_baseline});
     StageBar bar(m_common.quiet, 2);
     bar.stage(0, "reading store");
     PlanInputs plan = load_plan();
@@ -145,6 +155,7 @@ core::ExitCode ReportCommand::run() {
     analysis::PlanReviewOptions opt;
     opt.threads = m_common.threads;
     opt.zone = m_zone;
+    opt.year = m_year;
     analysis::PlanReview review = analysis::plan_review(dataset, catalog, targets, rules, opt);
     report::ReportData data;
     data.dataset = &dataset;
@@ -156,6 +167,17 @@ core::ExitCode ReportCommand::run() {
     data.conflicts = std::move(review.conflicts.conflicts);
     data.analysis_notes = std::move(review.progress_notes);
     data.analysis_notes.insert(data.analysis_notes.end(), review.conflicts.robustness_notes.begin(), review.conflicts.robustness_notes.end());
+    // The baseline is reviewed with its own targets and rules, as `zoning diff` does.
+    std::optional<PlanInputs> baseline;
+    std::optional<core::DiffResult> since;
+    if (!m_baseline.empty()) {
+        PlanOptions baseline_options;
+        baseline_options.store = m_baseline;
+        baseline = baseline_options.load(m_common);
+        since = analysis::diff_stores({&baseline->store, baseline->targets, baseline->rules, m_baseline.string()},
+                                      {&dataset, targets, rules, m_plan.store.string()}, catalog, m_common.threads);
+        data.since = &*since;
+    }
     bar.stage(2, "writing");
 
     const report::Lang lang = m_lang == "en" ? report::Lang::en : report::Lang::zh;

@@ -25,6 +25,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     r.push_back(make_check_command());
     r.push_back(make_export_command());
     r.push_back(make_sql_command());
+    r.push_back(make_diff_command());
     return r;
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <map>
 #include <sstream>
 #include <string_view>
 
@@ -93,20 +94,21 @@ double bounded(const toml::table& t, const char* key, const std::string& origin,
 }
 
 /// `quote = { text = "...", line = N }`: the plan's sentence, verbatim, and its line.
-std::optional<Quote> quote(const toml::table& t, const std::string& origin) {
-    auto node = t["quote"];
+std::optional<Quote> quote(const toml::table& t, const std::string& origin, const char* key = "quote") {
+    auto node = t[key];
     if (!node) return std::nullopt;
     const int at = static_cast<int>(node.node()->source().begin.line);
     auto* q = node.as_table();
-    if (!q) fail(origin, at, "'quote' must be a table { text = \"the plan's sentence\", line = N }");
-    for (auto& [key, value] : *q)
-        if (key.str() != "text" && key.str() != "line")
-            fail(origin, at, "unknown key '" + std::string(key.str()) + "' in 'quote' (text, line)");
+    const std::string name = key;
+    if (!q) fail(origin, at, "'" + name + "' must be a table { text = \"the plan's sentence\", line = N }");
+    for (auto& [k, value] : *q)
+        if (k.str() != "text" && k.str() != "line")
+            fail(origin, at, "unknown key '" + std::string(k.str()) + "' in '" + name + "' (text, line)");
     Quote out;
     auto text = (*q)["text"].value<std::string>();
     auto at_line = (*q)["line"].value_exact<std::int64_t>();
-    if (!text || text->empty()) fail(origin, at, "'quote' needs text = \"the plan's sentence, verbatim\"");
-    if (!at_line || *at_line < 1 || *at_line > 1000000) fail(origin, at, "'quote' needs line = the line of the plan text (a whole number >= 1)");
+    if (!text || text->empty()) fail(origin, at, "'" + name + "' needs text = \"the plan's sentence, verbatim\"");
+    if (!at_line || *at_line < 1 || *at_line > 1000000) fail(origin, at, "'" + name + "' needs line = the line of the plan text (a whole number >= 1)");
     out.text = *text;
     out.line = static_cast<int>(*at_line);
     return out;
@@ -127,7 +129,8 @@ void refuse_unknown(const toml::table& t, const std::vector<std::string_view>& k
 const std::vector<std::string_view> kTargetKeys = {"id", "name", "name_en", "unit", "comparison", "source", "note", "target_text",
                                                    "target", "baseline", "tolerance", "year", "measurable", "measure", "frame_layer",
                                                    "frame_name", "feature_layer", "feature_name", "landuse_prefix", "field", "category",
-                                                   "landuse_codes", "reading", "reading_en", "deadline", "quote"};
+                                                   "landuse_codes", "reading", "reading_en", "deadline", "quote",
+                                                   "baseline_year", "baseline_quote", "path", "rate", "rate_quote", "interim"};
 const std::vector<std::string_view> kCommonRuleKeys = {"id", "kind", "title", "title_en", "clause", "severity", "subject", "frame_layer",
                                                        "frame_kinds", "frame_names", "construction_only", "exempt_landuse", "categories",
                                                        "min_overlap_m2", "min_overlap_share", "quote"};
@@ -137,14 +140,91 @@ constexpr double kMaxOverlapM2 = 1e10;
 /// Targets' numbers: anything larger is a typo (1e300), not a plan.
 constexpr double kMaxNumber = 1e15;
 
+/// A key holding a whole year, or nullopt when absent.
+std::optional<int> year_key(const toml::table& t, const char* key, const std::string& origin, int line) {
+    if (!t[key]) return std::nullopt;
+    const double y = bounded(t, key, origin, line, std::nullopt, 1900.0, 2100.0, "a year between 1900 and 2100");
+    if (std::floor(y) != y) fail(origin, static_cast<int>(t[key].node()->source().begin.line), std::string("'") + key + "' must be a whole year");
+    return static_cast<int>(y);
+}
+
+/// `[levels]`: the shares of the expected value below which a target is 滞后 / 严重滞后.
+Levels parse_levels(const toml::table& file, const std::string& origin) {
+    Levels out;
+    auto node = file["levels"];
+    if (!node) return out;
+    const int at = static_cast<int>(node.node()->source().begin.line);
+    const toml::table* t = node.as_table();
+    if (!t) fail(origin, at, "'levels' must be a table [levels] behind_below = 0.9, severely_behind_below = 0.7");
+    refuse_unknown(*t, {"behind_below", "severely_behind_below"}, origin, "[levels]");
+    out.behind_below = bounded(*t, "behind_below", origin, at, out.behind_below, 0.0, 1.0, "a share between 0 and 1");
+    out.severely_behind_below = bounded(*t, "severely_behind_below", origin, at, out.severely_behind_below, 0.0, 1.0, "a share between 0 and 1");
+    if (out.severely_behind_below > out.behind_below)
+        fail(origin, at, "severely_behind_below must not exceed behind_below (a target further behind is more behind)");
+    return out;
+}
+
+/// The expected path's keys: each needs the others it depends on, so a half-stated path is an
+/// error and never a silently missing expected value.
+void parse_path(const toml::table& t, const std::string& origin, int line, Target& g) {
+    g.baseline_year = year_key(t, "baseline_year", origin, line);
+    g.baseline_quote = quote(t, origin, "baseline_quote");
+    g.rate_quote = quote(t, origin, "rate_quote");
+    g.path = str(t, "path", origin, line, false);
+    if (t["rate"]) g.rate = bounded(t, "rate", origin, line, std::nullopt, -0.99, 10.0, "a yearly growth as a fraction (0.07 for 7%), from -0.99 to 10");
+    if (auto node = t["interim"]) {
+        const int at = static_cast<int>(node.node()->source().begin.line);
+        const toml::table* it = node.as_table();
+        if (!it) fail(origin, at, "'interim' must be a table { year = 2023, value = 330.0 }");
+        refuse_unknown(*it, {"year", "value"}, origin, "'interim'");
+        std::optional<int> y = year_key(*it, "year", origin, at);
+        if (!y) fail(origin, at, "'interim' needs year = the year the plan states the value for");
+        g.interim = Interim{*y, bounded(*it, "value", origin, at, std::nullopt, -kMaxNumber, kMaxNumber, "a finite number")};
+    }
+    if (g.path.empty()) {
+        for (const char* key : {"rate", "interim"})
+            if (t[key]) fail(origin, line, std::string("'") + key + "' needs path = \"compound\" or \"linear\"");
+        return;
+    }
+    if (g.path != "linear" && g.path != "compound") fail(origin, line, "path must be \"linear\" or \"compound\", not '" + g.path + "'");
+    if (!g.baseline || !g.baseline_year) fail(origin, line, "path = \"" + g.path + "\" needs baseline and baseline_year");
+    if (!g.target_text.empty()) fail(origin, line, "a target stated in words (target_text) has no expected path");
+    if (*g.baseline_year >= g.year) fail(origin, line, "baseline_year must be before the target's year " + std::to_string(g.year));
+    if (g.path == "compound") {
+        if (!g.rate) fail(origin, line, "path = \"compound\" needs rate (yearly growth as a fraction, 0.07 for 7%)");
+        if (g.interim) fail(origin, line, "'interim' goes with path = \"linear\"");
+        if (*g.baseline <= 0) fail(origin, line, "path = \"compound\" needs a baseline > 0");
+    } else {
+        if (g.rate) fail(origin, line, "'rate' goes with path = \"compound\"");
+        if (g.interim && (g.interim->year <= *g.baseline_year || g.interim->year >= g.year))
+            fail(origin, line, "the interim year must lie between baseline_year and the target's year");
+    }
+}
+
 }  // namespace
+
+std::optional<double> expected_value(const Target& t, int year) {
+    if (t.path.empty() || !t.baseline || !t.baseline_year || !t.target_text.empty()) return std::nullopt;
+    const double b = *t.baseline;
+    const int by = *t.baseline_year;
+    if (year <= by) return b;
+    if (year >= t.year) return t.target;
+    if (t.path == "compound") return b * std::pow(1.0 + t.rate.value_or(0.0), year - by);
+    auto between = [](int y0, double v0, int y1, double v1, int y) { return v0 + (v1 - v0) * (y - y0) / static_cast<double>(y1 - y0); };
+    if (t.interim) {
+        if (year <= t.interim->year) return between(by, b, t.interim->year, t.interim->value, year);
+        return between(t.interim->year, t.interim->value, t.year, t.target, year);
+    }
+    return between(by, b, t.year, t.target, year);
+}
 
 std::vector<Target> parse_targets(const std::string& text, const std::string& origin) {
     toml::table t = parse(text, origin);
     std::vector<Target> out;
     auto* arr = t["target"].as_array();
     if (!arr) throw bad_input(FeatureRef{origin, {}, {}, {}}, "no [[target]] entries");
-    refuse_unknown(t, {"target"}, origin, "targets.toml");
+    refuse_unknown(t, {"target", "levels"}, origin, "targets.toml");
+    const Levels levels = parse_levels(t, origin);
     for (auto& node : *arr) {
         auto* tt = node.as_table();
         int line = static_cast<int>(node.source().begin.line);
@@ -182,6 +262,8 @@ std::vector<Target> parse_targets(const std::string& text, const std::string& or
                 fail(origin, static_cast<int>((*tt)["deadline"].node()->source().begin.line), "'deadline' must be a whole year");
             g.deadline = static_cast<int>(deadline);
         }
+        parse_path(*tt, origin, line, g);
+        g.levels = levels;
         g.reading = str(*tt, "reading", origin, line, false);
         g.reading_en = str(*tt, "reading_en", origin, line, false, g.reading);
         g.quote = quote(*tt, origin);
@@ -308,6 +390,90 @@ std::vector<Rule> parse_rules(const std::string& text, const std::string& origin
             if (prev.id == r.id) fail(origin, line, "rule id '" + r.id + "' used twice (first at line " + std::to_string(prev.line) + ")");
         out.push_back(std::move(r));
     }
+    return out;
+}
+
+namespace {
+
+/// One CSV record's fields: commas split, double quotes group ("" is a quote).
+std::vector<std::string> csv_fields(const std::string& line) {
+    std::vector<std::string> out(1);
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') out.back() += '"', ++i;
+            else if (c == '"') quoted = false;
+            else out.back() += c;
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            out.emplace_back();
+        } else {
+            out.back() += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<IndicatorValue> parse_indicators(const std::string& text, const std::string& origin, const std::vector<Target>& targets) {
+    static const std::vector<std::string> kColumns = {"target_id", "year", "value", "unit", "source", "certainty"};
+    std::vector<IndicatorValue> out;
+    std::string body = text.rfind("\xEF\xBB\xBF", 0) == 0 ? text.substr(3) : text;
+    std::istringstream in(body);
+    std::string line;
+    int n = 0;
+    bool header = false;
+    std::map<std::pair<std::string, int>, int> seen;
+    while (std::getline(in, line)) {
+        ++n;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty()) continue;
+        std::vector<std::string> f = csv_fields(line);
+        if (!header) {
+            if (f != kColumns) fail(origin, n, "the header must be target_id,year,value,unit,source,certainty");
+            header = true;
+            continue;
+        }
+        if (f.size() != kColumns.size())
+            fail(origin, n, "expected 6 fields (target_id,year,value,unit,source,certainty), found " + std::to_string(f.size()));
+        IndicatorValue v;
+        v.target_id = f[0];
+        v.unit = f[3];
+        v.source = f[4];
+        v.certainty = f[5];
+        v.line = n;
+        auto t = std::find_if(targets.begin(), targets.end(), [&](const Target& x) { return x.id == v.target_id; });
+        if (t == targets.end()) fail(origin, n, "target '" + v.target_id + "' is not in targets.toml");
+        if (t->measurable) fail(origin, n, "target '" + v.target_id + "' is measured from the data (measure = \"" + t->measure + "\"): a statistical value would contradict it");
+        if (!t->target_text.empty()) fail(origin, n, "target '" + v.target_id + "' is stated in words (" + t->target_text + "): there is no figure to compare with");
+        if (v.unit != t->unit) fail(origin, n, "target '" + v.target_id + "': unit '" + v.unit + "' is not the target's unit '" + t->unit + "'");
+        try {
+            std::size_t used = 0;
+            const long y = std::stol(f[1], &used);
+            if (used != f[1].size() || y < 1900 || y > 2100) throw std::invalid_argument("year");
+            v.year = static_cast<int>(y);
+        } catch (const std::exception&) {
+            fail(origin, n, "target '" + v.target_id + "': year must be a whole year between 1900 and 2100, not '" + f[1] + "'");
+        }
+        try {
+            std::size_t used = 0;
+            v.value = std::stod(f[2], &used);
+            if (used != f[2].size() || !std::isfinite(v.value) || std::fabs(v.value) > kMaxNumber) throw std::invalid_argument("value");
+        } catch (const std::exception&) {
+            fail(origin, n, "target '" + v.target_id + "' " + f[1] + ": value must be a finite number, not '" + f[2] + "'");
+        }
+        if (v.source.empty()) fail(origin, n, "target '" + v.target_id + "' " + f[1] + ": every value needs its source");
+        if (v.certainty != "surveyed" && v.certainty != "estimated" && v.certainty != "illustrative")
+            fail(origin, n, "target '" + v.target_id + "': certainty must be surveyed, estimated or illustrative, not '" + v.certainty + "'");
+        auto [it, fresh] = seen.emplace(std::pair{v.target_id, v.year}, n);
+        if (!fresh)
+            fail(origin, n, "target '" + v.target_id + "' has a value for " + std::to_string(v.year) + " already (line " + std::to_string(it->second) + ")");
+        out.push_back(std::move(v));
+    }
+    if (!header) fail(origin, 1, "empty: the header must be target_id,year,value,unit,source,certainty");
     return out;
 }
 

@@ -18,6 +18,19 @@ struct Quote {
     int line = 0;
 };
 
+/// How far behind the expected path a target may be before it is 滞后 or 严重滞后 (targets.toml
+/// `[levels]`): measured / expected below `behind_below` is behind, below `severely_behind_below` severely.
+struct Levels {
+    double behind_below = 0.9;
+    double severely_behind_below = 0.7;
+};
+
+/// A value the plan states for a year between the baseline and the target (an interim milestone).
+struct Interim {
+    int year = 0;
+    double value = 0;
+};
+
 struct Target {
     std::string id, name, name_en, unit, comparison = ">=", source, note;
     double target = 0;
@@ -36,12 +49,44 @@ struct Target {
     std::string reading, reading_en;
     std::optional<int> deadline;  ///< the year the plan says it is due by; after it and unmet: overdue
     std::optional<Quote> quote;
+    /// The expected path from the baseline to the target: with `baseline` and `baseline_year`,
+    /// "linear" (through `interim` when stated) or "compound" at `rate` a year (0.07 for 7%).
+    std::optional<int> baseline_year;
+    std::optional<Quote> baseline_quote;  ///< the plan's words giving the baseline
+    std::string path;                     ///< "" (no expected path) | linear | compound
+    std::optional<double> rate;           ///< compound: yearly growth as a fraction
+    std::optional<Quote> rate_quote;      ///< the plan's words giving the rate
+    std::optional<Interim> interim;       ///< linear: a value the plan states for a year in between
+    Levels levels;                        ///< the file's [levels]
     std::string origin;  ///< the file it came from, for errors
     int line = 0;
 };
 
+/// The value the path expects in `year`: the baseline up to its year, the target from the
+/// target year on, and between them linear (through the interim) or compound. Empty when the
+/// target has no path (no baseline, baseline_year or path, or a target stated in words).
+std::optional<double> expected_value(const Target& t, int year);
+
 /// Parses targets.toml text; `origin` names it in errors. Throws Error(bad_input) "origin: line N: ...".
 std::vector<Target> parse_targets(const std::string& text, const std::string& origin);
+
+/// One value of a statistical indicator (indicators.csv): a target's figure for a year, from a
+/// statistical source rather than the geometry.
+struct IndicatorValue {
+    std::string target_id;
+    int year = 0;
+    double value = 0;  ///< in the target's unit (a share as a fraction: 98% is 0.98)
+    std::string unit, source, certainty;
+    int line = 0;  ///< of the CSV, for messages
+};
+
+/// Parses indicators.csv (header `target_id,year,value,unit,source,certainty`; UTF-8, a BOM and CRLF
+/// accepted, fields may be double-quoted) against the targets it gives values for. Throws
+/// Error(bad_input) "origin: line N: ..." for an unknown target id, a unit other than the target's,
+/// a year given twice for one target, a target the geometry already measures, a value that is not
+/// a finite number, a year that is not a whole year, a certainty other than surveyed / estimated /
+/// illustrative, or a missing source.
+std::vector<IndicatorValue> parse_indicators(const std::string& text, const std::string& origin, const std::vector<Target>& targets);
 
 struct Rule;
 

@@ -77,7 +77,17 @@ struct ProgressRow {
     /// Completed projects left out because the plan only asks to prepare them (谋划).
     std::vector<ExcludedProject> excluded;
     int evaluation_year = 0;           ///< the year "overdue" is judged at; 0 when no target has a deadline
-    std::string evaluation_year_from;  ///< "dataset" (its evaluation_year) | "newest_completion" (of the projects)
+    std::string evaluation_year_from;  ///< "dataset" (its evaluation_year) | "newest_completion" (of the projects) | "option" (--year)
+    /// What the target's path (core::expected_value) expects in the evaluation year; empty without a path.
+    std::optional<double> expected;
+    /// achieved (达成) | on_track (正常) | behind (滞后) | severely_behind (严重滞后) | overdue (逾期);
+    /// empty when the target is not measured, or has no path and is neither met nor overdue.
+    std::string level;
+    /// The year of the measured value when it is a statistical indicator's (indicators.csv): its
+    /// latest value up to the evaluation year; the level is judged against that year's expected value.
+    std::optional<int> measured_year;
+    std::string measured_from = "data";  ///< data (the geometry) | indicator (indicators.csv) | none
+    std::string indicator_source, indicator_certainty;  ///< of the value used
 };
 
 // ---- Conflicts ----

@@ -11,6 +11,7 @@
 
 #include "core/number_format.hpp"
 #include "geo/geos.hpp"
+#include "report/diff_render.hpp"
 #include "report/internal.hpp"
 
 namespace zoning::report {
@@ -328,6 +329,12 @@ void draw_map(std::ostream& svg_out, const ReportData& r, Lang lang) {
             << out.str() << "</svg>\n";
 }
 
+/// The expected path and the level, coloured: green on track or achieved, yellow behind, red severely behind or overdue.
+void path_html(std::ostream& out, const core::ProgressRow& p, Lang lang) {
+    if (!p.level.empty()) out << " <span class=\"level " << p.level << "\">" << html_escape(level_word(p.level, lang)) << "</span>";
+    if (const std::string path = path_text(p, lang); !path.empty()) out << "<br><small>" << html_escape(path) << "</small>";
+}
+
 void progress_section(std::ostream& out, const ReportData& r, Lang lang) {
     out << "<section id=\"progress\"><h2>" << tr("progress", lang) << "</h2>\n<div class=\"bars\">\n";
     for (auto& p : r.progress) {
@@ -336,6 +343,7 @@ void progress_section(std::ostream& out, const ReportData& r, Lang lang) {
         out << "<div class=\"bar-row " << p.status << "\"><div class=\"bar-label\">" << html_escape(lang == Lang::zh ? p.target.name : p.target.name_en)
             << "<small>" << html_escape(p.target.source) << "</small></div><div class=\"bar\"><div class=\"fill\" style=\"width:" << num(pct)
             << "%\"></div></div><div class=\"bar-text\">" << html_escape(progress_text(p, lang)) << " <b>" << tr(p.status, lang) << "</b>";
+        path_html(out, p, lang);
         if (const std::string reading = reading_text(p, lang); !reading.empty()) out << "<br><small>" << html_escape(reading) << "</small>";
         if (p.target.quote) out << "<br><small>" << html_escape(quote_text(p.target.quote, lang)) << "</small>";
         if (!p.series.empty() && p.target.unit == "m²") {
@@ -411,6 +419,8 @@ void write_html(std::ostream& out, const ReportData& r, Lang lang) {
            "th,td{border:1px solid #cfd8dc;padding:4px 7px;text-align:left;vertical-align:top}th{background:#eceff1}td.num{text-align:right;white-space:nowrap}"
            ".bar-row{display:grid;grid-template-columns:280px 1fr 360px;gap:12px;align-items:center;margin:8px 0}.bar-label small{display:block;color:#607d8b}"
            ".bar{background:#eceff1;height:18px;border-radius:3px;overflow:hidden}.fill{height:100%;background:#43a047}.behind .fill,.off_target .fill{background:#fb8c00}.overdue .fill{background:#c62828}"
+           ".level{padding:0 6px;border-radius:3px;color:#fff}.level.achieved,.level.on_track{background:#2e7d32}.level.behind{background:#f9a825;color:#000}"
+           ".level.severely_behind,.level.overdue{background:#c62828}"
            ".bar-text small{color:#607d8b}.conflict-list li{margin:6px 0}.sev-conflict{color:#c62828;font-weight:bold}.sev-review{color:#ef6c00;font-weight:bold}"
            "#appendix{font-size:13px;color:#37474f}"
            "footer{border-top:1px solid #cfd8dc;margin-top:30px;padding-top:10px;font-size:12px;color:#455a64}\n"
@@ -431,6 +441,7 @@ void write_html(std::ostream& out, const ReportData& r, Lang lang) {
         out << "<div class=\"banner\">" << html_escape(zh ? "示意数据：几何为示意图形，项目状态与建成面积为示意值，并非测绘或统计数据；目标值为规划原文数字。"
                                                          : "Illustrative data: schematic geometry, illustrative statuses and floor areas, not surveyed or reported figures; targets are the plan's own numbers.")
             << "</div>\n";
+    if (r.since) out << "<p class=\"since\">" << html_escape(since_summary(*r.since, lang)) << "</p>\n";
     out << "<section id=\"map-section\"><h2>" << tr("map", lang) << "</h2>\n";
     draw_map(out, r, lang);
     out << "</section>\n";

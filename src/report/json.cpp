@@ -37,6 +37,44 @@ std::vector<std::string> lines(const std::string& text) {
     if (!cur.empty()) out.push_back(cur);
     return out;
 }
+/// report --baseline: what changed since that store, in counts and ids (`zoning diff` has the detail).
+nlohmann::ordered_json since_json(const core::DiffResult& d) {
+    nlohmann::ordered_json added = nlohmann::ordered_json::array(), removed = nlohmann::ordered_json::array(), changed = nlohmann::ordered_json::array();
+    for (auto& l : d.layers) {
+        for (auto& e : l.added) added.push_back({{"layer", l.layer}, {"id", e.id}, {"name", e.name}});
+        for (auto& e : l.removed) removed.push_back({{"layer", l.layer}, {"id", e.id}, {"name", e.name}});
+        for (auto& c : l.changed) changed.push_back({{"layer", l.layer}, {"id", c.id}, {"name", c.name}});
+    }
+    nlohmann::ordered_json status = nlohmann::ordered_json::array();
+    for (auto& s : d.projects_status) status.push_back({{"id", s.id}, {"name", s.name}, {"from", s.old_status}, {"to", s.new_status}});
+    auto rules = [](const std::vector<core::Conflict>& cs) {
+        nlohmann::ordered_json a = nlohmann::ordered_json::array();
+        for (auto& c : cs) {
+            nlohmann::ordered_json ids = nlohmann::ordered_json::array();
+            for (auto& f : c.features) ids.push_back(f.id);
+            a.push_back({{"rule", c.rule}, {"features", ids}});
+        }
+        return a;
+    };
+    return {{"store", d.old_store}, {"built_at", d.old_built_at}, {"same_dataset", d.same_dataset}, {"same_rules", d.same_rules},
+            {"same_crs", d.old_crs == d.new_crs}, {"added", added}, {"removed", removed}, {"changed", changed}, {"projects_status", status},
+            {"conflicts_new", rules(d.conflicts_new)}, {"conflicts_resolved", rules(d.conflicts_resolved)}, {"conflicts_open", d.conflicts_open.size()}};
+}
+
+/// The expected path (issue 14): where the target should be in the evaluation year and how far it is.
+void add_path_keys(nlohmann::ordered_json& row, const core::ProgressRow& p) {
+    const auto& t = p.target;
+    row["baseline_year"] = t.baseline_year ? nlohmann::ordered_json(*t.baseline_year) : nlohmann::ordered_json(nullptr);
+    row["path"] = t.path.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(t.path);
+    row["rate"] = t.rate ? nlohmann::ordered_json(*t.rate) : nlohmann::ordered_json(nullptr);
+    row["expected"] = p.expected ? nlohmann::ordered_json(r6(*p.expected)) : nlohmann::ordered_json(nullptr);
+    row["level"] = p.level.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(p.level);
+    row["measured_from"] = p.measured_from;
+    row["measured_year"] = p.measured_year ? nlohmann::ordered_json(*p.measured_year) : nlohmann::ordered_json(nullptr);
+    row["indicator"] = p.measured_from == "indicator"
+                           ? nlohmann::ordered_json{{"source", p.indicator_source}, {"certainty", p.indicator_certainty}}
+                           : nlohmann::ordered_json(nullptr);
+}
 }  // namespace
 
 void write_json(std::ostream& out, const ReportData& r, Lang lang) {
@@ -119,11 +157,13 @@ void write_json(std::ostream& out, const ReportData& r, Lang lang) {
         row["evaluation_year"] = p.evaluation_year;
         row["evaluation_year_from"] = p.evaluation_year_from;
         row["land_area_m2"] = p.land_area_m2 ? nlohmann::ordered_json(r2(*p.land_area_m2)) : nlohmann::ordered_json(nullptr);
+        add_path_keys(row, p);
         row["excluded"] = nlohmann::ordered_json::array();
         for (auto& e : p.excluded) row["excluded"].push_back({{"id", e.id}, {"name", e.name}, {"plan_verb", e.plan_verb}});
         j["progress"].push_back(row);
     }
 
+    if (r.since) j["since"] = since_json(*r.since);
     j["conflicts"] = nlohmann::ordered_json::array();
     for (const auto& c : r.conflicts) {
         nlohmann::ordered_json row = {{"rule", c.rule},

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "core/number_format.hpp"
+#include "report/diff_render.hpp"
 #include "report/internal.hpp"
 
 namespace zoning::report {
@@ -111,6 +112,21 @@ void quality_section(std::ostream& out, const ReportData& r, Lang lang) {
     out << "\n## " << tr("quality_checks", lang) << " (" << checks.size() << ")\n\n" << tr("quality_note", lang) << "\n\n";
     for (const core::Conflict* c : checks) conflict_item(out, r, *c, lang);
 }
+/// Under the progress table: each target with an expected path, baseline → measured → expected →
+/// target, and its level (达成 / 正常 / 滞后 / 严重滞后 / 逾期).
+void path_lines(std::ostream& out, const ReportData& r, Lang lang) {
+    bool any = false;
+    for (const auto& p : r.progress) {
+        const std::string path = path_text(p, lang);
+        if (path.empty()) continue;
+        if (!any) out << "### " << (lang == Lang::zh ? "预期进程" : "Expected path") << "\n\n";
+        any = true;
+        out << "- " << md(lang == Lang::zh ? p.target.name : p.target.name_en) << (lang == Lang::zh ? "：" : ": ") << md(path)
+            << (lang == Lang::zh ? "；" : "; ") << "**" << level_word(p.level, lang) << "**\n";
+    }
+    if (any) out << "\n";
+}
+
 }  // namespace
 
 void write_markdown(std::ostream& out, const ReportData& r, Lang lang) {
@@ -120,6 +136,7 @@ void write_markdown(std::ostream& out, const ReportData& r, Lang lang) {
     for (auto& [label, value] : head_items(r, lang)) out << "- **" << label << "**" << (zh ? "：" : ": ") << md(value) << "\n";
     out << "\n";
     if (!r.zone.empty()) out << tr("zone_only", lang) << (zh ? "：" : ": ") << md(r.zone) << "\n\n";
+    if (r.since) out << "> " << md(since_summary(*r.since, lang)) << "\n\n";
 
     out << "## 1. " << tr("coverage", lang) << "\n\n";
     for (const auto& layer : frame_layers(r)) {
@@ -134,6 +151,7 @@ void write_markdown(std::ostream& out, const ReportData& r, Lang lang) {
         out << "| " << md(zh ? p.target.name : p.target.name_en) << " | " << md(progress_text(p, lang)) << " | " << tr(p.status, lang) << " | "
             << md(p.target.source) << " |\n";
     out << "\n";
+    path_lines(out, r, lang);
     plan_words(out, r, lang);
 
     const auto plan_conflicts = of_category(r.conflicts, "plan");

@@ -11,6 +11,7 @@
 
 #include "core/catalog.hpp"
 #include "core/dataset.hpp"
+#include "core/diff_result.hpp"
 #include "core/results.hpp"
 #include "report/words.hpp"
 
@@ -25,6 +26,7 @@ struct ReportData {
     std::vector<std::string> analysis_notes;  ///< geometry retries measuring progress and finding conflicts (the overlay's are in `overlay`)
     std::string zone;          ///< --zone filter, empty for the whole district
     std::string rules_origin;  ///< "store" or the --rules path
+    const core::DiffResult* since = nullptr;  ///< report --baseline: what changed since that store; null without
 };
 
 void write_json(std::ostream& out, const ReportData& r, Lang lang);
@@ -42,6 +44,10 @@ std::string quote_text(const std::optional<core::Quote>& quote, Lang lang);
 std::string reading_text(const core::ProgressRow& row, Lang lang);
 /// The year overdue targets are judged at and where it comes from; empty when no target has a deadline.
 std::string evaluation_year_text(const std::vector<core::ProgressRow>& rows, Lang lang);
+/// A level against the expected path in words: "达成", "正常", "滞后", "严重滞后", "逾期" ("—" for none).
+std::string level_word(const std::string& level, Lang lang);
+/// "2020年 272 → 现状 300 → 2024年应达 356.5 → 2025年目标 391.9 亿元（按年均增长 7.0%）"; empty without a path.
+std::string path_text(const core::ProgressRow& row, Lang lang);
 /// The honesty footer: what in the data is illustrative, from the dataset's own labels.
 std::string footer(const ReportData& r, Lang lang);
 /// Every geometry retry behind the report: the overlay's, then the conflicts'.

@@ -2,6 +2,8 @@
 // The sentences renderers share: a target's progress, the honesty footer.
 #include <cmath>
 #include <cstdio>
+#include <map>
+#include <utility>
 
 #include "core/number_format.hpp"
 #include "report/report.hpp"
@@ -56,11 +58,13 @@ std::string reading_text(const core::ProgressRow& row, Lang lang) {
 std::string evaluation_year_text(const std::vector<core::ProgressRow>& rows, Lang lang) {
     for (const auto& r : rows) {
         if (!r.target.deadline) continue;
-        const bool given = r.evaluation_year_from == "dataset";
+        const bool given = r.evaluation_year_from == "dataset", asked = r.evaluation_year_from == "option";
         const std::string y = std::to_string(r.evaluation_year);
         if (lang == Lang::zh)
-            return "有期限的指标按 " + y + " 年评估（" + (given ? "数据集给定的评估年份" : "数据中最新的建成年份") + "）：期限已过而未达成为“逾期”。";
-        return "Targets with a deadline are judged at " + y + " (" + (given ? "the dataset's evaluation year" : "the newest completion year in the data") +
+            return "有期限的指标按 " + y + " 年评估（" + (asked ? "报告指定的评估年份" : given ? "数据集给定的评估年份" : "数据中最新的建成年份") +
+                   "）：期限已过而未达成为“逾期”。";
+        return "Targets with a deadline are judged at " + y + " (" +
+               (asked ? "the year asked for" : given ? "the dataset's evaluation year" : "the newest completion year in the data") +
                "): past the deadline and unmet is overdue.";
     }
     return {};
@@ -99,6 +103,48 @@ void label_progress_layer(std::vector<core::Layer>& analysis_layers, const std::
         for (std::size_t i = 0; i < l.features.size() && i < progress.size(); ++i)
             l.features[i].values[static_cast<std::size_t>(text)] = progress_text(progress[i], Lang::zh);
     }
+}
+
+}  // namespace zoning::report
+
+namespace zoning::report {
+
+std::string level_word(const std::string& level, Lang lang) {
+    static const std::map<std::string, std::pair<std::string, std::string>> words = {
+        {"achieved", {"达成", "achieved"}},         {"on_track", {"正常", "on track"}},
+        {"behind", {"滞后", "behind"}},             {"severely_behind", {"严重滞后", "severely behind"}},
+        {"overdue", {"逾期", "overdue"}},
+    };
+    auto it = words.find(level);
+    if (it == words.end()) return level.empty() ? "—" : level;
+    return lang == Lang::zh ? it->second.first : it->second.second;
+}
+
+std::string path_text(const core::ProgressRow& row, Lang lang) {
+    const auto& t = row.target;
+    if (!row.expected || !t.baseline || !t.baseline_year) return {};
+    const bool zh = lang == Lang::zh;
+    const std::string unit = unit_word(t.unit, lang);
+    const bool in_wan = std::fabs(t.target) >= 10000.0;  // one unit all along the path, as progress_text
+    // A statistical value is judged in its own year: the expected value shown is that year's.
+    const int judged = row.measured_year.value_or(row.evaluation_year);
+    const std::string by = std::to_string(*t.baseline_year), ey = std::to_string(judged), ty = std::to_string(t.year);
+    std::string measured = row.measured ? amount(*row.measured, t.unit, lang, in_wan) : (zh ? "无法测算" : "not measured");
+    if (row.measured_year) measured = zh ? measured + "（" + ey + "年统计值）" : measured + " (statistic for " + ey + ")";
+    // From the target year on the path expects the target itself: said once.
+    const bool before_target = judged < t.year;
+    std::string out = zh ? by + "年 " + amount(*t.baseline, t.unit, lang, in_wan) + " → 现状 " + measured +
+                               (before_target ? " → " + ey + "年应达 " + amount(*row.expected, t.unit, lang, in_wan) : "") + " → " + ty + "年目标 " +
+                               amount(t.target, t.unit, lang, in_wan) + unit
+                         : by + " " + amount(*t.baseline, t.unit, lang, in_wan) + " → measured " + measured +
+                               (before_target ? " → expected in " + ey + " " + amount(*row.expected, t.unit, lang, in_wan) : "") + " → target " + ty +
+                               " " + amount(t.target, t.unit, lang, in_wan) + unit;
+    std::string how;
+    if (t.path == "compound" && t.rate) how = zh ? "按年均增长 " + core::percent(*t.rate, 1) : "at " + core::percent(*t.rate, 1) + " a year";
+    else if (t.interim) how = zh ? "按线性进程，经 " + std::to_string(t.interim->year) + "年 " + amount(t.interim->value, t.unit, lang, in_wan)
+                                 : "linear, through " + amount(t.interim->value, t.unit, lang, in_wan) + " in " + std::to_string(t.interim->year);
+    else how = zh ? "按线性进程" : "linear";
+    return out + (zh ? "（" + how + "）" : " (" + how + ")");
 }
 
 }  // namespace zoning::report

@@ -152,3 +152,19 @@ TEST(PlanRules, TheBundledAndFixtureFilesPassTheStrictParser) {
         EXPECT_NO_THROW(core::parse_rules(test::read_file(base / "rules.toml"), "rules.toml")) << dir;
     }
 }
+
+TEST(Indicators, ReadWithBomCrlfAndQuotedFieldsAgainstTheTargets) {
+    auto targets = core::parse_targets("[[target]]\nid = \"G\"\nname = \"GDP\"\nsource = \"s\"\ntarget = 391.9\nunit = \"亿元\"\n", "t.toml");
+    auto v = core::parse_indicators("\xEF\xBB\xBFtarget_id,year,value,unit,source,certainty\r\nG,2020,272,亿元,\"专栏2-1, 第1项\",surveyed\r\n\r\n", "i.csv", targets);
+    ASSERT_EQ(v.size(), 1u);
+    EXPECT_EQ(v[0].year, 2020);
+    EXPECT_DOUBLE_EQ(v[0].value, 272.0);
+    EXPECT_EQ(v[0].source, "专栏2-1, 第1项");
+    EXPECT_EQ(v[0].line, 2);
+    const std::string header = "target_id,year,value,unit,source,certainty\n";
+    for (const char* bad : {"G,2020.5,272,亿元,s,surveyed", "G,2020,272,亿元,s,guessed", "G,2020,nan,亿元,s,surveyed", "G,2020,272,亿元,s",
+                            "G,2020,1e300,亿元,s,surveyed"})
+        EXPECT_THROW(core::parse_indicators(header + bad + "\n", "i.csv", targets), core::Error) << bad;
+    EXPECT_THROW(core::parse_indicators("id,year,value\n", "i.csv", targets), core::Error);
+    EXPECT_THROW(core::parse_indicators("", "i.csv", targets), core::Error);
+}

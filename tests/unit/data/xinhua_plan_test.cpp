@@ -84,6 +84,26 @@ TEST(XinhuaPlan, EveryTargetQuotesThePlanVerbatimAtItsLine) {
     }
 }
 
+TEST(XinhuaPlan, BaselinesAndRatesQuote专栏2_1AtTheirCells) {
+    // Every 2020 value and yearly rate of 专栏2-1 the targets carry is cited at its own cell's line.
+    std::size_t baselines = 0, rates = 0;
+    for (const auto& t : targets()) {
+        if (t.baseline_year) {
+            ASSERT_TRUE(t.baseline_quote.has_value()) << t.id << " has a baseline year but no baseline_quote";
+            EXPECT_EQ(check_quote(*t.baseline_quote), "") << t.id;
+            EXPECT_EQ(*t.baseline_year, 2020) << t.id;
+            ++baselines;
+        }
+        if (t.rate_quote) {
+            EXPECT_EQ(check_quote(*t.rate_quote), "") << t.id;
+            ++rates;
+        }
+        if (t.path == "compound") EXPECT_TRUE(t.rate_quote.has_value()) << t.id << ": a compound path's rate must be the plan's";
+    }
+    EXPECT_EQ(baselines, 13u);
+    EXPECT_EQ(rates, 4u);
+}
+
 TEST(XinhuaPlan, EveryPlanRuleQuotesThePlanAndOnlyQualityChecksDoNot) {
     std::set<std::string> quality;
     for (const auto& r : rules()) {
