@@ -98,7 +98,7 @@ TEST(XinhuaPlan, BaselinesAndRatesQuote专栏2_1AtTheirCells) {
             EXPECT_EQ(check_quote(*t.rate_quote), "") << t.id;
             ++rates;
         }
-        if (t.path == "compound") EXPECT_TRUE(t.rate_quote.has_value()) << t.id << ": a compound path's rate must be the plan's";
+        if (t.path == "compound") { EXPECT_TRUE(t.rate_quote.has_value()) << t.id << ": a compound path's rate must be the plan's"; }
     }
     EXPECT_EQ(baselines, 13u);
     EXPECT_EQ(rates, 4u);
