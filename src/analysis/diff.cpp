@@ -205,6 +205,8 @@ core::DiffResult diff_stores(const DiffSide& old_side, const DiffSide& new_side,
     out.new_crs = store_crs_name(nd);
     out.old_built_at = od.meta("built_at");
     out.new_built_at = nd.meta("built_at");
+    out.old_data_date = od.meta("data_date");
+    out.new_data_date = nd.meta("data_date");
     out.same_dataset = od.meta("name") == nd.meta("name") && od.meta("sources") == nd.meta("sources");
     out.same_rules = file_text(od, "rules.toml") == file_text(nd, "rules.toml");
     out.same_targets = file_text(od, "targets.toml") == file_text(nd, "targets.toml");

@@ -62,6 +62,7 @@ struct DiffResult {
     std::string old_name, new_name;          ///< the datasets' names
     std::string old_crs, new_crs;            ///< the stores' work CRS (the newer one transformed to the older for areas)
     std::string old_built_at, new_built_at;
+    std::string old_data_date, new_data_date;  ///< [dataset] data_date of each store, empty when unset
     bool same_dataset = true;  ///< same name and sources: built from the same data folder
     bool same_rules = true;    ///< the same rules.toml text
     bool same_targets = true;  ///< the same targets.toml text

@@ -32,6 +32,7 @@ std::string dw(const std::string& key, Lang lang) {
         {"old", {"上期", "before"}},
         {"new", {"本期", "after"}},
         {"built_at", {"建库时间", "built"}},
+        {"data_date", {"数据日期", "data as of"}},
         {"warn.dataset", {"两期数据来自不同的数据集，对比结果可能不可比。", "The two stores were built from different datasets: the comparison may not be like for like."}},
         {"warn.rules", {"两期使用的冲突规则不同：冲突的新增与解决可能源于规则变化，而非数据变化。",
                         "The two stores carry different rules: conflicts may be new or resolved because the rules changed, not the data."}},
@@ -166,8 +167,8 @@ void write_diff_json(std::ostream& out, const core::DiffResult& d, const core::C
     ojson j;
     j["diff_version"] = 1;
     j["lang"] = lang == Lang::zh ? "zh" : "en";
-    j["from"] = {{"store", d.old_store}, {"name", d.old_name}, {"crs", d.old_crs}, {"built_at", d.old_built_at}};
-    j["to"] = {{"store", d.new_store}, {"name", d.new_name}, {"crs", d.new_crs}, {"built_at", d.new_built_at}};
+    j["from"] = {{"store", d.old_store}, {"name", d.old_name}, {"crs", d.old_crs}, {"built_at", d.old_built_at}, {"data_date", d.old_data_date}};
+    j["to"] = {{"store", d.new_store}, {"name", d.new_name}, {"crs", d.new_crs}, {"built_at", d.new_built_at}, {"data_date", d.new_data_date}};
     ojson warn = ojson::array();
     for (auto& w : warnings(d)) warn.push_back({{"kind", "different_" + w}, {"text", dw("warn." + w, lang)}});
     j["warnings"] = warn;
@@ -228,13 +229,18 @@ void write_diff_json(std::ostream& out, const core::DiffResult& d, const core::C
     out << j.dump(2, ' ', false, ojson::error_handler_t::replace) << '\n';
 }
 
+// What a planner compares is the data's date; the build time stands in only when the dataset gives none.
+static std::string as_of(const std::string& data_date, const std::string& built_at, Lang lang) {
+    return data_date.empty() ? dw("built_at", lang) + " " + built_at : dw("data_date", lang) + " " + data_date;
+}
+
 void write_diff_markdown(std::ostream& out, const core::DiffResult& d, const core::Catalog& catalog, Lang lang) {
     const bool zh = lang == Lang::zh;
     const std::string colon = zh ? "：" : ": ";
     auto name_of = [&](const std::string& n) { return md_escape(n); };
     out << "# " << dw("title", lang) << "\n\n";
-    out << dw("compared", lang) << colon << dw("old", lang) << " " << name_of(d.old_name) << "（" << dw("built_at", lang) << " "
-        << d.old_built_at << "）→ " << dw("new", lang) << " " << name_of(d.new_name) << "（" << dw("built_at", lang) << " " << d.new_built_at << "）\n\n";
+    out << dw("compared", lang) << colon << dw("old", lang) << " " << name_of(d.old_name) << "（" << as_of(d.old_data_date, d.old_built_at, lang)
+        << "）→ " << dw("new", lang) << " " << name_of(d.new_name) << "（" << as_of(d.new_data_date, d.new_built_at, lang) << "）\n\n";
     for (auto& w : warnings(d)) out << "> **" << dw("warn." + w, lang) << "**\n";
     if (!warnings(d).empty()) out << "\n";
 
@@ -403,8 +409,8 @@ void write_diff_html(std::ostream& out, const core::DiffResult& d, const core::C
            ".k.removed{background:#ef5350}.k.old{border:2px dashed #fb8c00}.k.new{background:#42a5f5}.k.conflict{background:#ffcdd2;border-color:#d50000}"
            "</style></head><body>\n<h1>"
         << dw("title", lang) << "</h1>\n<p>" << dw("compared", lang) << colon << dw("old", lang) << " " << html_escape(d.old_name) << "（"
-        << dw("built_at", lang) << " " << html_escape(d.old_built_at) << "）→ " << dw("new", lang) << " " << html_escape(d.new_name) << "（"
-        << dw("built_at", lang) << " " << html_escape(d.new_built_at) << "）</p>\n";
+        << html_escape(as_of(d.old_data_date, d.old_built_at, lang)) << "）→ " << dw("new", lang) << " " << html_escape(d.new_name) << "（"
+        << html_escape(as_of(d.new_data_date, d.new_built_at, lang)) << "）</p>\n";
     for (auto& w : warnings(d)) out << "<p class=\"warn\">" << dw("warn." + w, lang) << "</p>\n";
     diff_map(out, d, lang);
     out << "<h2>" << dw("features", lang) << "</h2>\n";
@@ -456,10 +462,10 @@ std::string since_summary(const core::DiffResult& d, Lang lang) {
     for (auto& l : d.layers) added += l.added.size(), removed += l.removed.size(), changed += l.changed.size();
     auto n = [](std::size_t v) { return std::to_string(v); };
     std::string out = lang == Lang::zh
-                          ? "与上期（建库时间 " + d.old_built_at + "）相比：新增要素 " + n(added) + " 个，删除 " + n(removed) + " 个，变更 " + n(changed) +
+                          ? "与上期（" + as_of(d.old_data_date, d.old_built_at, lang) + "）相比：新增要素 " + n(added) + " 个，删除 " + n(removed) + " 个，变更 " + n(changed) +
                                 " 个；项目状态变化 " + n(d.projects_status.size()) + " 个；新增冲突 " + n(d.conflicts_new.size()) + " 个，已解决 " +
                                 n(d.conflicts_resolved.size()) + " 个，仍存在 " + n(d.conflicts_open.size()) + " 个。"
-                          : "Since the baseline (built " + d.old_built_at + "): " + n(added) + " features added, " + n(removed) + " removed, " +
+                          : "Since the baseline (" + as_of(d.old_data_date, d.old_built_at, lang) + "): " + n(added) + " features added, " + n(removed) + " removed, " +
                                 n(changed) + " changed; " + n(d.projects_status.size()) + " projects changed status; " + n(d.conflicts_new.size()) +
                                 " new conflicts, " + n(d.conflicts_resolved.size()) + " resolved, " + n(d.conflicts_open.size()) + " still open.";
     for (auto& w : warnings(d)) out += (lang == Lang::zh ? "" : " ") + dw("warn." + w, lang);

@@ -19,3 +19,7 @@ assert all(not (l["added"] or l["removed"]) for l in d["layers"])
 assert d["conflicts"]["new"] == [] and d["conflicts"]["resolved"] == []
 t01 = {p["id"]: p for p in d["progress"]}["T01"]
 assert t01["old"]["measured"] < t01["new"]["measured"], t01' out || fail "end-2023 against today"
+# The head dates each side by its data, not by when the store happened to be built.
+run 0 diff --from old.gpkg --to new.gpkg --format md
+stdout_has "（数据日期 2023-12-31）→ 本期"
+stdout_has "（数据日期 2025-12-31）"
