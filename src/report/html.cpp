@@ -335,10 +335,51 @@ void path_html(std::ostream& out, const core::ProgressRow& p, Lang lang) {
     if (const std::string path = path_text(p, lang); !path.empty()) out << "<br><small>" << html_escape(path) << "</small>";
 }
 
+/// A small chart per target: the expected path from the baseline to the target year (dashed), the
+/// measured values by year (solid, dots), the target (a tick at its year). Nothing when there is
+/// neither a path nor more than one measured value: one figure is already in the bar.
+void trend_chart(std::ostream& out, const core::ProgressRow& p, Lang lang) {
+    const core::Target& t = p.target;
+    std::vector<std::pair<int, double>> expected, measured;
+    for (auto& point : p.series)  // nothing after the year the report is judged at (--year)
+        if (p.evaluation_year == 0 || point.first <= p.evaluation_year) measured.push_back(point);
+    if (measured.empty() && p.measured) measured.push_back({p.measured_year.value_or(p.evaluation_year > 0 ? p.evaluation_year : t.year), *p.measured});
+    if (t.baseline && t.baseline_year && (measured.empty() || measured.front().first > *t.baseline_year))
+        measured.insert(measured.begin(), {*t.baseline_year, *t.baseline});
+    if (t.baseline_year)
+        for (int y = *t.baseline_year; y <= t.year; ++y)
+            if (auto v = core::expected_value(t, y)) expected.push_back({y, *v});
+    if (expected.empty() && measured.size() < 2) return;
+    int y0 = t.year, y1 = t.year;
+    double v0 = t.target, v1 = t.target;
+    for (auto* series : {&expected, &measured})
+        for (auto& [y, v] : *series) y0 = std::min(y0, y), y1 = std::max(y1, y), v0 = std::min(v0, v), v1 = std::max(v1, v);
+    if (y1 == y0) y1 = y0 + 1;
+    if (v1 - v0 < 1e-12 * std::max(1.0, std::fabs(v1))) v0 -= 1, v1 += 1;
+    const double w = 180, h = 56, l = 4, r = 4, top = 6, bottom = 14;
+    auto x = [&](int y) { return l + (w - l - r) * (y - y0) / (y1 - y0); };
+    auto yv = [&](double v) { return top + (h - top - bottom) * (1 - (v - v0) / (v1 - v0)); };
+    auto points = [&](const std::vector<std::pair<int, double>>& pts) {
+        std::string s;
+        for (auto& [y, v] : pts) s += num(x(y)) + "," + num(yv(v)) + " ";
+        return s;
+    };
+    out << "<br><svg class=\"trend\" width=\"" << w << "\" height=\"" << h << "\" viewBox=\"0 0 " << w << ' ' << h << "\" role=\"img\" aria-label=\""
+        << tr("trend", lang) << "\"><title>" << tr("trend", lang) << "</title>";
+    if (!expected.empty())
+        out << "<polyline class=\"expected\" points=\"" << points(expected) << "\" fill=\"none\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>";
+    out << "<line x1=\"" << num(x(t.year) - 4) << "\" x2=\"" << num(x(t.year) + 4) << "\" y1=\"" << num(yv(t.target)) << "\" y2=\"" << num(yv(t.target))
+        << "\" stroke=\"#333\" stroke-width=\"2\"/>";
+    if (measured.size() > 1) out << "<polyline class=\"measured\" points=\"" << points(measured) << "\" fill=\"none\" stroke=\"#1565c0\" stroke-width=\"1.5\"/>";
+    for (auto& [y, v] : measured) out << "<circle class=\"measured\" cx=\"" << num(x(y)) << "\" cy=\"" << num(yv(v)) << "\" r=\"2.5\" fill=\"#1565c0\"/>";
+    out << "<text x=\"" << l << "\" y=\"" << h - 2 << "\" font-size=\"10\">" << y0 << "</text><text x=\"" << w - r << "\" y=\"" << h - 2
+        << "\" font-size=\"10\" text-anchor=\"end\">" << y1 << "</text></svg>";
+}
+
 void progress_section(std::ostream& out, const ReportData& r, Lang lang) {
     out << "<section id=\"progress\"><h2>" << tr("progress", lang) << "</h2>\n<div class=\"bars\">\n";
     for (auto& p : r.progress) {
-        if (!p.target.measurable) continue;
+        if (!p.target.measurable && !p.measured) continue;  // a statistic with a figure (indicators.csv) is measured too
         double pct = p.ratio ? std::clamp(*p.ratio, 0.0, 1.0) * 100.0 : 0.0;
         out << "<div class=\"bar-row " << p.status << "\"><div class=\"bar-label\">" << html_escape(lang == Lang::zh ? p.target.name : p.target.name_en)
             << "<small>" << html_escape(p.target.source) << "</small></div><div class=\"bar\"><div class=\"fill\" style=\"width:" << num(pct)
@@ -355,12 +396,13 @@ void progress_section(std::ostream& out, const ReportData& r, Lang lang) {
                     << (y == p.series.back().first ? "" : " · ");
             out << "</small>";
         }
+        trend_chart(out, p, lang);
         out << "</div></div>\n";
     }
     // Printed in full, not folded away: a signed report shows what it could not measure.
     out << "</div>\n<h3>" << tr("unmeasurable", lang) << "</h3>\n<ul class=\"unmeasurable\">\n";
     for (auto& p : r.progress)
-        if (!p.target.measurable)
+        if (!p.target.measurable && !p.measured)
             out << "<li>" << html_escape(lang == Lang::zh ? p.target.name : p.target.name_en) << (lang == Lang::zh ? "：" : ": ")
                 << html_escape(progress_text(p, lang)) << (lang == Lang::zh ? "（" : " (") << html_escape(p.target.source)
                 << (lang == Lang::zh ? "）" : ")") << "</li>\n";

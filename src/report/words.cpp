@@ -14,6 +14,7 @@ std::string tr(const std::string& key, Lang lang) {
         {"progress", {"目标进展", "Progress against the plan's targets"}},
         {"conflicts", {"冲突", "Conflicts"}},
         {"map", {"地图", "Map"}},
+        {"trend", {"实测值与预期进程（虚线）", "Measured values and the expected path (dashed)"}},
         {"boundary", {"行政区", "District"}},
         {"name", {"名称", "Name"}},
         {"kind", {"类型", "Kind"}},

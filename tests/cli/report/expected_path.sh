@@ -43,6 +43,23 @@ stdout_has "学位进程：2020年 0 → 现状 0 → 2023年应达 600 → 2025
 stdout_has "地区生产总值：2020年 272 → 现状 无法测算 → 2023年应达 333.21 → 2025年目标 391.9 亿元（按年均增长 7.0%）"
 run 0 report --store m.gpkg --format html --out r.html --year 2023 -q
 grep -q 'class="level severely_behind">严重滞后<' r.html || fail "HTML level badge"
+# T6's chart: the expected path 2020…2025 (six points, 0 → 1000 linear) and the measured 0 by year up to
+# 2023, the year judged at (P8's seats of 2024 are not drawn).
+/usr/bin/python3 - r.html <<'PY' || fail "HTML trend chart of T6"
+import re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+row = html[html.index("学位进程<small>"):]
+row = row[:row.index("</div></div>\n")]
+svg = re.search(r'<svg class="trend".*?</svg>', row).group(0)
+pts = [tuple(map(float, p.split(","))) for p in re.search(r'class="expected" points="([^"]*)"', svg).group(1).split()]
+assert len(pts) == 6, pts
+xs = [p[0] for p in pts]; ys = [p[1] for p in pts]
+assert xs == sorted(xs) and ys == sorted(ys, reverse=True), pts            # rising from 2020 to 2025
+steps = [ys[i] - ys[i + 1] for i in range(5)]
+assert max(steps) - min(steps) < 0.01, steps                                # linear: equal steps
+assert len(re.findall(r'<circle class="measured"', svg)) == 4, svg          # 2020, 2021, 2022, 2023
+assert set(re.findall(r'<circle class="measured" cx="[^"]*" cy="([^"]*)"', svg)) == {str(int(ys[0])) if ys[0].is_integer() else str(ys[0])}, svg  # all 0
+PY
 # A malformed path names the file and line.
 printf '\n[[target]]\nid = "T8"\nname = "x"\ntarget = 2.0\nsource = "f"\npath = "compound"\n' >> mini/targets.toml
 run 3 build --data mini --store m2.gpkg -q
