@@ -468,7 +468,7 @@ public:
             if (why.empty()) continue;
             findings.push_back(Finding{Severity::warning, "encoding-suspect", f.sample->ref,
                                        "field " + name + " decoded as " + m_declared + " (" + where_encoding + ") reads \"" +
-                                           f.sample->declared + "\": " + why + "; it reads as GB18030: \"" + f.sample->gb +
+                                           printable(f.sample->declared) + "\": " + why + "; it reads as GB18030: \"" + f.sample->gb +
                                            "\" — if that is right, set encoding = \"GB18030\"",
                                        0, {}});
         }
@@ -487,6 +487,25 @@ private:
         bool gb_valid = true;  // every value converts from GB18030
         std::optional<Sample> sample;
     };
+
+    /// The sample as a line can show it: C1 control characters (what 0x80–0x9F become in ISO-8859-1)
+    /// as <82>, not as invisible bytes.
+    static std::string printable(const std::string& utf8) {
+        std::string out;
+        for (std::size_t i = 0; i < utf8.size(); ++i) {
+            const unsigned char b = static_cast<unsigned char>(utf8[i]);
+            const unsigned char next = i + 1 < utf8.size() ? static_cast<unsigned char>(utf8[i + 1]) : 0;
+            if (b == 0xC2 && next >= 0x80 && next <= 0x9F) {
+                char h[8];
+                std::snprintf(h, sizeof h, "<%02X>", next);
+                out += h;
+                ++i;
+            } else {
+                out += utf8[i];
+            }
+        }
+        return out;
+    }
 
     static std::string percent(double share) { return std::to_string(static_cast<int>(share * 100.0 + 0.5)) + "%"; }
 
