@@ -488,8 +488,8 @@ project("P19", "西高皇稻香路城市景观建设", "城市道路", "1401", c
         "专栏7-1 1; ch.7 §3", "completed", 2024)
 project("P20", "北环路改扩建项目", "城市道路", "1207", clip(road_line("北环路").Buffer(25, 4)), "专栏7-1 1; ch.7 §3", "under_construction",
         length=road_line("北环路").Length())
-project("P21", "优胜街工程", "城市道路", "1207", clip(road_line("优胜街").Buffer(15, 4)), "ch.7 §2", "completed", 2023,
-        length=road_line("优胜街").Length())
+project("P21", "优胜街工程", "城市道路", "1207", clip(road_line("优胜街").Buffer(15, 4)), "ch.7 §2", "under_construction",
+        length=road_line("优胜街").Length(), notes="the plan only asks to 开工 it (line 451): at most under construction")
 project("P22", "七星路北延工程", "城市道路", "1207", clip(road_line("七星路").Buffer(20, 4)), "ch.7 §2", "under_construction",
         length=road_line("七星路").Length())
 project("P23", "稻香路北延", "城市道路", "1207", clip(line((113.2560, 33.7780), (113.2560, 33.7900)).Buffer(20, 4)), "ch.7 §2 (完成稻香路北延征迁任务)",
@@ -537,7 +537,8 @@ project("P50", "鹰城特色餐饮一条街", "一街一品", "0901", clip(road_
 
 # Each project's verb in the plan, with the line of plan/plan.txt it is on: 谋划 (prepare), 推进 (carry
 # forward), 开工 (start), 建成 (complete), 完成征迁 (clear the land). An illustrative status never goes
-# beyond what the verb allows without saying why: a project the plan only asks to 谋划 is at most planned.
+# beyond what the verb allows without saying why: a project the plan only asks to 谋划 is at most planned,
+# one it asks to 开工 at most under construction.
 PLAN_VERBS = {
     "P01": ("推进", 300), "P02": ("推进", 300), "P03": ("推进", 300), "P04": ("推进", 302), "P05": ("推进", 302),
     "P06": ("推进", 302), "P07": ("推进", 302), "P08": ("推进", 302),
@@ -558,6 +559,7 @@ PLAN_VERBS = {
 assert set(PLAN_VERBS) == {p[0] for p in P}
 for pid, name, category, landuse, geom, source, status, *rest in P:
     assert PLAN_VERBS[pid][0] != "谋划" or status == "planned", f"{pid} {name}: the plan only asks to 谋划 it, status {status}"
+    assert PLAN_VERBS[pid][0] != "开工" or status != "completed", f"{pid} {name}: the plan only asks to 开工 it, status {status}"
 
 # --- 9. Redevelopment areas -------------------------------------------------------------
 REDEV = [

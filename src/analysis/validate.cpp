@@ -79,6 +79,16 @@ TilingResult check_tiling(const geo::GeosContext& ctx, const core::Layer& zones,
                                        a, geo::location_text(ctx, polys.get())});
         }
     }
+    // Zones that leave the district: a frame drawn in another CRS or shifted covers the district
+    // with no gap or overlap and still counts land beyond it, so its own total is measured here.
+    std::vector<std::pair<std::string, double>> outside_by_zone;
+    for (std::size_t i = 0; i < index.size(); ++i) {
+        geo::GeomPtr out = geo::difference(ctx, index.base(i), boundary);
+        const double a = geo::area(ctx, out.get());
+        if (a < kNoiseArea) continue;
+        t.outside_area_m2 += a;
+        outside_by_zone.emplace_back(zones.id_of(zones.features[i]), a);
+    }
     const Severity gap_sev = t.gap_area_m2 > opt.tiling_tolerance_m2 ? Severity::error : Severity::info;
     const Severity ov_sev = t.overlap_area_m2 > opt.tiling_tolerance_m2 ? Severity::error : Severity::info;
     FeatureRef layer_ref{zones.source, zones.name(), {}, {}};
@@ -88,11 +98,22 @@ TilingResult check_tiling(const geo::GeosContext& ctx, const core::Layer& zones,
         o.severity = ov_sev;
         if (ov_sev == Severity::error) findings.push_back(o);
     }
-    findings.push_back(Finding{gap_sev == Severity::error || ov_sev == Severity::error ? Severity::error : Severity::info,
+    const Severity out_sev = t.outside_area_m2 > opt.tiling_tolerance_m2 ? Severity::error : Severity::info;
+    if (out_sev == Severity::error) {
+        std::string ids;
+        for (const auto& [id, a] : outside_by_zone) ids += (ids.empty() ? "" : ", ") + id + " " + fmt(a) + " m²";
+        findings.push_back(Finding{Severity::error, "tiling-outside", layer_ref,
+                                   "zones lie outside the district boundary by " + fmt(t.outside_area_m2) + " m² in total (" + ids +
+                                       "): the zones do not tile the district; are the zones and boundary in the same CRS?",
+                                   t.outside_area_m2, {}});
+    }
+    findings.push_back(Finding{gap_sev == Severity::error || ov_sev == Severity::error || out_sev == Severity::error ? Severity::error
+                                                                                                                      : Severity::info,
                                "tiling", layer_ref,
                                "zones tile the district: gaps " + fmt(t.gap_area_m2, 3) + " m², overlaps " +
-                                   fmt(t.overlap_area_m2, 3) + " m² in total (tolerance " + fmt(opt.tiling_tolerance_m2) + " m²)",
-                               t.gap_area_m2 + t.overlap_area_m2, {}});
+                                   fmt(t.overlap_area_m2, 3) + " m², outside the boundary " + fmt(t.outside_area_m2, 3) +
+                                   " m² in total (tolerance " + fmt(opt.tiling_tolerance_m2) + " m²)",
+                               t.gap_area_m2 + t.overlap_area_m2 + t.outside_area_m2, {}});
     return t;
 }
 

@@ -180,6 +180,7 @@ struct TilingResult {
     double zones_area_m2 = 0;
     double gap_area_m2 = 0;
     double overlap_area_m2 = 0;
+    double outside_area_m2 = 0;  ///< zones beyond the boundary: gaps and overlaps cannot show it
 };
 
 struct ValidationReport {

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cerrno>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <iconv.h>
 #include <map>
@@ -397,6 +398,154 @@ bool all_finite(const OGRGeometry* g) {
     }
 }
 
+/// A wrong encoding that still decodes: bytes of one CJK encoding read as another (GBK read as
+/// BIG5 gives 阨泬) or as a single-byte one (GBK read as ISO-8859-1 gives Ë®Ìï) convert without a
+/// failure, so `convert` cannot catch them. Per text field, this counts what the decoded text
+/// looks like and what the same bytes read as GB18030 look like, and says so when the declared
+/// reading is implausible and GB18030's is not.
+///
+/// "Implausible" is measured against GB2312's 6,763 hanzi, the characters ordinary names use:
+/// over the bundled data's and the catalog's names (2,787 characters) none lies outside it, and
+/// a list of place names chosen for their rare characters (㙟头村, 硚口区, 埇桥区, 氹仔…) has 19%
+/// outside; GBK names read as BIG5 have 67% outside (a third or more in 9 names of 10). So a
+/// field warns at kUncommonShare of at least kMinCjk characters, and only when GB18030 reads the
+/// same bytes with at most a third of that share: a real BIG5 (traditional) source has many
+/// characters outside GB2312 either way and is not flagged.
+class EncodingPlausibility {
+public:
+    static constexpr double kUncommonShare = 0.30;
+    static constexpr std::size_t kMinCjk = 4;
+
+    explicit EncodingPlausibility(const std::string& declared)
+        : m_declared(declared), m_gb("GB18030", "UTF-8"), m_common("UTF-8", "GB2312") {
+        std::string upper;
+        for (char c : declared) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        // GB2312 and GBK are GB18030's subsets: GB18030 is no better guess for them.
+        m_gb_family = upper == "GB18030" || upper == "GBK" || upper == "CP936" || upper == "GB2312" || upper == "EUC-CN" ||
+                      upper == "MS936" || upper == "WINDOWS-936" || upper == "936";
+        // One byte per character when a lone high byte converts (a multi-byte lead byte alone does not).
+        Recoder probe(declared, "UTF-8");
+        Recoder::Failure bad;
+        m_single_byte = probe.valid() && probe.convert("\xC0", bad).has_value();
+    }
+
+    bool active() const noexcept { return !m_gb_family && m_gb.valid() && m_common.valid(); }
+
+    void add(const std::string& field, const std::string& raw, const std::string& decoded, const FeatureRef& ref) {
+        Field& f = m_fields.try_emplace(field).first->second;
+        const Counts here = count(decoded);
+        f.declared.cjk += here.cjk;
+        f.declared.uncommon += here.uncommon;
+        f.declared.latin += here.latin;
+        if (!f.gb_valid) return;
+        Recoder::Failure bad;
+        std::optional<std::string> gb = m_gb.convert(raw, bad);
+        if (!gb) {
+            f.gb_valid = false;
+            return;
+        }
+        const Counts other = count(*gb);
+        f.gb.cjk += other.cjk;
+        f.gb.uncommon += other.uncommon;
+        if (!f.sample && (here.uncommon > 0 || here.latin > 0) && *gb != decoded) f.sample = Sample{ref, decoded, *gb};
+    }
+
+    /// One warning per field whose text reads better as GB18030.
+    void report(const std::string& where_encoding, std::vector<Finding>& findings) const {
+        for (const auto& [name, f] : m_fields) {
+            if (!f.gb_valid || !f.sample || f.gb.cjk == 0) continue;
+            const double share = f.declared.cjk ? double(f.declared.uncommon) / double(f.declared.cjk) : 0.0;
+            const double gb_share = double(f.gb.uncommon) / double(f.gb.cjk);
+            std::string why;
+            if (f.declared.cjk >= kMinCjk && share >= kUncommonShare && gb_share * 3 <= share)
+                why = percent(share) + " of its " + std::to_string(f.declared.cjk) +
+                      " Chinese characters are outside the 6,763 in common use (GB2312)";
+            // Real Latin-1 text read as GB18030 is rare characters only (an accented letter and the
+            // ASCII letter after it make a GBK-extension pair: Crèche is Cr鑓he), while Chinese text
+            // keeps under the CJK threshold even with a rare character (㙟头村: one in three).
+            else if (m_single_byte && f.declared.latin > 0 && gb_share < kUncommonShare)
+                why = "it has accented Latin letters (À–ÿ) where the bytes are Chinese text";
+            if (why.empty()) continue;
+            findings.push_back(Finding{Severity::warning, "encoding-suspect", f.sample->ref,
+                                       "field " + name + " decoded as " + m_declared + " (" + where_encoding + ") reads \"" +
+                                           printable(f.sample->declared) + "\": " + why + "; it reads as GB18030: \"" + f.sample->gb +
+                                           "\" — if that is right, set encoding = \"GB18030\"",
+                                       0, {}});
+        }
+    }
+
+private:
+    struct Counts {
+        std::size_t cjk = 0, uncommon = 0, latin = 0;
+    };
+    struct Sample {
+        FeatureRef ref;
+        std::string declared, gb;
+    };
+    struct Field {
+        Counts declared, gb;
+        bool gb_valid = true;  // every value converts from GB18030
+        std::optional<Sample> sample;
+    };
+
+    /// The sample as a line can show it: C1 control characters (what 0x80–0x9F become in ISO-8859-1)
+    /// as <82>, not as invisible bytes.
+    static std::string printable(const std::string& utf8) {
+        std::string out;
+        for (std::size_t i = 0; i < utf8.size(); ++i) {
+            const unsigned char b = static_cast<unsigned char>(utf8[i]);
+            const unsigned char next = i + 1 < utf8.size() ? static_cast<unsigned char>(utf8[i + 1]) : 0;
+            if (b == 0xC2 && next >= 0x80 && next <= 0x9F) {
+                char h[8];
+                std::snprintf(h, sizeof h, "<%02X>", next);
+                out += h;
+                ++i;
+            } else {
+                out += utf8[i];
+            }
+        }
+        return out;
+    }
+
+    static std::string percent(double share) { return std::to_string(static_cast<int>(share * 100.0 + 0.5)) + "%"; }
+
+    /// Han characters (CJK unified, extension A and the supplementary planes), how many of them
+    /// GB2312 cannot hold, and Latin-1 letters.
+    Counts count(const std::string& utf8) {
+        Counts c;
+        for (std::size_t i = 0; i < utf8.size();) {
+            const unsigned char b = static_cast<unsigned char>(utf8[i]);
+            const std::size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+            if (i + len > utf8.size()) break;
+            std::uint32_t cp = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
+            for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+            if ((cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF)) {
+                ++c.cjk;
+                if (!common(cp, utf8.substr(i, len))) ++c.uncommon;
+            } else if (cp >= 0xC0 && cp <= 0xFF && cp != 0xD7 && cp != 0xF7) {
+                ++c.latin;
+            }
+            i += len;
+        }
+        return c;
+    }
+
+    bool common(std::uint32_t cp, const std::string& utf8) {
+        auto [it, inserted] = m_common_cache.try_emplace(cp, false);
+        if (inserted) {
+            Recoder::Failure bad;
+            it->second = m_common.convert(utf8, bad).has_value();
+        }
+        return it->second;
+    }
+
+    std::string m_declared;
+    Recoder m_gb, m_common;
+    bool m_gb_family = false, m_single_byte = false;
+    std::map<std::string, Field> m_fields;
+    std::unordered_map<std::uint32_t, bool> m_common_cache;
+};
+
 /// Reads the features of one layer in order, on the calling thread (GDAL's rule): values
 /// through core::parse_field_value, ids checked for reuse, geometry checked for kind and
 /// finite coordinates and kept as WKB in the source CRS. Problems become findings.
@@ -415,6 +564,7 @@ public:
           m_findings(findings),
           m_want(core::to_string(spec.geometry)),
           m_decoder(decoder),
+          m_plausibility(decoder ? std::make_unique<EncodingPlausibility>(decoder->from()) : nullptr),
           m_report(report) {}
 
     std::vector<SourceFeature> read_all(OGRLayer& layer) {
@@ -435,6 +585,9 @@ public:
         }
         report_unmapped();
         report_numeric_codes();
+        if (m_plausibility && m_plausibility->active())
+            m_plausibility->report(m_src.encoding.empty() ? "the encoding its .cpg names" : "encoding = \"" + m_src.encoding + "\" in dataset.toml",
+                                   m_findings);
         return out;
     }
     std::int64_t count() const noexcept { return m_sequence; }
@@ -460,7 +613,11 @@ private:
         std::string raw = f.GetFieldAsString(sf.index);
         if (!m_decoder || sf.type != OFTString) return raw;
         Recoder::Failure bad;
-        if (auto text = m_decoder->convert(raw, bad)) return text;
+        if (auto text = m_decoder->convert(raw, bad)) {
+            if (m_plausibility && m_plausibility->active())
+                m_plausibility->add("'" + sf.name + "'" + (same_name(sf.name, fs.name) ? std::string() : " (for " + fs.name + ")"), raw, *text, ref);
+            return text;
+        }
         problem(ref, "encoding",
                 "field '" + sf.name + "'" + (same_name(sf.name, fs.name) ? std::string() : " (for " + fs.name + ")") + ": bytes " +
                     hex_bytes(bad.bytes) + " (at byte " + std::to_string(bad.offset) + ") are not " + m_decoder->from() + " text (" +
@@ -613,6 +770,7 @@ private:
     std::unordered_map<std::string, std::int64_t> m_seen_ids;
     std::int64_t m_sequence = 0;
     Recoder* m_decoder;
+    std::unique_ptr<EncodingPlausibility> m_plausibility;  // with a decoder: is its text plausible?
     UnmappedReport m_report;
     struct Unmapped {
         FeatureRef first;

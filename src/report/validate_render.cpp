@@ -43,7 +43,8 @@ void write_validation_json(std::ostream& out, const core::ValidationReport& rep,
                    {"boundary_area_m2", rep.tiling.boundary_area_m2},
                    {"zones_area_m2", rep.tiling.zones_area_m2},
                    {"gap_area_m2", rep.tiling.gap_area_m2},
-                   {"overlap_area_m2", rep.tiling.overlap_area_m2}};
+                   {"overlap_area_m2", rep.tiling.overlap_area_m2},
+                   {"outside_area_m2", rep.tiling.outside_area_m2}};
     j["findings"] = nlohmann::json::array();
     for (auto& f : rep.findings) {
         nlohmann::json fj = {{"severity", core::to_string(f.severity)},
@@ -92,6 +93,9 @@ void write_validation_text(std::ostream& out, const core::ValidationReport& rep,
         std::snprintf(
             line, sizeof line, "\nFunctional zones vs boundary: district %.3f km², zones %.3f km², gaps %.3f m², overlaps %.3f m²\n",
             rep.tiling.boundary_area_m2 / 1e6, rep.tiling.zones_area_m2 / 1e6, rep.tiling.gap_area_m2, rep.tiling.overlap_area_m2);
+        out << line;
+        // Gaps and overlaps are both zero when zones cover the district and run past it.
+        std::snprintf(line, sizeof line, "Functional zones outside the boundary: %.3f m²\n", rep.tiling.outside_area_m2);
         out << line;
     }
     out << "\n" << errors << " error(s), " << warnings << " warning(s)\n";

@@ -4,6 +4,7 @@ stderr_has "layer 'industrial_parks': the dataset does not provide this catalog 
 run 0 validate --store s.gpkg
 stdout_has "parcels                     4"
 stdout_has "gaps 0.000 m², overlaps 0.000 m²"
+stdout_has "Functional zones outside the boundary: 0.000 m²"
 stdout_has "district 1.000 km², zones 1.000 km²"
 stdout_has "0 error(s)"
 run 0 validate --store s.gpkg --format json

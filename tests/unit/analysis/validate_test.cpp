@@ -125,3 +125,35 @@ TEST(Validate, SameFindingsWithOneOrManyThreads) {
     ASSERT_GT(a.findings.size(), 100u);
     for (std::size_t i = 0; i < a.findings.size(); ++i) EXPECT_EQ(a.findings[i].line(), b.findings[i].line());
 }
+
+// Zones that cover the district and run past it: no gap, no overlap, and yet they do not tile it
+// (a frame in lon/lat read as another CRS does this). B sticks out 20 m east along its 1000 m
+// edge and A 10 m south along 500 m: 20,000 + 5,000 m² outside, each zone named with its share.
+TEST(Validate, ZonesStickingOutOfTheDistrictAreMeasuredAndNamed) {
+    core::Dataset d;
+    d.layers.push_back(layer_from_wkt("boundary", {{"D", kDistrict}}));
+    d.layers.push_back(layer_from_wkt("functional_zones", {{"A", "POLYGON((0 -10,500 -10,500 1000,0 1000,0 -10))"},
+                                                           {"B", "POLYGON((500 0,1020 0,1020 1000,500 1000,500 0))"}}));
+    core::ValidationReport r = analysis::validate(d, {});
+    EXPECT_FALSE(r.ok());
+    EXPECT_DOUBLE_EQ(r.tiling.gap_area_m2, 0.0);
+    EXPECT_DOUBLE_EQ(r.tiling.overlap_area_m2, 0.0);
+    EXPECT_NEAR(r.tiling.outside_area_m2, 25000.0, 1e-6);
+    bool outside = false;
+    for (auto& f : r.findings)
+        if (f.check == "tiling-outside") {
+            outside = true;
+            EXPECT_EQ(f.severity, core::Severity::error);
+            EXPECT_NEAR(f.area_m2, 25000.0, 1e-6);
+            EXPECT_NE(f.message.find("A 5000.00 m², B 20000.00 m²"), std::string::npos) << f.message;
+        }
+    EXPECT_TRUE(outside);
+
+    // Below the tolerance it is only the tiling line's figure, not an error.
+    core::Dataset tight;
+    tight.layers.push_back(layer_from_wkt("boundary", {{"D", kDistrict}}));
+    tight.layers.push_back(layer_from_wkt("functional_zones", {{"A", "POLYGON((0 0,1000 0,1000 1000.0005,0 1000.0005,0 0))"}}));
+    core::ValidationReport ok = analysis::validate(tight, {});
+    EXPECT_NEAR(ok.tiling.outside_area_m2, 0.5, 1e-6);
+    for (auto& f : ok.findings) EXPECT_NE(f.check, "tiling-outside") << f.line();
+}

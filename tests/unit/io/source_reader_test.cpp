@@ -384,3 +384,98 @@ TEST(SourceReader, Gb18030FieldNamesAndWhereOnChineseText) {
     EXPECT_EQ(r.layer.text(r.layer.features[0], "block"), "㙟头村");
     EXPECT_EQ(r.layer.text(r.layer.features[0], "landuse"), "0701");
 }
+
+// 三调's 可调整地类 (layers/crosswalk-gbt21010.toml): a DLTB with every K code builds, each as its
+// base class. Without their rows these are unmapped codes and the features are findings, not parcels.
+TEST(SourceReader, AdjustableKCodesOfTheThirdSurveyMapAsTheirBaseClass) {
+    test::TempDir dir;
+    const std::vector<std::pair<std::string, std::string>> codes = {
+        {"0201K", "0201"}, {"0202K", "0202"}, {"0203K", "0203"}, {"0204K", "0205"}, {"0301K", "0301"},
+        {"0302K", "0302"}, {"0307K", "0304"}, {"0403K", "0402"}, {"0404K", "0403"}, {"1104K", "1704"}};
+    std::vector<std::pair<std::vector<std::pair<std::string, std::string>>, std::string>> feats;
+    for (std::size_t i = 0; i < codes.size(); ++i) feats.push_back({{{"BSM", std::to_string(i + 1)}, {"DLBM", codes[i].first}}, kSquare});
+    write_ogr(dir / "DLTB.shp", "ESRI Shapefile", "DLTB", 4547, wkbPolygon, feats, {"ENCODING=CP936"});
+    core::LayerSource s = source_of("parcels", "DLTB.shp");
+    s.fields = {{"id", "BSM"}, {"landuse", "DLBM"}};
+    s.landuse_crosswalk = "gbt21010";
+    io::ReadResult r = io::read_layer(catalog(), catalog().at("parcels"), s, "EPSG:4547", dir.path(), 1, {}, io::UnmappedReport::per_value);
+    for (const auto& f : r.findings) ADD_FAILURE() << f.line();
+    ASSERT_EQ(r.layer.features.size(), codes.size());
+    for (std::size_t i = 0; i < codes.size(); ++i) EXPECT_EQ(r.layer.text(r.layer.features[i], "landuse"), codes[i].second) << codes[i].first;
+}
+
+namespace {
+
+/// A DLTB whose DBF holds GBK bytes and no .cpg, read with `encoding`.
+io::ReadResult read_dltb_as(const test::TempDir& dir, const std::vector<std::string>& names, const std::string& encoding,
+                            const char* written_as = "ENCODING=CP936") {
+    std::vector<std::pair<std::vector<std::pair<std::string, std::string>>, std::string>> feats;
+    for (std::size_t i = 0; i < names.size(); ++i) feats.push_back({{{"BSM", std::to_string(i + 1)}, {"DLBM", "0101"}, {"DLMC", names[i]}}, kSquare});
+    write_ogr(dir / "DLTB.shp", "ESRI Shapefile", "DLTB", 4547, wkbPolygon, feats, {written_as});
+    std::filesystem::remove(dir / "DLTB.cpg");
+    core::LayerSource s = source_of("parcels", "DLTB.shp");
+    s.fields = {{"id", "BSM"}, {"landuse", "DLBM"}, {"name", "DLMC"}};
+    s.encoding = encoding;
+    return io::read_layer(catalog(), catalog().at("parcels"), s, "EPSG:4547", dir.path());
+}
+
+std::vector<core::Finding> suspect(const io::ReadResult& r) {
+    std::vector<core::Finding> out;
+    for (const auto& f : r.findings)
+        if (f.check == "encoding-suspect") out.push_back(f);
+    return out;
+}
+
+const std::vector<std::string> kLanduseNames = {"水田", "旱地", "水浇地", "乔木林地", "农村宅基地"};
+
+}  // namespace
+
+// GBK bytes read as BIG5 all convert (阨泬 for 水田), so only their look gives them away: most of
+// the characters are outside GB2312, and GB18030 reads the same bytes with none outside.
+TEST(SourceReader, GbkReadAsBig5DecodesButIsFlaggedWithTheBetterReading) {
+    test::TempDir dir;
+    io::ReadResult r = read_dltb_as(dir, kLanduseNames, "BIG5");
+    ASSERT_EQ(r.layer.features.size(), kLanduseNames.size());
+    EXPECT_EQ(r.layer.text(r.layer.features[0], "name"), "阨泬");  // the garbling is real: nothing failed to convert
+    const auto w = suspect(r);
+    ASSERT_EQ(w.size(), 1u);
+    EXPECT_EQ(w[0].severity, core::Severity::warning);
+    EXPECT_EQ(w[0].where.layer, "parcels");
+    EXPECT_EQ(*w[0].where.fid, 0);
+    EXPECT_NE(w[0].message.find("field 'DLMC' (for name) decoded as BIG5 (encoding = \"BIG5\" in dataset.toml) reads \"阨泬\""),
+              std::string::npos)
+        << w[0].message;
+    EXPECT_NE(w[0].message.find("it reads as GB18030: \"水田\""), std::string::npos) << w[0].message;
+}
+
+// The same bytes as ISO-8859-1: every byte is a character (Ë®Ìï for 水田), none a CJK one.
+TEST(SourceReader, GbkReadAsLatin1IsFlaggedByItsAccentedLetters) {
+    test::TempDir dir;
+    io::ReadResult r = read_dltb_as(dir, kLanduseNames, "ISO-8859-1");
+    ASSERT_EQ(r.layer.features.size(), kLanduseNames.size());
+    const auto w = suspect(r);
+    ASSERT_EQ(w.size(), 1u) << (r.findings.empty() ? "" : r.findings[0].line());
+    EXPECT_NE(w[0].message.find("reads \"Ë®Ìï\": it has accented Latin letters"), std::string::npos) << w[0].message;
+    EXPECT_NE(w[0].message.find("it reads as GB18030: \"水田\""), std::string::npos) << w[0].message;
+}
+
+// No warning where the reading is right: GB18030 names with rare characters (㙟, 硚, 埇 are not in
+// GB2312), and real Latin-1 text (Crèche as GB18030 is Cr鑓he: no better reading).
+TEST(SourceReader, RightEncodingsAreNotFlagged) {
+    {
+        test::TempDir dir;
+        io::ReadResult r = read_dltb_as(dir, {"㙟头村", "硚口区", "埇桥区", "水田"}, "GB18030", "ENCODING=GB18030");
+        EXPECT_TRUE(r.findings.empty()) << r.findings[0].line();
+    }
+    {
+        test::TempDir dir;
+        io::ReadResult r = read_dltb_as(dir, {"Crèche", "Zürich", "Gärten"}, "ISO-8859-1", "ENCODING=ISO-8859-1");
+        EXPECT_TRUE(r.findings.empty()) << r.findings[0].line();
+        EXPECT_EQ(r.layer.text(r.layer.features[0], "name"), "Crèche");
+    }
+    {
+        test::TempDir dir;  // GBK read as GBK: the better guess would be itself
+        io::ReadResult r = read_dltb_as(dir, kLanduseNames, "GBK");
+        EXPECT_TRUE(r.findings.empty()) << r.findings[0].line();
+    }
+}

@@ -71,3 +71,10 @@ TEST(ValidateRender, RetryNotesAreShownWhenThereAreSome) {
               std::string::npos)
         << json(rep);
 }
+
+TEST(ValidateRender, ZonesOutsideTheBoundaryHaveTheirOwnLine) {
+    core::ValidationReport rep = sample();
+    rep.tiling.outside_area_m2 = 25000.0;
+    EXPECT_NE(text(rep).find("\nFunctional zones outside the boundary: 25000.000 m²\n"), std::string::npos) << text(rep);
+    EXPECT_NE(json(rep).find("\"outside_area_m2\": 25000.0"), std::string::npos) << json(rep);
+}
