@@ -26,7 +26,7 @@ assert db.execute("select count(*) from conflicts").fetchone()[0] >= 5
 qgs = ET.parse(sys.argv[2]).getroot()
 assert qgs.find("projectCrs/spatialrefsys/authid").text == "EPSG:4547"
 groups = [g.get("name") for g in qgs.find("layer-tree-group").findall("layer-tree-group")]
-assert groups[:5] == ["规划分区", "五区四圈两带一楼宇", "一带一区三核五廊", "项目", "分析结果"], groups
+assert groups[:5] == ["规划分区", "五区四圈两带一楼宇", "一带一区、三核五廊", "项目", "分析结果"], groups
 for ml in qgs.find("projectlayers"):
     src = ml.find("datasource").text
     assert src.startswith("./x.gpkg|layername="), src

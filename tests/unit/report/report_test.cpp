@@ -23,7 +23,7 @@ TEST(Report, ProgressTextInBothLanguages) {
     report::Lang zh = report::Lang::zh;
     EXPECT_EQ(report::progress_text(rows[0], zh), "8万 / 10万 m² (80.0%)");
     EXPECT_EQ(report::progress_text(rows[0], report::Lang::en), "80,000 / 100,000 m² (80.0%)");
-    EXPECT_EQ(report::progress_text(rows[1], zh), "25.0% / 30.0% (83.3%)");
+    EXPECT_EQ(report::progress_text(rows[1], zh), "25.0% / 30% (83.3%)");
     EXPECT_EQ(report::progress_text(rows[4], zh), "— / ≥ 10 亿元");
 }
 

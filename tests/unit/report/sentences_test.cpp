@@ -34,7 +34,15 @@ TEST(Sentences, ProgressTextPerUnitInBothLanguages) {
     EXPECT_EQ(report::progress_text(row("m²", 1300000, 842000), report::Lang::zh), "84.2万 / 130万 m² (64.8%)");
     EXPECT_EQ(report::progress_text(row("m²", 1300000, 842000), report::Lang::en), "842,000 / 1,300,000 m² (64.8%)");
     EXPECT_EQ(report::progress_text(row("亩", 60, 60.0), report::Lang::en), "60 / 60 mu (100.0%)");
-    EXPECT_EQ(report::progress_text(row("ratio", 0.3, 0.25), report::Lang::zh), "25.0% / 30.0% (83.3%)");
+    EXPECT_EQ(report::progress_text(row("ratio", 0.3, 0.25), report::Lang::zh), "25.0% / 30% (83.3%)");
+}
+
+TEST(Sentences, ATargetHasThePlansDigits) {
+    // Plan line 86 writes 36%, 专栏2-1 writes 99: never 36.0% or 99.0%; the measured figure keeps one decimal.
+    EXPECT_EQ(report::progress_text(row("ratio", 0.36, 0.291), report::Lang::zh), "29.1% / 36% (80.8%)");
+    EXPECT_EQ(report::progress_text(row("ratio", 0.99, std::nullopt), report::Lang::zh), "— / ≥ 99%");
+    EXPECT_EQ(report::progress_text(row("ratio", 0.355, std::nullopt), report::Lang::en), "— / ≥ 35.5%");
+    EXPECT_EQ(report::progress_text(row("亿元", 391.9, std::nullopt), report::Lang::zh), "— / ≥ 391.9 亿元");
 }
 
 TEST(Sentences, ProgressTextWithoutAFigureShowsTheComparison) {
@@ -86,7 +94,7 @@ TEST(Sentences, AReadingGivesTheOtherFigureAndWhatWasLeftOut) {
     r.target.reading = "按建筑面积计";
     r.land_area_m2 = 1122266;
     r.excluded.push_back({"P10", "科技服务产业园", "谋划"});
-    EXPECT_EQ(report::reading_text(r, report::Lang::zh), "按建筑面积计；计入项目在区内的用地面积 112.2万 m²；规划仅要求“谋划”的项目不计：科技服务产业园");
+    EXPECT_EQ(report::reading_text(r, report::Lang::zh), "按建筑面积计；计入项目在区内的用地面积 112.23 公顷；规划仅要求“谋划”的项目不计：科技服务产业园");
 }
 
 TEST(Sentences, TheEvaluationYearIsSaidOnlyWhenATargetHasADeadline) {
