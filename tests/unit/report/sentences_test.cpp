@@ -61,6 +61,14 @@ TEST(Sentences, TheFooterSaysWhetherTheDataIsIllustrative) {
     EXPECT_EQ(zh.rfind("数据：测试区。本数据为示意数据", 0), 0u) << zh;
     EXPECT_EQ(zh.find("2024-05-01"), std::string::npos) << zh;  // the build time is in the technical appendix
     EXPECT_EQ(en.rfind("Data: Test district. ILLUSTRATIVE:", 0), 0u) << en;
+    // Without its own note an illustrative dataset promises nothing about its geometry or targets.
+    EXPECT_EQ(zh, "数据：测试区。本数据为示意数据：并非测绘或统计数据。");
+    EXPECT_EQ(zh.find("规划原文数字"), std::string::npos);
+    d.metadata["certainty_note"] = "几何为示意图形；目标值为规划原文数字。";
+    d.metadata["certainty_note_en"] = "schematic geometry; targets are the plan's.";
+    EXPECT_EQ(report::footer(r, report::Lang::zh), "数据：测试区。本数据为示意数据：几何为示意图形；目标值为规划原文数字。");
+    EXPECT_EQ(report::footer(r, report::Lang::en), "Data: Test district. ILLUSTRATIVE: schematic geometry; targets are the plan's. Store built 2024-05-01.");
+    EXPECT_EQ(report::certainty_note(d, report::Lang::zh), "几何为示意图形；目标值为规划原文数字。");
 
     r = data_with(d, "surveyed");
     EXPECT_EQ(report::footer(r, report::Lang::zh), "数据：测试区（实测数据）。");
