@@ -65,8 +65,9 @@ std::string evaluation_year_text(const std::vector<core::ProgressRow>& rows, Lan
         if (!r.target.deadline) continue;
         const bool given = r.evaluation_year_from == "dataset";
         const std::string y = std::to_string(r.evaluation_year);
+        // 逾期 without quotation marks: in the report they hold the plan's own words, and this is ours.
         if (lang == Lang::zh)
-            return "有期限的指标按 " + y + " 年评估（" + (given ? "数据集给定的评估年份" : "数据中最新的建成年份") + "）：期限已过而未达成为“逾期”。";
+            return "有期限的指标按 " + y + " 年评估（" + (given ? "数据集给定的评估年份" : "数据中最新的建成年份") + "）：期限已过而未达成的即为逾期。";
         return "Targets with a deadline are judged at " + y + " (" + (given ? "the dataset's evaluation year" : "the newest completion year in the data") +
                "): past the deadline and unmet is overdue.";
     }

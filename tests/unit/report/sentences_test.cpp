@@ -111,7 +111,7 @@ TEST(Sentences, TheEvaluationYearIsSaidOnlyWhenATargetHasADeadline) {
     r.evaluation_year_from = "newest_completion";
     EXPECT_EQ(report::evaluation_year_text({r}, report::Lang::zh), "");
     r.target.deadline = 2022;
-    EXPECT_EQ(report::evaluation_year_text({r}, report::Lang::zh), "有期限的指标按 2025 年评估（数据中最新的建成年份）：期限已过而未达成为“逾期”。");
+    EXPECT_EQ(report::evaluation_year_text({r}, report::Lang::zh), "有期限的指标按 2025 年评估（数据中最新的建成年份）：期限已过而未达成的即为逾期。");
     r.evaluation_year_from = "dataset";
     EXPECT_NE(report::evaluation_year_text({r}, report::Lang::en).find("the dataset's evaluation year"), std::string::npos);
 }
