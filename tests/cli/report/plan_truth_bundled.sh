@@ -81,7 +81,7 @@ assert "### 一带一区、三核五廊" in body
 # The notes: Chinese in the Chinese report, English in the English one; no English word in the Chinese notes.
 notes = md[md.index("### 数据说明"):md.index("\n---\n")]
 assert not re.search(r"[A-Za-z]", notes), re.findall(r".{10}[A-Za-z]+.{10}", notes)[:3]
-assert "The plan does not name" in en or "Boundary: the legal boundary" in en
+assert "- Boundary: the legal boundary" in en[en.index("### Dataset notes"):] and "- 行政区范围：" not in en
 # 核对 compares the parcels summed over the frames with the parcels inside the district, not the district's area.
 check = md[md.index("### 核对"):md.index("### 面积口径")]
 assert "区内地块面积" in check and "全区" not in check, check
