@@ -165,6 +165,8 @@ std::vector<core::Layer> build_analysis_layers(const core::Dataset& d, const cor
             ConflictFeature b = c.features.size() > 1 ? c.features[1] : ConflictFeature{};
             geo::GeomPtr g = geo::extract_dimension(ctx, geo::from_wkb(ctx, c.overlap_wkb).get(), 2);
             std::map<std::string, core::Value> v = {{"id", "C" + std::to_string(fid)}, {"rule", c.rule}, {"severity", c.severity}, {"title", c.title},
+                                                    // 质检 apart from the plan's reviews in the legend: the same severity is not the same finding
+                                                    {"finding", c.category == "quality" ? std::string("quality") : c.severity},
                                                     {"category", c.category}, {"clause", c.clause}, {"subject_layer", a.layer}, {"subject_id", a.id},
                                                     {"subject_name", a.name}, {"other_layer", b.layer}, {"other_id", b.id}, {"other_name", b.name},
                                                     {"overlap_m2", c.overlap_m2}, {"reason", c.reason_zh}};

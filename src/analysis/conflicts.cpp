@@ -18,7 +18,9 @@ void say_plan_verb(const core::Dataset& d, core::Conflict& c) {
         const std::string verb = projects->text(f, "plan_verb");
         if (verb != "谋划" && verb != "完成征迁") return;
         const std::string line = projects->text(f, "plan_line");
-        c.reason_zh += "规划本期对该项目仅要求“" + verb + "”" + (line.empty() ? "" : "（原文第" + line + "行）") + "，此处为其规划选址。";
+        // No quotation marks: the verb is our short form of the plan's words, not always its wording,
+        // and quotation marks in the report promise the plan's words verbatim.
+        c.reason_zh += "规划本期对该项目仅要求" + verb + (line.empty() ? "" : "（原文第" + line + "行）") + "，此处为其规划选址。";
         c.reason += " The plan asks only for " + verb + (verb == "谋划" ? " (preparation)" : " (land clearance)") + " in the period" +
                     (line.empty() ? "" : " (line " + line + ")") + ": this is its planned site.";
         return;

@@ -24,6 +24,14 @@ const char* to_string(FieldType t) {
     return "?";
 }
 
+std::string LayerSpec::word_zh(const std::string& field, const std::string& value) const {
+    int i = field_index(field);
+    if (i < 0) return value;
+    const auto& words = fields[static_cast<std::size_t>(i)].words_zh;
+    auto it = words.find(value);
+    return it == words.end() ? value : it->second;
+}
+
 std::string LayerSpec::word_en(const std::string& field, const std::string& value) const {
     int i = field_index(field);
     if (i < 0) return value;
@@ -192,6 +200,16 @@ LayerSpec parse_layer(const std::filesystem::path& file) {
                 if (!w) throw bad_input(FeatureRef{file.string(), {}, {}, {}}, "field '" + fs.name + "': words_en values must be strings");
                 fs.words_en[std::string(k.str())] = *w;
             }
+        // Chinese words for values kept as English codes (status completed -> 已建成): legends and labels.
+        if (auto node = (*f)["words_zh"]) {
+            auto* words = node.as_table();
+            if (!words) fail(file, "field '" + fs.name + "': words_zh must be a table of value = \"词\"");
+            for (auto& [k, v] : *words) {
+                auto w = v.value<std::string>();
+                if (!w || w->empty()) fail(file, "field '" + fs.name + "': words_zh values must be non-empty strings");
+                fs.words_zh[std::string(k.str())] = *w;
+            }
+        }
         spec.fields.push_back(std::move(fs));
     }
     if (auto* st = t["style"].as_table()) {

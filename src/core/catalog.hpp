@@ -27,6 +27,7 @@ struct FieldSpec {
     std::string title_zh;
     std::string dbf_name;              ///< the 10-character name in Shapefile exports, when `name` is longer
     std::map<std::string, std::string> words_en;  ///< English word for a value (kind 带 -> belt), for English output
+    std::map<std::string, std::string> words_zh;  ///< Chinese word for a value kept as an English code (completed -> 已建成)
 };
 
 /// How QGIS draws a layer (the [style] section of its layer file).
@@ -73,6 +74,8 @@ struct LayerSpec {
     int field_index(const std::string& name) const;  ///< -1 when absent
     /// The English word the catalog gives for `value` of `field`, else `value` itself.
     std::string word_en(const std::string& field, const std::string& value) const;
+    /// The Chinese word the catalog gives for `value` of `field` (words_zh), else `value` itself.
+    std::string word_zh(const std::string& field, const std::string& value) const;
 };
 
 /// One class of the national 国土空间调查、规划、用途管制用地用海分类 (2023).

@@ -222,6 +222,19 @@ void read_report_words(const toml::table& t, DatasetConfig& c, const FeatureRef&
     c.organisation = head_text("organisation");
     c.data_date = head_text("data_date");
     c.evaluation_year = head_text("evaluation_year");
+    c.certainty_note = head_text("certainty_note");
+    c.certainty_note_en = head_text("certainty_note_en");
+    if (c.certainty_note.empty() && !c.certainty_note_en.empty())
+        throw bad_input(where, "[dataset] certainty_note_en needs certainty_note (the Chinese report's) too");
+    // Notes are lists of text: a note that is not text is refused, not dropped without a word.
+    for (const char* key : {"notes", "notes_en"})
+        if (const toml::node* n = ds ? ds->get(key) : nullptr) {
+            const toml::array* a = n->as_array();
+            bool all_text = a != nullptr;
+            if (a)
+                for (auto& e : *a) all_text = all_text && e.is_string();
+            if (!all_text) throw bad_input(where, std::string("[dataset] ") + key + " must be a list of text, one note each");
+        }
     if (!c.data_date.empty() && !is_data_date(c.data_date))
         throw bad_input(where, "[dataset] data_date '" + c.data_date + "' must be a date: \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"");
     if (!c.evaluation_year.empty() && (c.evaluation_year.size() != 4 || !all_digits(c.evaluation_year)))
@@ -289,6 +302,13 @@ std::map<std::string, std::string> DatasetConfig::report_metadata() const {
     if (!organisation.empty()) out["organisation"] = organisation;
     if (!data_date.empty()) out["data_date"] = data_date;
     if (!evaluation_year.empty()) out["evaluation_year"] = evaluation_year;
+    if (!notes_en.empty()) {
+        std::string joined;
+        for (auto& n : notes_en) joined += n + "\n";  // one note a line, as "notes" is kept
+        out["notes_en"] = joined;
+    }
+    if (!certainty_note.empty()) out["certainty_note"] = certainty_note;
+    if (!certainty_note_en.empty()) out["certainty_note_en"] = certainty_note_en;
     return out;
 }
 
@@ -312,6 +332,7 @@ DatasetConfig DatasetConfig::load(const std::filesystem::path& dir_or_file) {
     c.description = ds["description"].value_or(std::string());
     c.sources = string_list(ds["sources"]);
     c.notes = string_list(ds["notes"]);
+    c.notes_en = string_list(ds["notes_en"]);
     // The work CRS and the kind of area ([dataset] crs, area): docs/crs.md.
     c.crs = ds["crs"].value_or(std::string());
     if (ds["crs"] && !ds["crs"].is_string()) throw bad_input(where, "[dataset] crs must be a string such as \"EPSG:4549\"");

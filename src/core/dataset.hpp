@@ -75,7 +75,11 @@ struct DatasetConfig {
     std::string certainty;  ///< "illustrative" or "surveyed"
     std::string description;
     std::vector<std::string> sources;
-    std::vector<std::string> notes;
+    std::vector<std::string> notes;     ///< in Chinese, for the Chinese report
+    std::vector<std::string> notes_en;  ///< [dataset] notes_en: the same in English (the English report; `notes` when absent)
+    /// [dataset] certainty_note / certainty_note_en: what is and is not measured in this dataset, in the
+    /// report's head and footer (an illustrative dataset without one gets a generic sentence).
+    std::string certainty_note, certainty_note_en;
     std::vector<LayerSource> layers;
     // The report's head ([dataset] organisation, data_date, evaluation_year; docs/data-model.md).
     std::string organisation;     ///< who signs the report, e.g. a planning bureau
@@ -98,7 +102,8 @@ struct DatasetConfig {
     /// Throws bad_input naming the file when [titles], [titles_en], [groups] or [colours] name a
     /// layer the catalog lacks.
     void check_layer_words(const Catalog& catalog) const;
-    /// What the store keeps for the report: the head keys (when set) and layer_words.
+    /// What the store keeps for the report: the head keys (when set), notes_en and certainty_note(_en)
+    /// (when set), and layer_words.
     std::map<std::string, std::string> report_metadata() const;
     std::filesystem::path dir() const { return file.parent_path(); }
 };

@@ -48,7 +48,6 @@ std::string percent(double ratio, int decimals) {
     return buf;
 }
 
-std::string area_text(double m2, bool zh) { return (zh ? wan(m2) : grouped(m2)) + " m²"; }
 
 std::string plan_number(double value, int max_decimals) {
     char buf[64];
@@ -74,5 +73,12 @@ std::string two_decimals(double v) {
 std::string hectares(double m2) { return two_decimals(m2 / 10000.0); }
 
 std::string square_km(double m2) { return two_decimals(m2 / 1e6); }
+
+std::string area_text(double m2, bool zh) {
+    if (!zh) return grouped(m2) + " m²";
+    // Land in 公顷 like the report's tables; an area that rounds to 0.00 is still there, so not "0.00".
+    if (m2 > 0 && m2 < 50.0) return "不足 0.01 公顷";
+    return hectares(m2) + " 公顷";
+}
 
 }  // namespace zoning::core

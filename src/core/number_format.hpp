@@ -13,7 +13,8 @@ std::string in_wan(double value);
 std::string grouped(double value);
 /// "12.3%" from a ratio 0.123.
 std::string percent(double ratio, int decimals = 1);
-/// Area in m² for a human: "97.3万 m²" (zh) or "973,000 m²" (en).
+/// Land area for a sentence: in 公顷 like the tables, "93.50 公顷" (zh; "不足 0.01 公顷" for a sliver), or
+/// "935,000 m²" (en). Not for floor area, which the plan states in 万 m².
 std::string area_text(double m2, bool zh);
 /// A number as the plan writes it: at most `max_decimals` decimals, trailing zeros dropped
 /// (391.9, not 391.90; 10, not 10.00).

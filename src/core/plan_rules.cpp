@@ -133,7 +133,7 @@ const std::vector<std::string_view> kTargetKeys = {"id", "name", "name_en", "uni
                                                    "baseline_year", "baseline_quote", "path", "rate", "rate_quote", "interim"};
 const std::vector<std::string_view> kCommonRuleKeys = {"id", "kind", "title", "title_en", "clause", "severity", "subject", "frame_layer",
                                                        "frame_kinds", "frame_names", "construction_only", "exempt_landuse", "categories",
-                                                       "min_overlap_m2", "min_overlap_share", "quote"};
+                                                       "min_overlap_m2", "min_overlap_share", "quote", "reading", "reading_en"};
 
 /// The most a rule's area threshold may be: 10,000 km², far beyond any district.
 constexpr double kMaxOverlapM2 = 1e10;
@@ -386,6 +386,10 @@ std::vector<Rule> parse_rules(const std::string& text, const std::string& origin
         r.min_overlap_m2 = bounded(*rt, "min_overlap_m2", origin, line, 1.0, 0.0, kMaxOverlapM2, "an area in m² from 0 to 1e10");
         r.min_overlap_share = bounded(*rt, "min_overlap_share", origin, line, 0.0, 0.0, 1.0, "a share between 0 and 1");
         r.quote = quote(*rt, origin);
+        r.reading = str(*rt, "reading", origin, line, false);
+        r.reading_en = str(*rt, "reading_en", origin, line, false, r.reading);
+        // An English reading alone would leave the Chinese report without it.
+        if (r.reading.empty() && rt->contains("reading_en")) fail(origin, line, "'reading_en' needs 'reading' (the Chinese reading) too");
         for (auto& prev : out)
             if (prev.id == r.id) fail(origin, line, "rule id '" + r.id + "' used twice (first at line " + std::to_string(prev.line) + ")");
         out.push_back(std::move(r));

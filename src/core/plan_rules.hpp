@@ -129,6 +129,9 @@ struct Rule {
     double min_overlap_share = 0.0;              ///< of the smaller feature (project_overlap) or of the subject
     /// The plan's sentence the rule rests on. A rule without one is a data-quality check (质检), not a plan conflict.
     std::optional<Quote> quote;
+    /// How the dataset reads a plan sentence that leaves the rule's terms open (which uses are
+    /// incompatible, which streams are the corridors), in Chinese and English; shown under the quote.
+    std::string reading, reading_en;
     /// "plan" when the rule quotes the plan, "quality" when it does not.
     std::string category() const { return quote ? "plan" : "quality"; }
     std::string origin;                          ///< the file it came from, for errors and Conflict::rule_origin

@@ -100,6 +100,7 @@ struct Conflict {
     std::string rule, title, title_en, severity, clause;
     std::string category = "plan";  ///< plan (the rule quotes the plan) | quality (a data-quality check, 质检)
     std::optional<Quote> quote;     ///< the plan's sentence the rule rests on
+    std::string reading, reading_en;  ///< the rule's reading of that sentence (rules.toml `reading`), empty when none
     std::string rule_origin;                ///< the rules file the rule came from
     std::vector<ConflictFeature> features;  ///< the subject first, then what it conflicts with
     double overlap_m2 = 0;

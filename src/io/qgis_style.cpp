@@ -72,14 +72,15 @@ std::vector<Category> categories(const core::LayerSpec& spec, const core::Landus
             out.push_back(Category{code, code + " " + (c ? c->name_zh : std::string()), c ? c->color : std::string("#cccccc")});
         }
     } else {
-        for (auto& [v, colour] : st.categories) out.push_back(Category{v, v, colour});
+        // The legend is read in Chinese: a value kept as an English code shows the catalog's word (words_zh).
+        for (auto& [v, colour] : st.categories) out.push_back(Category{v, spec.word_zh(st.attribute, v), colour});
         // Values in the data the catalog has no category for (another district's zone names):
         // each its catch-all colour, as the report's map draws them.
         for (auto& v : present) {
             if (v.empty()) continue;
             bool listed = false;
             for (auto& [c, colour] : st.categories) listed = listed || c == v;
-            if (!listed) out.push_back(Category{v, v, st.color_of(v)});
+            if (!listed) out.push_back(Category{v, spec.word_zh(st.attribute, v), st.color_of(v)});
         }
         // Values added later (edited in QGIS): QGIS draws a category of value "" for all other values.
         out.push_back(Category{"", "其他", st.color});

@@ -377,7 +377,12 @@ void trend_chart(std::ostream& out, const core::ProgressRow& p, Lang lang) {
 }
 
 void progress_section(std::ostream& out, const ReportData& r, Lang lang) {
-    out << "<section id=\"progress\"><h2>" << tr("progress", lang) << "</h2>\n<div class=\"bars\">\n";
+    out << "<section id=\"progress\"><h2>" << tr("progress", lang) << "</h2>\n";
+    if (r.progress.empty()) {  // no empty bars and list: the dataset has no targets
+        out << "<p>" << tr("none", lang) << "</p>\n</section>\n";
+        return;
+    }
+    out << "<div class=\"bars\">\n";
     for (auto& p : r.progress) {
         if (!p.target.measurable && !p.measured) continue;  // a statistic with a figure (indicators.csv) is measured too
         double pct = p.ratio ? std::clamp(*p.ratio, 0.0, 1.0) * 100.0 : 0.0;
@@ -389,10 +394,11 @@ void progress_section(std::ostream& out, const ReportData& r, Lang lang) {
         if (p.target.quote) out << "<br><small>" << html_escape(quote_text(p.target.quote, lang)) << "</small>";
         if (!p.series.empty() && p.target.unit == "m²") {
             out << "<br><small>" << tr("series", lang) << ": ";
-            // In the target's unit throughout: 万 m² where the plan states the target so.
+            // In the target's unit throughout: 万 m² where the plan states the target so; floor area, so
+            // never the 公顷 of land (core::area_text).
             const bool in_wan = lang == Lang::zh && std::fabs(p.target.target) >= 10000.0;
             for (auto& [y, v] : p.series)
-                out << y << " " << html_escape(in_wan ? core::in_wan(v) + " m²" : core::area_text(v, lang == Lang::zh))
+                out << y << " " << html_escape(in_wan ? core::in_wan(v) + " m²" : lang == Lang::zh ? core::wan(v) + " m²" : core::grouped(v) + " m²")
                     << (y == p.series.back().first ? "" : " · ");
             out << "</small>";
         }
@@ -422,6 +428,7 @@ void conflict_item(std::ostream& out, const ReportData& r, const core::Conflict&
     if (c.category == "plan") out << tr("clause", lang) << colon << html_escape(c.clause) << " · ";
     out << tr("features", lang) << colon << html_escape(feature_names(c, lang));
     if (c.quote) out << "<br>" << html_escape(quote_text(c.quote, lang));
+    if (const std::string reading = rule_reading_text(c, lang); !reading.empty()) out << "<br>" << html_escape(reading);
     out << "</small></li>\n";
 }
 
@@ -522,9 +529,7 @@ void write_html(std::ostream& out, const ReportData& r, Lang lang) {
     if (!r.overlay.reconciliation.empty()) {
         out << "<h3>" << tr("reconciliation", lang) << "</h3><ul>\n";
         for (auto& rc : r.overlay.reconciliation)
-            out << "<li>" << html_escape(layer_title(*r.catalog, rc.layer, lang)) << " (" << rc.layer << ") Σ " << core::grouped(rc.frames_landuse_m2)
-                << " m² · " << tr("district_total", lang) << " " << core::grouped(rc.parcels_in_district_m2) << " m² ("
-                << core::percent(rc.relative_difference, 4) << ")</li>\n";
+            out << "<li>" << html_escape(reconciliation_line(*r.catalog, rc, lang)) << "</li>\n";
         out << "</ul>\n";
     }
     // Areas both ways (docs/crs.md): which the report states, and each frame's planar and ellipsoidal area.
@@ -537,7 +542,7 @@ void write_html(std::ostream& out, const ReportData& r, Lang lang) {
         for (auto& n : retries) out << "<li>" << html_escape(n) << "</li>\n";
         out << "</ul>\n";
     }
-    if (const std::string notes = d.meta("notes"); !notes.empty()) {
+    if (const std::string notes = dataset_notes(d, lang); !notes.empty()) {
         out << "<h3 id=\"notes\">" << tr("notes", lang) << "</h3><ul>\n";
         std::istringstream in(notes);
         for (std::string line; std::getline(in, line);)

@@ -38,6 +38,18 @@ std::string layer_title(const core::Catalog& cat, const std::string& layer, Lang
     return lang == Lang::zh ? spec->title_zh : spec->title_en;
 }
 
+namespace {
+/// 数据性质 in the head: the kind, and the dataset's own note in brackets without its full stop.
+std::string certainty_head(const core::Dataset& d, Lang lang) {
+    std::string note = certainty_note(d, lang);
+    for (const std::string stop : {"。", "."})
+        if (note.size() >= stop.size() && note.compare(note.size() - stop.size(), stop.size(), stop) == 0) note.erase(note.size() - stop.size());
+    const std::string kind = tr(d.illustrative() ? "illustrative" : "surveyed", lang);
+    if (note.empty()) return kind;
+    return lang == Lang::zh ? kind + "（" + note + "）" : kind + " (" + note + ")";
+}
+}  // namespace
+
 std::vector<std::pair<std::string, std::string>> head_items(const ReportData& r, Lang lang) {
     const core::Dataset& d = *r.dataset;
     auto stated = [&](const std::string& key) {
@@ -48,7 +60,7 @@ std::vector<std::pair<std::string, std::string>> head_items(const ReportData& r,
         {tr("evaluation_year", lang), stated("evaluation_year")},
         {tr("data_date", lang), stated("data_date")},
         {tr("organisation", lang), stated("organisation")},
-        {tr("certainty", lang), tr(d.illustrative() ? "illustrative" : "surveyed", lang)},
+        {tr("certainty", lang), certainty_head(d, lang)},
     };
     if (r.overlay.district_area_m2 > 0 && r.zone.empty())
         out.emplace_back(tr("district_area", lang), core::square_km(r.overlay.district_area_m2) + " km²");
@@ -162,6 +174,14 @@ std::string md_escape(const std::string& s) {
         }
     }
     return o;
+}
+
+std::string reconciliation_line(const core::Catalog& cat, const core::Reconciliation& rc, Lang lang) {
+    const std::string head = layer_title(cat, rc.layer, lang) + " (" + rc.layer + ")";
+    const std::string frames = core::grouped(rc.frames_landuse_m2) + " m²", inside = core::grouped(rc.parcels_in_district_m2) + " m²";
+    const std::string diff = core::percent(rc.relative_difference, 4);
+    if (lang == Lang::zh) return head + "：各范围内地块面积之和 " + frames + "，区内地块面积 " + inside + "（差 " + diff + "）";
+    return head + ": parcels in its frames, summed, " + frames + " vs parcels inside the district " + inside + " (" + diff + ")";
 }
 
 }  // namespace zoning::report::detail

@@ -42,6 +42,9 @@ std::string area_basis_note(const ReportData& r, Lang lang);
 /// One line per frame: its planar and ellipsoidal area and the difference,
 /// "西区：平面面积 500,000 m²，椭球面积 499,940 m²，差 +0.0121%".
 std::vector<std::string> area_basis_lines(const ReportData& r, Lang lang);
+/// One 核对 line: the parcels' area summed over a frame layer's frames beside the parcels' area inside the
+/// district (not the district's own area), "功能分区 (functional_zones)：各范围内地块面积之和 … m²，区内地块面积 … m²（差 0.0000%）".
+std::string reconciliation_line(const core::Catalog& cat, const core::Reconciliation& rc, Lang lang);
 /// Frame layers in report order, each once.
 std::vector<std::string> frame_layers(const ReportData& r);
 std::string html_escape(const std::string& s);

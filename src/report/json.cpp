@@ -87,7 +87,8 @@ void write_json(std::ostream& out, const ReportData& r, Lang lang) {
                     {"certainty", d.meta("certainty")},
                     {"illustrative", d.illustrative()},
                     {"sources", lines(d.meta("sources"))},
-                    {"notes", lines(d.meta("notes"))},
+                    {"notes", lines(dataset_notes(d, lang))},
+                    {"certainty_note", certainty_note(d, lang)},
                     {"built_at", d.meta("built_at")}};
     // The report's head (dataset.toml [dataset]); null when the dataset does not say.
     for (const char* key : {"organisation", "data_date", "evaluation_year"})
@@ -171,7 +172,9 @@ void write_json(std::ostream& out, const ReportData& r, Lang lang) {
                                       {"severity", c.severity},
                                       {"category", c.category},
                                       {"clause", c.clause},
-                                      {"quote", quote_json(c.quote)}};
+                                      {"quote", quote_json(c.quote)},
+                                      {"reading", c.reading.empty() ? nlohmann::ordered_json(nullptr)
+                                                                    : nlohmann::ordered_json(lang == Lang::zh ? c.reading : c.reading_en)}};
         row["features"] = nlohmann::ordered_json::array();
         for (auto& f : c.features) row["features"].push_back({{"layer", f.layer}, {"id", f.id}, {"name", f.name}});
         row["overlap_m2"] = r2(c.overlap_m2);

@@ -44,9 +44,7 @@ void appendix(std::ostream& out, const ReportData& r, Lang lang) {
     if (!r.overlay.reconciliation.empty()) {
         out << "### " << tr("reconciliation", lang) << "\n\n";
         for (auto& rc : r.overlay.reconciliation)
-            out << "- " << md(layer_title(*r.catalog, rc.layer, lang)) << " (" << md(rc.layer) << ") Σ " << core::grouped(rc.frames_landuse_m2)
-                << " m² vs " << tr("district_total", lang) << " " << core::grouped(rc.parcels_in_district_m2) << " m² ("
-                << core::percent(rc.relative_difference, 4) << ")\n";
+            out << "- " << md(reconciliation_line(*r.catalog, rc, lang)) << "\n";
         out << "\n";
     }
     // Areas both ways (docs/crs.md): which the report states, and each frame's planar and ellipsoidal area in m².
@@ -58,7 +56,7 @@ void appendix(std::ostream& out, const ReportData& r, Lang lang) {
         for (auto& n : notes) out << "- " << md(n) << "\n";
         out << "\n";
     }
-    if (const std::string notes = d.meta("notes"); !notes.empty()) {
+    if (const std::string notes = dataset_notes(d, lang); !notes.empty()) {
         out << "### " << tr("notes", lang) << "\n\n";
         std::istringstream in(notes);
         for (std::string line; std::getline(in, line);)
@@ -103,6 +101,7 @@ void conflict_item(std::ostream& out, const ReportData& r, const core::Conflict&
     if (c.category == "plan") out << (zh ? "" : " ") << tr("clause", lang) << colon << md(c.clause);
     out << "\n";
     if (c.quote) out << "  " << md(quote_text(c.quote, lang)) << "\n";
+    if (const std::string reading = rule_reading_text(c, lang); !reading.empty()) out << "  " << md(reading) << "\n";
 }
 
 /// Data-quality checks (rules without a plan sentence), apart from the plan's conflicts.
@@ -145,7 +144,9 @@ void write_markdown(std::ostream& out, const ReportData& r, Lang lang) {
     }
 
     out << "## 2. " << tr("progress", lang) << "\n\n";
-    out << "| " << tr("target", lang) << " | " << tr("measured", lang) << " | " << tr("status", lang) << " | " << tr("source", lang)
+    // A header with no rows reads like a rendering fault; the blank line after it is the table's own.
+    if (r.progress.empty()) out << tr("none", lang) << "\n";
+    else out << "| " << tr("target", lang) << " | " << tr("measured", lang) << " | " << tr("status", lang) << " | " << tr("source", lang)
         << " |\n|---|---|---|---|\n";
     for (const auto& p : r.progress)
         out << "| " << md(zh ? p.target.name : p.target.name_en) << " | " << md(progress_text(p, lang)) << " | " << tr(p.status, lang) << " | "

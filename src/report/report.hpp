@@ -42,6 +42,8 @@ std::string quote_text(const std::optional<core::Quote>& quote, Lang lang);
 /// How a target's figure is read, and the other reading's figure where there is one (建成面积 as
 /// floor area; the counted projects' land area), and projects left out by their plan verb; empty when none.
 std::string reading_text(const core::ProgressRow& row, Lang lang);
+/// A finding's rule reading (rules.toml `reading`), under its quote: "口径：…" / "Reading: …"; "" when the rule has none.
+std::string rule_reading_text(const core::Conflict& c, Lang lang);
 /// The year overdue targets are judged at and where it comes from; empty when no target has a deadline.
 std::string evaluation_year_text(const std::vector<core::ProgressRow>& rows, Lang lang);
 /// A level against the expected path in words: "达成", "正常", "滞后", "严重滞后", "逾期" ("—" for none).
@@ -49,6 +51,12 @@ std::string level_word(const std::string& level, Lang lang);
 /// "2020年 272 → 现状 300 → 2024年应达 356.5 → 2025年目标 391.9 亿元（按年均增长 7.0%）"; empty without a path.
 std::string path_text(const core::ProgressRow& row, Lang lang);
 /// The honesty footer: what in the data is illustrative, from the dataset's own labels.
+/// What the data is and is not, in one sentence: dataset.toml [dataset] certainty_note (certainty_note_en),
+/// else a generic sentence for an illustrative dataset that promises nothing about its contents; "" for a
+/// surveyed one without a note.
+std::string certainty_note(const core::Dataset& d, Lang lang);
+/// dataset.toml's notes in the report's language, one a line: `notes` (zh), `notes_en` (en; `notes` when there are none).
+std::string dataset_notes(const core::Dataset& d, Lang lang);
 std::string footer(const ReportData& r, Lang lang);
 /// Every geometry retry behind the report: the overlay's, then the conflicts'.
 std::vector<std::string> robustness_notes(const ReportData& r);

@@ -51,7 +51,6 @@ std::string tr(const std::string& key, Lang lang) {
         {"none", {"无", "none"}},
         {"reconciliation", {"核对", "Reconciliation"}},
         {"series", {"2021–2025 逐年累计", "2021–2025 cumulative"}},
-        {"district_total", {"全区", "Whole district"}},
         {"zone_only", {"仅限", "Limited to"}},
         {"robustness", {"几何运算重试", "Geometry retries"}},
         {"legend", {"图例", "Legend"}},
@@ -65,9 +64,8 @@ std::string tr(const std::string& key, Lang lang) {
         {"data_date", {"数据日期", "Data date"}},
         {"organisation", {"编制单位", "Organisation"}},
         {"certainty", {"数据性质", "Data certainty"}},
-        {"illustrative", {"示意数据（几何为示意图形，项目状态与建成面积为示意值，并非测绘或统计数据；目标值为规划原文数字）",
-                          "illustrative (schematic geometry, illustrative statuses and floor areas, not surveyed or reported figures; "
-                          "targets are the plan's own numbers)"}},
+        // The dataset says what else is true of it (certainty_note): a word here is true of any dataset.
+        {"illustrative", {"示意数据", "illustrative"}},
         {"surveyed", {"实测数据", "surveyed"}},
         {"not_stated", {"未注明", "not stated"}},
         {"district_area", {"行政区面积", "District area"}},

@@ -44,7 +44,7 @@ if len(layers) < 15:
     problems.append(f"only {len(layers)} layers in the project")
 root = prj.layerTreeRoot()
 groups = [g.name() for g in root.children()]
-for g in ["规划分区", "五区四圈两带一楼宇", "一带一区三核五廊", "项目", "分析结果"]:
+for g in ["规划分区", "五区四圈两带一楼宇", "一带一区、三核五廊", "项目", "分析结果"]:
     if g not in groups:
         problems.append("no layer-tree group " + g)
 layers = {(lid[len("zoning_"):] if lid.startswith("zoning_") else lid): l for lid, l in layers.items()}

@@ -71,6 +71,8 @@ Conflict conflict_of(const Rule& r) {
     c.rule_origin = r.origin;
     c.category = r.category();
     c.quote = r.quote;
+    c.reading = r.reading;
+    c.reading_en = r.reading_en;
     return c;
 }
 

@@ -26,7 +26,7 @@ assert db.execute("select count(*) from conflicts").fetchone()[0] >= 5
 qgs = ET.parse(sys.argv[2]).getroot()
 assert qgs.find("projectCrs/spatialrefsys/authid").text == "EPSG:4547"
 groups = [g.get("name") for g in qgs.find("layer-tree-group").findall("layer-tree-group")]
-assert groups[:5] == ["规划分区", "五区四圈两带一楼宇", "一带一区三核五廊", "项目", "分析结果"], groups
+assert groups[:5] == ["规划分区", "五区四圈两带一楼宇", "一带一区、三核五廊", "项目", "分析结果"], groups
 for ml in qgs.find("projectlayers"):
     src = ml.find("datasource").text
     assert src.startswith("./x.gpkg|layername="), src
@@ -34,5 +34,15 @@ for ml in qgs.find("projectlayers"):
         assert ml.find("renderer-v2") is not None, src
 order = [i.text for i in qgs.find("layer-tree-group/custom-order")]
 assert order[0] == "zoning_boundary" and order.index("zoning_roads") < order.index("zoning_parcels"), order
+# A Chinese legend: no category labelled with an English code (completed, review, ...), and the
+# data-quality findings (质检) an entry of their own apart from the plan's 需复核.
+import re
+text = open(sys.argv[2], encoding="utf-8").read()
+assert not re.findall(r'<category [^>]*label="[a-z_]+"', text), re.findall(r'<category [^>]*label="[a-z_]+"', text)[:3]
+for label in ("已建成", "在建", "规划", "冲突", "需复核", "数据质检"):
+    assert f'label="{label}"' in text, label
+assert 'attr="finding"' in qml["conflicts"] and 'value="quality" label="数据质检"' in qml["conflicts"]
+assert db.execute("select count(*) from conflicts where finding = 'quality' and category = 'quality'").fetchone()[0] >= 1
+assert db.execute("select count(*) from conflicts where finding <> severity and category = 'plan'").fetchone()[0] == 0
 print("layer_styles and .qgs well-formed:", len(rows), "styles")
 PY

@@ -44,3 +44,45 @@ assert rows["T03"]["status"] == "behind" and rows["T03"]["land_area_m2"] > 0, ro
 assert abs(rows["T11"]["measured"] - 0.291) < 0.001 and rows["T11"]["baseline"] == 0.35, rows["T11"]
 assert [r["name"] for r in j["coverage"] if r["layer"] == "urban_regions"] == ["中兴路、凌云路片区", "新老城区之间片区", "西环路北段区域", "大香山片区"]
 PY
+# The reviewer's reading of the bundled report beside the plan: land in 公顷 in the Chinese body (never
+# 万 m² beside a bare m²), targets with the plan's digits, the dataset's readings shown as 口径, only the
+# plan's own words in quotation marks, the plan's layer titles, Chinese notes, 核对 saying what it compares.
+run 0 report --store x.gpkg --format md --out r.md -q
+run 0 report --store x.gpkg --format html --out r.html -q
+run 0 report --store x.gpkg --format md --lang en --out en.md -q
+python3 - r.md r.html en.md "$ZONING_SRC/data/xinhua/plan/plan.txt" "$ZONING_SRC/data/xinhua/dataset.toml" <<'PY' || fail "the bundled report beside the plan"
+import html, re, sys, tomllib
+md, page, en = (open(p, encoding="utf-8").read() for p in sys.argv[1:4])
+plan = open(sys.argv[4], encoding="utf-8").read()
+dataset = tomllib.load(open(sys.argv[5], "rb"))
+body = md[:md.index("## 技术附录")]
+findings = body[body.index("## 3. "):]
+page_body = html.unescape(re.sub(r"<[^>]+>", " ", page[:page.index('<section id="appendix">')]))
+for text in (findings, page_body[page_body.index("冲突与复核"):]):
+    assert "万 m²" not in text and not re.search(r"\d m²", text), re.findall(r".{20}m².{5}", text)[:3]
+    assert re.search(r"重叠 \d+\.\d\d 公顷", text), "overlaps in 公顷"
+# 建成面积's land area in 公顷; its floor area stays in the plan's 万 m².
+assert re.search(r"计入项目在区内的用地面积 \d+\.\d\d 公顷", body) and "84.2万 / 130万 m²" in body
+assert "| 29.1% / 36% (" in body and "≥ 99%" in body and "≥ 391.9 亿元" in body and "36.0%" not in body
+corridor = [l for l in findings.split("\n- ") if "香山沟滨水绿廊" in l and "[冲突]" in l]
+zone = [l for l in findings.split("\n- ") if "用地性质与所在功能分区不相容" in l]
+assert corridor and all("\n  口径：" in l and "西杨村河" in l for l in corridor), corridor
+assert zone and all("\n  口径：" in l for l in zone), zone
+assert "口径：" in page_body and "Reading: " in en
+# Quotation marks in the Chinese body (outside the 「」 of a quoted sentence) hold the plan's words verbatim.
+for quoted in re.findall(r"“([^”]+)”", re.sub(r"「[^」]*」", "", body)):
+    assert quoted in plan, quoted
+assert "仅要求完成征迁（原文第451行）" in findings
+# Titles and groups are the plan's words (一带一区、三核五廊 with its 、).
+for section in ("titles", "groups"):
+    for layer, title in dataset[section].items():
+        assert title in plan, (section, layer, title)
+assert "### 一带一区、三核五廊" in body
+# The notes: Chinese in the Chinese report, English in the English one; no English word in the Chinese notes.
+notes = md[md.index("### 数据说明"):md.index("\n---\n")]
+assert not re.search(r"[A-Za-z]", notes), re.findall(r".{10}[A-Za-z]+.{10}", notes)[:3]
+assert "- Boundary: the legal boundary" in en[en.index("### Dataset notes"):] and "- 行政区范围：" not in en
+# 核对 compares the parcels summed over the frames with the parcels inside the district, not the district's area.
+check = md[md.index("### 核对"):md.index("### 面积口径")]
+assert "区内地块面积" in check and "全区" not in check, check
+PY

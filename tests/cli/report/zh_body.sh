@@ -10,7 +10,7 @@ for f in r.md r.html; do
 done
 # The head's values are dataset.toml's; the headings the plan's own ([titles]).
 grep -q '^- \*\*评估年度\*\*：2025$' r.md && grep -q '^- \*\*数据日期\*\*：2025-12-31$' r.md || fail "head values"
-grep -q '^### 四大分区$' r.md && grep -q '^### 一带一区三核五廊$' r.md || fail "the plan's titles from dataset.toml [titles]"
+grep -q '^### 四大分区$' r.md && grep -q '^### 一带一区、三核五廊$' r.md || fail "the plan's titles from dataset.toml [titles]"
 # Land in 公顷, one unit per column; the plan's 万 m² only in its own targets.
 grep -q '| 面积（公顷） |' r.md || fail "no 公顷 column"
 ! grep -E '^\| [^|]+ \|( [^|]+ \|)? [0-9.]+万' r.md | grep -v '^| 指标' | grep -q '公顷' || fail "万 figures in a 公顷 table"

@@ -177,6 +177,23 @@ TEST(DatasetConfig, ReportHeadMistakesAreRefused) {
     EXPECT_EQ(message("evaluation_year = \"25\"\n"), "[dataset] evaluation_year '25' must be a year of four digits, e.g. 2025");
     EXPECT_EQ(message("", "[colours.functional_zones]\n\"a\" = \"red\"\n"), "[colours.functional_zones] 'a' must be a colour \"#rrggbb\"");
     EXPECT_EQ(message("", "[titles]\nfunctional_zones = \"\"\n"), "[titles] functional_zones must be non-empty text");
+    EXPECT_EQ(message("certainty_note_en = \"only English\"\n"), "[dataset] certainty_note_en needs certainty_note (the Chinese report's) too");
+    EXPECT_EQ(message("notes_en = \"one note\"\n"), "[dataset] notes_en must be a list of text, one note each");
+    EXPECT_EQ(message("notes = [\"a\", 3]\n"), "[dataset] notes must be a list of text, one note each");
+}
+
+TEST(DatasetConfig, NotesInBothLanguagesAndTheCertaintyNote) {
+    // The Chinese report prints `notes`, the English one `notes_en`; both kept in the store.
+    test::TempDir dir;
+    test::write_file(dir / "dataset.toml",
+                     "[dataset]\nname = \"x\"\ncertainty = \"illustrative\"\nnotes = [\"甲\", \"乙\"]\nnotes_en = [\"a\", \"b\"]\n"
+                     "certainty_note = \"几何为示意图形。\"\ncertainty_note_en = \"schematic geometry.\"\n[layers.roads]\nsource = \"r.shp\"\n");
+    core::DatasetConfig c = core::DatasetConfig::load(dir.path());
+    EXPECT_EQ(c.notes, (std::vector<std::string>{"甲", "乙"}));
+    auto m = c.report_metadata();
+    EXPECT_EQ(m["notes_en"], "a\nb\n");
+    EXPECT_EQ(m["certainty_note"], "几何为示意图形。");
+    EXPECT_EQ(m["certainty_note_en"], "schematic geometry.");
 }
 
 TEST(DatasetConfig, TwoLayersCannotShareATitle) {

@@ -18,7 +18,10 @@ TEST(NumberFormat, PercentAndGrouping) {
     EXPECT_EQ(grouped(1234567), "1,234,567");
     EXPECT_EQ(grouped(-1000), "-1,000");
     EXPECT_EQ(grouped(999), "999");
-    EXPECT_EQ(area_text(973000, true), "97.3万 m²");
+    // Land in 公顷 in a Chinese sentence, as in the tables: never 万 m² beside a bare m².
+    EXPECT_EQ(area_text(935000, true), "93.50 公顷");
+    EXPECT_EQ(area_text(8596, true), "0.86 公顷");
+    EXPECT_EQ(area_text(20, true), "不足 0.01 公顷");
     EXPECT_EQ(area_text(973000, false), "973,000 m²");
     EXPECT_NEAR(732333.33 * kMuPerM2, 1098.5, 0.001);
 }

@@ -168,3 +168,14 @@ TEST(Indicators, ReadWithBomCrlfAndQuotedFieldsAgainstTheTargets) {
     EXPECT_THROW(core::parse_indicators("id,year,value\n", "i.csv", targets), core::Error);
     EXPECT_THROW(core::parse_indicators("", "i.csv", targets), core::Error);
 }
+
+TEST(PlanRules, ARuleCarriesItsReadingStrictly) {
+    // The dataset's own reading of an open plan sentence, shown under the quote; English falls back to Chinese.
+    auto rules = core::parse_rules(kHead + "kind = \"k\"\nreading = \"本数据集的读法\"\nreading_en = \"our reading\"\n", "my.toml");
+    EXPECT_EQ(rules[0].reading, "本数据集的读法");
+    EXPECT_EQ(rules[0].reading_en, "our reading");
+    EXPECT_EQ(core::parse_rules(kHead + "kind = \"k\"\nreading = \"读法\"\n", "my.toml")[0].reading_en, "读法");
+    EXPECT_TRUE(core::parse_rules(kHead + "kind = \"k\"\n", "my.toml")[0].reading.empty());
+    EXPECT_NE(rule_error(kHead + "kind = \"k\"\nreading = 3\n").find("my.toml: line 6: 'reading' must be a string"), std::string::npos);
+    EXPECT_NE(rule_error(kHead + "kind = \"k\"\nreading_en = \"only English\"\n").find("'reading_en' needs 'reading'"), std::string::npos);
+}

@@ -118,3 +118,21 @@ TEST(QgisStyle, CategorizedValuesTheCatalogLacksGetCatchAllColoursAndAnElseCateg
     EXPECT_EQ(count(doc, "<se:ElseFilter/>"), 1u);
     EXPECT_EQ(count(doc, "<se:Rule>"), 3u);
 }
+
+TEST(QgisStyle, ValuesKeptAsEnglishCodesAreLabelledInChinese) {
+    // status completed is a code in the data; the legend a Chinese reader sees says 已建成 (words_zh).
+    core::LayerSpec projects = polygon_spec("categorized");
+    projects.name = "projects";
+    projects.style.attribute = "status";
+    projects.style.categories = {{"completed", "#2e7d32"}, {"planned", "#90a4ae"}};
+    core::FieldSpec id, status;
+    id.name = "id";
+    status.name = "status";
+    status.words_zh = {{"completed", "已建成"}, {"planned", "规划"}, {"under_construction", "在建"}};
+    projects.fields = {id, status};
+    const std::string xml = io::qgis_renderer_xml(projects, table(), {"completed", "under_construction"});
+    EXPECT_NE(xml.find("value=\"completed\" label=\"已建成\""), std::string::npos) << xml;
+    EXPECT_NE(xml.find("value=\"planned\" label=\"规划\""), std::string::npos) << xml;
+    EXPECT_NE(xml.find("value=\"under_construction\" label=\"在建\""), std::string::npos) << xml;  // present, no category
+    EXPECT_EQ(xml.find("label=\"completed\""), std::string::npos) << xml;
+}

@@ -23,7 +23,7 @@ TEST(Report, ProgressTextInBothLanguages) {
     report::Lang zh = report::Lang::zh;
     EXPECT_EQ(report::progress_text(rows[0], zh), "8万 / 10万 m² (80.0%)");
     EXPECT_EQ(report::progress_text(rows[0], report::Lang::en), "80,000 / 100,000 m² (80.0%)");
-    EXPECT_EQ(report::progress_text(rows[1], zh), "25.0% / 30.0% (83.3%)");
+    EXPECT_EQ(report::progress_text(rows[1], zh), "25.0% / 30% (83.3%)");
     EXPECT_EQ(report::progress_text(rows[4], zh), "— / ≥ 10 亿元");
 }
 
@@ -70,4 +70,55 @@ TEST(Report, MarkdownEscapesNamesAsHtmlDoes) {
 TEST(Report, CsvCellsNeutraliseFormulas) {
     EXPECT_EQ(report::detail::csv_escape("=HYPERLINK(\"u\")"), "\"'=HYPERLINK(\"\"u\"\")\"");
     EXPECT_EQ(report::detail::csv_escape("@x"), "'@x");
+}
+
+namespace {
+/// The mini fixture's report in Markdown or HTML, with the targets and findings the test gives.
+std::string render(bool html, report::Lang lang, const std::vector<core::ProgressRow>& progress, const std::vector<core::Conflict>& conflicts) {
+    const core::Dataset& mini = test::mini_dataset();
+    report::ReportData r;
+    r.dataset = &mini;
+    r.catalog = &test::bundled_catalog();
+    r.overlay = analysis::overlay(mini, {});
+    r.progress = progress;
+    r.conflicts = conflicts;
+    std::ostringstream out;
+    if (html) report::write_html(out, r, lang);
+    else report::write_markdown(out, r, lang);
+    return out.str();
+}
+}  // namespace
+
+TEST(Report, ADistrictWithoutTargetsSaysNoneInsteadOfAnEmptyTable) {
+    const std::string md = render(false, report::Lang::zh, {}, {}), en = render(false, report::Lang::en, {}, {});
+    const std::string progress = md.substr(md.find("## 2. "), md.find("## 3. ") - md.find("## 2. "));
+    EXPECT_NE(progress.find("\n无\n"), std::string::npos) << progress;
+    EXPECT_EQ(progress.find("| 指标 |"), std::string::npos) << progress;
+    const std::string progress_en = en.substr(en.find("## 2. "), en.find("## 3. ") - en.find("## 2. "));
+    EXPECT_NE(progress_en.find("\nnone\n"), std::string::npos) << progress_en;
+    const std::string html = render(true, report::Lang::zh, {}, {});
+    const std::size_t at = html.find("<section id=\"progress\">");
+    ASSERT_NE(at, std::string::npos);
+    const std::string section = html.substr(at, html.find("</section>", at) - at);
+    EXPECT_NE(section.find("<p>无</p>"), std::string::npos) << section;
+    EXPECT_EQ(section.find("class=\"bars\""), std::string::npos) << section;
+}
+
+TEST(Report, ARulesReadingIsShownUnderItsQuote) {
+    core::Conflict c;
+    c.rule = "R";
+    c.title = c.title_en = "占用绿廊";
+    c.severity = "conflict";
+    c.clause = "第九章";
+    c.quote = core::Quote{"“五廊”即五条滨水绿廊", 516};
+    c.reading = "本数据集读作五条河沟两侧的绿廊";
+    c.reading_en = "read as the five streams";
+    c.features = {{"projects", "P1", "甲"}};
+    c.reason_zh = c.reason = "x";
+    const std::string md = render(false, report::Lang::zh, {}, {c});
+    EXPECT_NE(md.find("  原文（第516行）：「“五廊”即五条滨水绿廊」\n  口径：本数据集读作五条河沟两侧的绿廊\n"), std::string::npos) << md;
+    EXPECT_NE(render(false, report::Lang::en, {}, {c}).find("  Reading: read as the five streams\n"), std::string::npos);
+    EXPECT_NE(render(true, report::Lang::zh, {}, {c}).find("<br>口径：本数据集读作五条河沟两侧的绿廊"), std::string::npos);
+    c.reading.clear();
+    EXPECT_EQ(render(false, report::Lang::zh, {}, {c}).find("口径："), std::string::npos);
 }

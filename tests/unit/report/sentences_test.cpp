@@ -34,7 +34,15 @@ TEST(Sentences, ProgressTextPerUnitInBothLanguages) {
     EXPECT_EQ(report::progress_text(row("m²", 1300000, 842000), report::Lang::zh), "84.2万 / 130万 m² (64.8%)");
     EXPECT_EQ(report::progress_text(row("m²", 1300000, 842000), report::Lang::en), "842,000 / 1,300,000 m² (64.8%)");
     EXPECT_EQ(report::progress_text(row("亩", 60, 60.0), report::Lang::en), "60 / 60 mu (100.0%)");
-    EXPECT_EQ(report::progress_text(row("ratio", 0.3, 0.25), report::Lang::zh), "25.0% / 30.0% (83.3%)");
+    EXPECT_EQ(report::progress_text(row("ratio", 0.3, 0.25), report::Lang::zh), "25.0% / 30% (83.3%)");
+}
+
+TEST(Sentences, ATargetHasThePlansDigits) {
+    // Plan line 86 writes 36%, 专栏2-1 writes 99: never 36.0% or 99.0%; the measured figure keeps one decimal.
+    EXPECT_EQ(report::progress_text(row("ratio", 0.36, 0.291), report::Lang::zh), "29.1% / 36% (80.8%)");
+    EXPECT_EQ(report::progress_text(row("ratio", 0.99, std::nullopt), report::Lang::zh), "— / ≥ 99%");
+    EXPECT_EQ(report::progress_text(row("ratio", 0.355, std::nullopt), report::Lang::en), "— / ≥ 35.5%");
+    EXPECT_EQ(report::progress_text(row("亿元", 391.9, std::nullopt), report::Lang::zh), "— / ≥ 391.9 亿元");
 }
 
 TEST(Sentences, ProgressTextWithoutAFigureShowsTheComparison) {
@@ -53,6 +61,14 @@ TEST(Sentences, TheFooterSaysWhetherTheDataIsIllustrative) {
     EXPECT_EQ(zh.rfind("数据：测试区。本数据为示意数据", 0), 0u) << zh;
     EXPECT_EQ(zh.find("2024-05-01"), std::string::npos) << zh;  // the build time is in the technical appendix
     EXPECT_EQ(en.rfind("Data: Test district. ILLUSTRATIVE:", 0), 0u) << en;
+    // Without its own note an illustrative dataset promises nothing about its geometry or targets.
+    EXPECT_EQ(zh, "数据：测试区。本数据为示意数据：并非测绘或统计数据。");
+    EXPECT_EQ(zh.find("规划原文数字"), std::string::npos);
+    d.metadata["certainty_note"] = "几何为示意图形；目标值为规划原文数字。";
+    d.metadata["certainty_note_en"] = "schematic geometry; targets are the plan's.";
+    EXPECT_EQ(report::footer(r, report::Lang::zh), "数据：测试区。本数据为示意数据：几何为示意图形；目标值为规划原文数字。");
+    EXPECT_EQ(report::footer(r, report::Lang::en), "Data: Test district. ILLUSTRATIVE: schematic geometry; targets are the plan's. Store built 2024-05-01.");
+    EXPECT_EQ(report::certainty_note(d, report::Lang::zh), "几何为示意图形；目标值为规划原文数字。");
 
     r = data_with(d, "surveyed");
     EXPECT_EQ(report::footer(r, report::Lang::zh), "数据：测试区（实测数据）。");
@@ -86,7 +102,7 @@ TEST(Sentences, AReadingGivesTheOtherFigureAndWhatWasLeftOut) {
     r.target.reading = "按建筑面积计";
     r.land_area_m2 = 1122266;
     r.excluded.push_back({"P10", "科技服务产业园", "谋划"});
-    EXPECT_EQ(report::reading_text(r, report::Lang::zh), "按建筑面积计；计入项目在区内的用地面积 112.2万 m²；规划仅要求“谋划”的项目不计：科技服务产业园");
+    EXPECT_EQ(report::reading_text(r, report::Lang::zh), "按建筑面积计；计入项目在区内的用地面积 112.23 公顷；规划仅要求“谋划”的项目不计：科技服务产业园");
 }
 
 TEST(Sentences, TheEvaluationYearIsSaidOnlyWhenATargetHasADeadline) {
@@ -95,7 +111,7 @@ TEST(Sentences, TheEvaluationYearIsSaidOnlyWhenATargetHasADeadline) {
     r.evaluation_year_from = "newest_completion";
     EXPECT_EQ(report::evaluation_year_text({r}, report::Lang::zh), "");
     r.target.deadline = 2022;
-    EXPECT_EQ(report::evaluation_year_text({r}, report::Lang::zh), "有期限的指标按 2025 年评估（数据中最新的建成年份）：期限已过而未达成为“逾期”。");
+    EXPECT_EQ(report::evaluation_year_text({r}, report::Lang::zh), "有期限的指标按 2025 年评估（数据中最新的建成年份）：期限已过而未达成的即为逾期。");
     r.evaluation_year_from = "dataset";
     EXPECT_NE(report::evaluation_year_text({r}, report::Lang::en).find("the dataset's evaluation year"), std::string::npos);
 }
