@@ -150,16 +150,18 @@ std::string path_text(const core::ProgressRow& row, Lang lang) {
     if (row.measured_year) measured = zh ? measured + "（" + ey + "年统计值）" : measured + " (statistic for " + ey + ")";
     // From the target year on the path expects the target itself: said once.
     const bool before_target = judged < t.year;
-    std::string out = zh ? by + "年 " + amount(*t.baseline, t.unit, lang, in_wan) + " → 现状 " + measured +
+    // The baseline, the target and the interim are the plan's figures, written with its digits.
+    std::string out = zh ? by + "年 " + amount(*t.baseline, t.unit, lang, in_wan, true) + " → 现状 " + measured +
                                (before_target ? " → " + ey + "年应达 " + amount(*row.expected, t.unit, lang, in_wan) : "") + " → " + ty + "年目标 " +
-                               amount(t.target, t.unit, lang, in_wan) + unit
-                         : by + " " + amount(*t.baseline, t.unit, lang, in_wan) + " → measured " + measured +
+                               amount(t.target, t.unit, lang, in_wan, true) + unit
+                         : by + " " + amount(*t.baseline, t.unit, lang, in_wan, true) + " → measured " + measured +
                                (before_target ? " → expected in " + ey + " " + amount(*row.expected, t.unit, lang, in_wan) : "") + " → target " + ty +
-                               " " + amount(t.target, t.unit, lang, in_wan) + unit;
+                               " " + amount(t.target, t.unit, lang, in_wan, true) + unit;
     std::string how;
-    if (t.path == "compound" && t.rate) how = zh ? "按年均增长 " + core::percent(*t.rate, 1) : "at " + core::percent(*t.rate, 1) + " a year";
-    else if (t.interim) how = zh ? "按线性进程，经 " + std::to_string(t.interim->year) + "年 " + amount(t.interim->value, t.unit, lang, in_wan)
-                                 : "linear, through " + amount(t.interim->value, t.unit, lang, in_wan) + " in " + std::to_string(t.interim->year);
+    const std::string rate = t.rate ? core::plan_number(*t.rate * 100.0, 2) + "%" : "";
+    if (t.path == "compound" && t.rate) how = zh ? "按年均增长 " + rate : "at " + rate + " a year";
+    else if (t.interim) how = zh ? "按线性进程，经 " + std::to_string(t.interim->year) + "年 " + amount(t.interim->value, t.unit, lang, in_wan, true)
+                                 : "linear, through " + amount(t.interim->value, t.unit, lang, in_wan, true) + " in " + std::to_string(t.interim->year);
     else how = zh ? "按线性进程" : "linear";
     return out + (zh ? "（" + how + "）" : " (" + how + ")");
 }

@@ -34,9 +34,9 @@ assert prog["T1"]["change"] == 0 and prog["T5"]["change"] is None and prog["T5"]
 PY
 # The Chinese Markdown names features by name, statuses and fields in Chinese, ids only in the appendix.
 run 0 diff --from old.gpkg --to new.gpkg
-stdout_has "新增：核心区仓库（400 m²）"
+stdout_has "新增：核心区仓库（0.04 公顷）"
 stdout_has "删除：园外物流"
-stdout_has "变更：测试小学：学位 500 → 800；范围 2500 m² → 5000 m²（增加 2500 m²，减少 0 m²）"
+stdout_has "变更：测试小学：学位 500 → 800；范围 0.25 公顷 → 0.50 公顷（增加 0.25 公顷，减少 0.00 公顷）"
 stdout_has "核心区工厂：规划 → 在建"
 stdout_has "新增冲突 1，已解决冲突 1，仍存在冲突 4"
 stdout_has "| 新增学位 | 500 个 | 800 个 | +300 个 | 已达成 |"

@@ -40,7 +40,7 @@ assert t6["baseline"] == 0 and t6["baseline_year"] == 2020 and t6["path"] == "li
 assert abs(t7["expected"] - 333.211696) < 1e-6 and t7["level"] is None and t7["rate"] == 0.07, t7' out || fail "paths in 2023"
 run 0 report --store m.gpkg --format md --out - --year 2023 -q
 stdout_has "学位进程：2020年 0 → 现状 0 → 2023年应达 600 → 2025年目标 1000 个（按线性进程）；**严重滞后**"
-stdout_has "地区生产总值：2020年 272 → 现状 无法测算 → 2023年应达 333.21 → 2025年目标 391.9 亿元（按年均增长 7.0%）"
+stdout_has "地区生产总值：2020年 272 → 现状 无法测算 → 2023年应达 333.21 → 2025年目标 391.9 亿元（按年均增长 7%）"
 run 0 report --store m.gpkg --format html --out r.html --year 2023 -q
 grep -q 'class="level severely_behind">严重滞后<' r.html || fail "HTML level badge"
 # T6's chart: the expected path 2020…2025 (six points, 0 → 1000 linear) and the measured 0 by year up to

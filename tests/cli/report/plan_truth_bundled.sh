@@ -63,7 +63,9 @@ for text in (findings, page_body[page_body.index("冲突与复核"):]):
     assert re.search(r"重叠 \d+\.\d\d 公顷", text), "overlaps in 公顷"
 # 建成面积's land area in 公顷; its floor area stays in the plan's 万 m².
 assert re.search(r"计入项目在区内的用地面积 \d+\.\d\d 公顷", body) and "84.2万 / 130万 m²" in body
-assert "| 29.1% / 36% (" in body and "≥ 99%" in body and "≥ 391.9 亿元" in body and "36.0%" not in body
+# (基本养老保险参保率 and GDP are measured from indicators.csv's 2020 values: the target beside them.)
+assert "| 29.1% / 36% (" in body and "98.4% / 99% (" in body and "272 / 391.9 亿元" in body
+assert "36.0%" not in body and "99.0%" not in body and "391.90" not in body and "7.0%" not in body
 corridor = [l for l in findings.split("\n- ") if "香山沟滨水绿廊" in l and "[冲突]" in l]
 zone = [l for l in findings.split("\n- ") if "用地性质与所在功能分区不相容" in l]
 assert corridor and all("\n  口径：" in l and "西杨村河" in l for l in corridor), corridor
