@@ -22,7 +22,7 @@ using core::Verdict;
 
 namespace {
 
-const std::vector<std::string> kFrameLayers = {"functional_zones", "service_layout", "eco_structure", "industrial_parks"};
+const std::vector<std::string> kFrameLayers = {"functional_zones", "service_layout", "eco_structure", "industrial_parks", "urban_regions"};
 // The ecological elements a reviewer wants the distance to when a site avoids them.
 bool is_eco_guard(const std::string& layer, const std::string& kind) { return layer == "eco_structure" && kind != "区"; }
 

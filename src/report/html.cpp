@@ -93,7 +93,7 @@ std::string paint(const core::StyleSpec& st, const std::string& colour, const st
 
 /// The layers of the overview map, bottom to top (conflicts are drawn before the boundary).
 const std::vector<std::string>& map_layers() {
-    static const std::vector<std::string> layers = {"parcels", "functional_zones", "water", "eco_structure", "service_layout", "roads", "projects"};
+    static const std::vector<std::string> layers = {"parcels", "functional_zones", "urban_regions", "water", "eco_structure", "service_layout", "roads", "projects"};
     return layers;
 }
 
