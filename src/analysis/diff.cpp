@@ -17,7 +17,7 @@ namespace {
 constexpr double kAreaTolerance_m2 = 0.01;
 constexpr double kLengthTolerance_m = 0.01;
 
-/// The CRS as people name it ("EPSG:4547"), for the result's head.
+/// The CRS as people name it (an "EPSG:…" code when it has one), for the result's head.
 std::string store_crs_name(const core::Dataset& d) {
     const std::string name = d.work_crs_name();
     return name.empty() ? d.work_crs() : name;

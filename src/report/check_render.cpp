@@ -86,7 +86,7 @@ void write_check_text(std::ostream& out, const core::SitingResult& r, const core
     };
     // The catalog's titles, or the dataset's own (dataset.toml [titles]).
     for (const char* layer : {"functional_zones", "service_layout", "eco_structure", "industrial_parks"}) section(layer, layer_title(cat, layer, lang));
-    // Urban regions do not tile the district (four 片区 in Xinhua): named only where the site lies in one.
+    // Urban regions need not tile the district: named only where the site lies in one.
     if (std::any_of(r.frames.begin(), r.frames.end(), [](const auto& h) { return h.layer == "urban_regions"; }))
         section("urban_regions", layer_title(cat, "urban_regions", lang));
     out << (zh ? "最近的生态核、廊、带" : "Nearest cores, corridors, belts") << (zh ? "：" : ": ");

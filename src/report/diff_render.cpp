@@ -20,70 +20,13 @@ namespace {
 using detail::csv_escape;
 using detail::md_escape;
 using detail::html_escape;
+using detail::layer_title;
 using ojson = nlohmann::ordered_json;
 
 double r2(double v) { return std::round(v * 100.0) / 100.0; }
 
-/// The diff's own words; the report's shared ones come from tr().
-std::string dw(const std::string& key, Lang lang) {
-    static const std::map<std::string, std::pair<std::string, std::string>> words = {
-        {"title", {"规划实施变化对比", "What changed between two stores"}},
-        {"compared", {"对比", "Compared"}},
-        {"old", {"上期", "before"}},
-        {"new", {"本期", "after"}},
-        {"built_at", {"建库时间", "built"}},
-        {"data_date", {"数据日期", "data as of"}},
-        {"warn.dataset", {"两期数据来自不同的数据集，对比结果可能不可比。", "The two stores were built from different datasets: the comparison may not be like for like."}},
-        {"warn.rules", {"两期使用的冲突规则不同：冲突的新增与解决可能源于规则变化，而非数据变化。",
-                        "The two stores carry different rules: conflicts may be new or resolved because the rules changed, not the data."}},
-        {"warn.targets", {"两期的规划目标文件不同。", "The two stores carry different targets files."}},
-        {"warn.crs", {"两期数据的坐标系不同：本期几何已转换到上期坐标系后再比较。",
-                      "The stores are in different CRSs: the newer store's geometry was transformed to the older one's before comparing."}},
-        {"features", {"要素变化", "Features"}},
-        {"layer", {"图层", "Layer"}},
-        {"count", {"要素数（上期 → 本期）", "Features (before → after)"}},
-        {"added", {"新增", "added"}},
-        {"removed", {"删除", "removed"}},
-        {"changed", {"变更", "changed"}},
-        {"unchanged", {"两期要素完全相同。", "No feature changed."}},
-        {"geometry", {"范围", "shape"}},
-        {"gained", {"增加", "gained"}},
-        {"lost", {"减少", "lost"}},
-        {"status", {"项目状态变化", "Project status"}},
-        {"no_status", {"无项目状态变化。", "No project changed status."}},
-        {"conflicts", {"冲突变化", "Conflicts"}},
-        {"c.new", {"新增冲突", "New"}},
-        {"c.resolved", {"已解决冲突", "Resolved"}},
-        {"c.open", {"仍存在冲突", "Still open"}},
-        {"progress", {"目标进展变化", "Progress against the plan's targets"}},
-        {"target", {"指标", "Target"}},
-        {"change", {"变化", "Change"}},
-        {"only_old", {"本期已无此指标", "dropped from the newer targets"}},
-        {"only_new", {"本期新增指标", "new in the newer targets"}},
-        {"appendix", {"技术附录", "Technical appendix"}},
-        {"store", {"数据库文件", "store"}},
-        {"crs", {"坐标系", "CRS"}},
-        {"section", {"类别", "section"}},
-        {"id", {"编号", "id"}},
-        {"name", {"名称", "name"}},
-        {"item", {"项", "item"}},
-        {"year", {"年", ""}},
-    };
-    auto it = words.find(key);
-    if (it == words.end()) return key;
-    return lang == Lang::zh ? it->second.first : it->second.second;
-}
-
-const core::LayerSpec* spec_of(const core::Catalog& c, const std::string& layer) { return c.find(layer); }
-
-std::string layer_title(const core::Catalog& c, const std::string& layer, Lang lang) {
-    const core::LayerSpec* s = spec_of(c, layer);
-    if (!s) return layer;
-    return lang == Lang::zh ? s->title_zh : s->title_en;
-}
-
 std::string field_title(const core::Catalog& c, const std::string& layer, const std::string& field, Lang lang) {
-    const core::LayerSpec* s = spec_of(c, layer);
+    const core::LayerSpec* s = c.find(layer);
     if (lang == Lang::zh && s)
         for (auto& f : s->fields)
             if (f.name == field && !f.title_zh.empty()) return f.title_zh;
@@ -94,7 +37,7 @@ std::string field_title(const core::Catalog& c, const std::string& layer, const 
 std::string value_word(const core::Catalog& c, const std::string& layer, const std::string& field, const std::string& value, Lang lang) {
     if (value.empty()) return "—";
     if (field == "status") return tr(value, lang);
-    const core::LayerSpec* s = spec_of(c, layer);
+    const core::LayerSpec* s = c.find(layer);
     if (lang == Lang::en && s) return s->word_en(field, value);
     return value;
 }
@@ -118,8 +61,8 @@ std::string number_words(std::optional<double> v, const std::string& unit, Lang 
 }
 
 std::string change_words(const core::ProgressChange& p, Lang lang) {
-    if (p.only_old) return dw("only_old", lang);
-    if (p.only_new) return dw("only_new", lang);
+    if (p.only_old) return tr("diff.only_old", lang);
+    if (p.only_new) return tr("diff.only_new", lang);
     if (!p.old_measured || !p.new_measured) return "—";
     const double d = *p.new_measured - *p.old_measured;
     if (d == 0) return "0";
@@ -170,7 +113,7 @@ void write_diff_json(std::ostream& out, const core::DiffResult& d, const core::C
     j["from"] = {{"store", d.old_store}, {"name", d.old_name}, {"crs", d.old_crs}, {"built_at", d.old_built_at}, {"data_date", d.old_data_date}};
     j["to"] = {{"store", d.new_store}, {"name", d.new_name}, {"crs", d.new_crs}, {"built_at", d.new_built_at}, {"data_date", d.new_data_date}};
     ojson warn = ojson::array();
-    for (auto& w : warnings(d)) warn.push_back({{"kind", "different_" + w}, {"text", dw("warn." + w, lang)}});
+    for (auto& w : warnings(d)) warn.push_back({{"kind", "different_" + w}, {"text", tr("diff.warn." + w, lang)}});
     j["warnings"] = warn;
     ojson layers = ojson::array();
     for (auto& l : d.layers) {
@@ -231,22 +174,22 @@ void write_diff_json(std::ostream& out, const core::DiffResult& d, const core::C
 
 // What a planner compares is the data's date; the build time stands in only when the dataset gives none.
 static std::string as_of(const std::string& data_date, const std::string& built_at, Lang lang) {
-    return data_date.empty() ? dw("built_at", lang) + " " + built_at : dw("data_date", lang) + " " + data_date;
+    return data_date.empty() ? tr("diff.built_at", lang) + " " + built_at : tr("diff.data_date", lang) + " " + data_date;
 }
 
 void write_diff_markdown(std::ostream& out, const core::DiffResult& d, const core::Catalog& catalog, Lang lang) {
     const bool zh = lang == Lang::zh;
     const std::string colon = zh ? "：" : ": ";
     auto name_of = [&](const std::string& n) { return md_escape(n); };
-    out << "# " << dw("title", lang) << "\n\n";
-    out << dw("compared", lang) << colon << dw("old", lang) << " " << name_of(d.old_name) << "（" << as_of(d.old_data_date, d.old_built_at, lang)
-        << "）→ " << dw("new", lang) << " " << name_of(d.new_name) << "（" << as_of(d.new_data_date, d.new_built_at, lang) << "）\n\n";
-    for (auto& w : warnings(d)) out << "> **" << dw("warn." + w, lang) << "**\n";
+    out << "# " << tr("diff.title", lang) << "\n\n";
+    out << tr("diff.compared", lang) << colon << tr("diff.old", lang) << " " << name_of(d.old_name) << "（" << as_of(d.old_data_date, d.old_built_at, lang)
+        << "）→ " << tr("diff.new", lang) << " " << name_of(d.new_name) << "（" << as_of(d.new_data_date, d.new_built_at, lang) << "）\n\n";
+    for (auto& w : warnings(d)) out << "> **" << tr("diff.warn." + w, lang) << "**\n";
     if (!warnings(d).empty()) out << "\n";
 
-    out << "## " << dw("features", lang) << "\n\n";
-    out << "| " << dw("layer", lang) << " | " << dw("count", lang) << " | " << dw("added", lang) << " | " << dw("removed", lang) << " | "
-        << dw("changed", lang) << " |\n|---|---|---|---|---|\n";
+    out << "## " << tr("diff.features", lang) << "\n\n";
+    out << "| " << tr("diff.layer", lang) << " | " << tr("diff.count", lang) << " | " << tr("diff.added", lang) << " | " << tr("diff.removed", lang) << " | "
+        << tr("diff.changed", lang) << " |\n|---|---|---|---|---|\n";
     bool any = false;
     for (auto& l : d.layers) {
         if (l.added.empty() && l.removed.empty() && l.changed.empty()) continue;
@@ -255,47 +198,47 @@ void write_diff_markdown(std::ostream& out, const core::DiffResult& d, const cor
             << l.removed.size() << " | " << l.changed.size() << " |\n";
     }
     out << "\n";
-    if (!any) out << dw("unchanged", lang) << "\n\n";
+    if (!any) out << tr("diff.unchanged", lang) << "\n\n";
     for (auto& l : d.layers) {
         if (l.added.empty() && l.removed.empty() && l.changed.empty()) continue;
         out << "### " << layer_title(catalog, l.layer, lang) << "\n\n";
         auto size = [&](const core::FeatureEntry& e) { return e.area_m2 > 0 ? area_words(e.area_m2, lang) : core::grouped(e.length_m) + " m"; };
-        for (auto& e : l.added) out << "- " << dw("added", lang) << colon << name_of(feature_label(e.id, e.name, lang)) << "（" << size(e) << "）\n";
-        for (auto& e : l.removed) out << "- " << dw("removed", lang) << colon << name_of(feature_label(e.id, e.name, lang)) << "（" << size(e) << "）\n";
+        for (auto& e : l.added) out << "- " << tr("diff.added", lang) << colon << name_of(feature_label(e.id, e.name, lang)) << "（" << size(e) << "）\n";
+        for (auto& e : l.removed) out << "- " << tr("diff.removed", lang) << colon << name_of(feature_label(e.id, e.name, lang)) << "（" << size(e) << "）\n";
         for (auto& c : l.changed) {
-            out << "- " << dw("changed", lang) << colon << name_of(feature_label(c.id, c.name, lang));
+            out << "- " << tr("diff.changed", lang) << colon << name_of(feature_label(c.id, c.name, lang));
             std::string parts;
             for (auto& a : c.attributes)
                 parts += (parts.empty() ? "" : zh ? "；" : "; ") + field_title(catalog, l.layer, a.field, lang) + " " +
                          name_of(value_word(catalog, l.layer, a.field, a.old_value, lang)) + " → " +
                          name_of(value_word(catalog, l.layer, a.field, a.new_value, lang));
             if (c.geometry_changed)
-                parts += (parts.empty() ? "" : zh ? "；" : "; ") + dw("geometry", lang) + " " + area_words(c.old_area_m2, lang) + " → " +
-                         area_words(c.new_area_m2, lang) + "（" + dw("gained", lang) + " " + area_words(c.area_gained_m2, lang) + "，" +
-                         dw("lost", lang) + " " + area_words(c.area_lost_m2, lang) + "）";
+                parts += (parts.empty() ? "" : zh ? "；" : "; ") + tr("diff.geometry", lang) + " " + area_words(c.old_area_m2, lang) + " → " +
+                         area_words(c.new_area_m2, lang) + "（" + tr("diff.gained", lang) + " " + area_words(c.area_gained_m2, lang) + "，" +
+                         tr("diff.lost", lang) + " " + area_words(c.area_lost_m2, lang) + "）";
             out << colon << parts << "\n";
         }
         out << "\n";
     }
 
-    out << "## " << dw("status", lang) << "\n\n";
-    if (d.projects_status.empty()) out << dw("no_status", lang) << "\n";
+    out << "## " << tr("diff.status", lang) << "\n\n";
+    if (d.projects_status.empty()) out << tr("diff.no_status", lang) << "\n";
     for (auto& s : d.projects_status) {
         out << "- " << name_of(feature_label(s.id, s.name, lang)) << colon << tr(s.old_status, lang) << " → " << tr(s.new_status, lang);
         if (s.new_status == "completed" && !s.new_year.empty()) out << (zh ? "（" + s.new_year + "年）" : " (" + s.new_year + ")");
         out << "\n";
     }
-    out << "\n## " << dw("conflicts", lang) << "\n\n";
-    out << dw("c.new", lang) << " " << d.conflicts_new.size() << (zh ? "，" : ", ") << dw("c.resolved", lang) << " " << d.conflicts_resolved.size()
-        << (zh ? "，" : ", ") << dw("c.open", lang) << " " << d.conflicts_open.size() << "\n\n";
+    out << "\n## " << tr("diff.conflicts", lang) << "\n\n";
+    out << tr("diff.c.new", lang) << " " << d.conflicts_new.size() << (zh ? "，" : ", ") << tr("diff.c.resolved", lang) << " " << d.conflicts_resolved.size()
+        << (zh ? "，" : ", ") << tr("diff.c.open", lang) << " " << d.conflicts_open.size() << "\n\n";
     for (auto [key, list] : {std::pair{"c.new", &d.conflicts_new}, std::pair{"c.resolved", &d.conflicts_resolved}, std::pair{"c.open", &d.conflicts_open}}) {
         if (list->empty()) continue;
-        out << "### " << dw(key, lang) << "\n\n";
+        out << "### " << tr(std::string("diff.") + key, lang) << "\n\n";
         for (auto& c : *list) out << "- " << name_of(conflict_line(c, lang)) << "\n";
         out << "\n";
     }
-    out << "## " << dw("progress", lang) << "\n\n";
-    out << "| " << dw("target", lang) << " | " << dw("old", lang) << " | " << dw("new", lang) << " | " << dw("change", lang) << " | "
+    out << "## " << tr("diff.progress", lang) << "\n\n";
+    out << "| " << tr("diff.target", lang) << " | " << tr("diff.old", lang) << " | " << tr("diff.new", lang) << " | " << tr("diff.change", lang) << " | "
         << tr("status", lang) << " |\n|---|---|---|---|---|\n";
     for (auto& p : d.progress) {
         const std::string status = p.new_status.empty() ? "—" : p.old_status.empty() || p.old_status == p.new_status
@@ -304,9 +247,9 @@ void write_diff_markdown(std::ostream& out, const core::DiffResult& d, const cor
         out << "| " << name_of(zh ? p.name : p.name_en) << " | " << number_words(p.old_measured, p.unit, lang) << " | "
             << number_words(p.new_measured, p.unit, lang) << " | " << change_words(p, lang) << " | " << status << " |\n";
     }
-    out << "\n## " << dw("appendix", lang) << "\n\n";
-    out << "- " << dw("old", lang) << colon << dw("store", lang) << " `" << d.old_store << "`, " << dw("crs", lang) << " " << d.old_crs << "\n";
-    out << "- " << dw("new", lang) << colon << dw("store", lang) << " `" << d.new_store << "`, " << dw("crs", lang) << " " << d.new_crs << "\n";
+    out << "\n## " << tr("diff.appendix", lang) << "\n\n";
+    out << "- " << tr("diff.old", lang) << colon << tr("diff.store", lang) << " `" << d.old_store << "`, " << tr("diff.crs", lang) << " " << d.old_crs << "\n";
+    out << "- " << tr("diff.new", lang) << colon << tr("diff.store", lang) << " `" << d.new_store << "`, " << tr("diff.crs", lang) << " " << d.new_crs << "\n";
     for (auto& n : d.robustness_notes) out << "- " << tr("robustness", lang) << colon << md_escape(n) << "\n";
 }
 
@@ -381,17 +324,17 @@ void diff_map(std::ostream& out, const core::DiffResult& d, Lang lang) {
     for (auto& wkb : d.boundary_wkbs) path(wkb, "district", "");
     const bool same_crs = d.old_crs == d.new_crs;  // conflict overlaps are in their own store's CRS
     for (auto& l : d.layers) {
-        for (auto& e : l.removed) path(e.wkb, "removed", dw("removed", lang) + " " + feature_label(e.id, e.name, lang));
-        for (auto& c : l.changed) path(c.old_wkb, "old", dw("old", lang) + " " + feature_label(c.id, c.name, lang));
-        for (auto& c : l.changed) path(c.new_wkb, "new", dw("new", lang) + " " + feature_label(c.id, c.name, lang));
-        for (auto& e : l.added) path(e.wkb, "added", dw("added", lang) + " " + feature_label(e.id, e.name, lang));
+        for (auto& e : l.removed) path(e.wkb, "removed", tr("diff.removed", lang) + " " + feature_label(e.id, e.name, lang));
+        for (auto& c : l.changed) path(c.old_wkb, "old", tr("diff.old", lang) + " " + feature_label(c.id, c.name, lang));
+        for (auto& c : l.changed) path(c.new_wkb, "new", tr("diff.new", lang) + " " + feature_label(c.id, c.name, lang));
+        for (auto& e : l.added) path(e.wkb, "added", tr("diff.added", lang) + " " + feature_label(e.id, e.name, lang));
     }
     if (same_crs)
-        for (auto& c : d.conflicts_new) path(c.overlap_wkb, "conflict", dw("c.new", lang) + " " + conflict_line(c, lang));
-    out << "</svg>\n<p class=\"legend\"><span class=\"k added\"></span>" << dw("added", lang) << " <span class=\"k removed\"></span>"
-        << dw("removed", lang) << " <span class=\"k old\"></span>" << dw("changed", lang) << "（" << dw("old", lang) << "）"
-        << " <span class=\"k new\"></span>" << dw("changed", lang) << "（" << dw("new", lang) << "）"
-        << (same_crs ? " <span class=\"k conflict\"></span>" + dw("c.new", lang) : std::string()) << "</p>\n";
+        for (auto& c : d.conflicts_new) path(c.overlap_wkb, "conflict", tr("diff.c.new", lang) + " " + conflict_line(c, lang));
+    out << "</svg>\n<p class=\"legend\"><span class=\"k added\"></span>" << tr("diff.added", lang) << " <span class=\"k removed\"></span>"
+        << tr("diff.removed", lang) << " <span class=\"k old\"></span>" << tr("diff.changed", lang) << "（" << tr("diff.old", lang) << "）"
+        << " <span class=\"k new\"></span>" << tr("diff.changed", lang) << "（" << tr("diff.new", lang) << "）"
+        << (same_crs ? " <span class=\"k conflict\"></span>" + tr("diff.c.new", lang) : std::string()) << "</p>\n";
 }
 
 }  // namespace
@@ -399,7 +342,7 @@ void diff_map(std::ostream& out, const core::DiffResult& d, Lang lang) {
 void write_diff_html(std::ostream& out, const core::DiffResult& d, const core::Catalog& catalog, Lang lang) {
     const bool zh = lang == Lang::zh;
     const std::string colon = zh ? "：" : ": ";
-    out << "<!DOCTYPE html>\n<html lang=\"" << (zh ? "zh-CN" : "en") << "\"><head><meta charset=\"utf-8\"><title>" << dw("title", lang)
+    out << "<!DOCTYPE html>\n<html lang=\"" << (zh ? "zh-CN" : "en") << "\"><head><meta charset=\"utf-8\"><title>" << tr("diff.title", lang)
         << "</title>\n<style>body{font-family:sans-serif;max-width:1000px;margin:auto;padding:0 12px}table{border-collapse:collapse}"
            "td,th{border:1px solid #ccc;padding:2px 8px}.warn{background:#fff3e0;border-left:4px solid #fb8c00;padding:6px}"
            ".district{fill:#f5f5f0;stroke:#757575;stroke-width:1.5}.added{fill:#66bb6a;fill-opacity:.7;stroke:#1b5e20}"
@@ -408,52 +351,52 @@ void write_diff_html(std::ostream& out, const core::DiffResult& d, const core::C
            ".k{display:inline-block;width:14px;height:10px;margin:0 4px 0 12px;border:1px solid #555}.k.added{background:#66bb6a}"
            ".k.removed{background:#ef5350}.k.old{border:2px dashed #fb8c00}.k.new{background:#42a5f5}.k.conflict{background:#ffcdd2;border-color:#d50000}"
            "</style></head><body>\n<h1>"
-        << dw("title", lang) << "</h1>\n<p>" << dw("compared", lang) << colon << dw("old", lang) << " " << html_escape(d.old_name) << "（"
-        << html_escape(as_of(d.old_data_date, d.old_built_at, lang)) << "）→ " << dw("new", lang) << " " << html_escape(d.new_name) << "（"
+        << tr("diff.title", lang) << "</h1>\n<p>" << tr("diff.compared", lang) << colon << tr("diff.old", lang) << " " << html_escape(d.old_name) << "（"
+        << html_escape(as_of(d.old_data_date, d.old_built_at, lang)) << "）→ " << tr("diff.new", lang) << " " << html_escape(d.new_name) << "（"
         << html_escape(as_of(d.new_data_date, d.new_built_at, lang)) << "）</p>\n";
-    for (auto& w : warnings(d)) out << "<p class=\"warn\">" << dw("warn." + w, lang) << "</p>\n";
+    for (auto& w : warnings(d)) out << "<p class=\"warn\">" << tr("diff.warn." + w, lang) << "</p>\n";
     diff_map(out, d, lang);
-    out << "<h2>" << dw("features", lang) << "</h2>\n";
+    out << "<h2>" << tr("diff.features", lang) << "</h2>\n";
     bool any = false;
     for (auto& l : d.layers) {
         if (l.added.empty() && l.removed.empty() && l.changed.empty()) continue;
         any = true;
         out << "<h3>" << html_escape(layer_title(catalog, l.layer, lang)) << "（" << l.old_count << " → " << l.new_count << "）</h3>\n<ul>\n";
-        for (auto& e : l.added) out << "<li>" << dw("added", lang) << colon << html_escape(feature_label(e.id, e.name, lang)) << "（" << area_words(e.area_m2, lang) << "）</li>\n";
-        for (auto& e : l.removed) out << "<li>" << dw("removed", lang) << colon << html_escape(feature_label(e.id, e.name, lang)) << "（" << area_words(e.area_m2, lang) << "）</li>\n";
+        for (auto& e : l.added) out << "<li>" << tr("diff.added", lang) << colon << html_escape(feature_label(e.id, e.name, lang)) << "（" << area_words(e.area_m2, lang) << "）</li>\n";
+        for (auto& e : l.removed) out << "<li>" << tr("diff.removed", lang) << colon << html_escape(feature_label(e.id, e.name, lang)) << "（" << area_words(e.area_m2, lang) << "）</li>\n";
         for (auto& c : l.changed) {
-            out << "<li>" << dw("changed", lang) << colon << html_escape(feature_label(c.id, c.name, lang)) << colon;
+            out << "<li>" << tr("diff.changed", lang) << colon << html_escape(feature_label(c.id, c.name, lang)) << colon;
             std::string parts;
             for (auto& a : c.attributes)
                 parts += (parts.empty() ? "" : zh ? "；" : "; ") + field_title(catalog, l.layer, a.field, lang) + " " +
                          value_word(catalog, l.layer, a.field, a.old_value, lang) + " → " + value_word(catalog, l.layer, a.field, a.new_value, lang);
             if (c.geometry_changed)
-                parts += (parts.empty() ? "" : zh ? "；" : "; ") + dw("geometry", lang) + " " + area_words(c.old_area_m2, lang) + " → " +
-                         area_words(c.new_area_m2, lang) + "（" + dw("gained", lang) + " " + area_words(c.area_gained_m2, lang) + "，" + dw("lost", lang) +
+                parts += (parts.empty() ? "" : zh ? "；" : "; ") + tr("diff.geometry", lang) + " " + area_words(c.old_area_m2, lang) + " → " +
+                         area_words(c.new_area_m2, lang) + "（" + tr("diff.gained", lang) + " " + area_words(c.area_gained_m2, lang) + "，" + tr("diff.lost", lang) +
                          " " + area_words(c.area_lost_m2, lang) + "）";
             out << html_escape(parts) << "</li>\n";
         }
         out << "</ul>\n";
     }
-    if (!any) out << "<p>" << dw("unchanged", lang) << "</p>\n";
-    out << "<h2>" << dw("status", lang) << "</h2>\n<ul>\n";
-    if (d.projects_status.empty()) out << "<li>" << dw("no_status", lang) << "</li>\n";
+    if (!any) out << "<p>" << tr("diff.unchanged", lang) << "</p>\n";
+    out << "<h2>" << tr("diff.status", lang) << "</h2>\n<ul>\n";
+    if (d.projects_status.empty()) out << "<li>" << tr("diff.no_status", lang) << "</li>\n";
     for (auto& s : d.projects_status)
         out << "<li>" << html_escape(feature_label(s.id, s.name, lang)) << colon << tr(s.old_status, lang) << " → " << tr(s.new_status, lang) << "</li>\n";
-    out << "</ul>\n<h2>" << dw("conflicts", lang) << "</h2>\n";
+    out << "</ul>\n<h2>" << tr("diff.conflicts", lang) << "</h2>\n";
     for (auto [key, list] : {std::pair{"c.new", &d.conflicts_new}, std::pair{"c.resolved", &d.conflicts_resolved}, std::pair{"c.open", &d.conflicts_open}}) {
-        out << "<h3>" << dw(key, lang) << "（" << list->size() << "）</h3>\n<ul>\n";
+        out << "<h3>" << tr(std::string("diff.") + key, lang) << "（" << list->size() << "）</h3>\n<ul>\n";
         for (auto& c : *list) out << "<li>" << html_escape(conflict_line(c, lang)) << "</li>\n";
         out << "</ul>\n";
     }
-    out << "<h2>" << dw("progress", lang) << "</h2>\n<table><tr><th>" << dw("target", lang) << "</th><th>" << dw("old", lang) << "</th><th>"
-        << dw("new", lang) << "</th><th>" << dw("change", lang) << "</th></tr>\n";
+    out << "<h2>" << tr("diff.progress", lang) << "</h2>\n<table><tr><th>" << tr("diff.target", lang) << "</th><th>" << tr("diff.old", lang) << "</th><th>"
+        << tr("diff.new", lang) << "</th><th>" << tr("diff.change", lang) << "</th></tr>\n";
     for (auto& p : d.progress)
         out << "<tr><td>" << html_escape(zh ? p.name : p.name_en) << "</td><td>" << html_escape(number_words(p.old_measured, p.unit, lang)) << "</td><td>"
             << html_escape(number_words(p.new_measured, p.unit, lang)) << "</td><td>" << html_escape(change_words(p, lang)) << "</td></tr>\n";
-    out << "</table>\n<h2>" << dw("appendix", lang) << "</h2>\n<ul><li>" << dw("old", lang) << colon << dw("store", lang) << " <code>"
-        << html_escape(d.old_store) << "</code>, " << dw("crs", lang) << " " << html_escape(d.old_crs) << "</li><li>" << dw("new", lang) << colon
-        << dw("store", lang) << " <code>" << html_escape(d.new_store) << "</code>, " << dw("crs", lang) << " " << html_escape(d.new_crs) << "</li></ul>\n"
+    out << "</table>\n<h2>" << tr("diff.appendix", lang) << "</h2>\n<ul><li>" << tr("diff.old", lang) << colon << tr("diff.store", lang) << " <code>"
+        << html_escape(d.old_store) << "</code>, " << tr("diff.crs", lang) << " " << html_escape(d.old_crs) << "</li><li>" << tr("diff.new", lang) << colon
+        << tr("diff.store", lang) << " <code>" << html_escape(d.new_store) << "</code>, " << tr("diff.crs", lang) << " " << html_escape(d.new_crs) << "</li></ul>\n"
         << "</body></html>\n";
 }
 
@@ -468,7 +411,7 @@ std::string since_summary(const core::DiffResult& d, Lang lang) {
                           : "Since the baseline (" + as_of(d.old_data_date, d.old_built_at, lang) + "): " + n(added) + " features added, " + n(removed) + " removed, " +
                                 n(changed) + " changed; " + n(d.projects_status.size()) + " projects changed status; " + n(d.conflicts_new.size()) +
                                 " new conflicts, " + n(d.conflicts_resolved.size()) + " resolved, " + n(d.conflicts_open.size()) + " still open.";
-    for (auto& w : warnings(d)) out += (lang == Lang::zh ? "" : " ") + dw("warn." + w, lang);
+    for (auto& w : warnings(d)) out += (lang == Lang::zh ? "" : " ") + tr("diff.warn." + w, lang);
     return out;
 }
 
