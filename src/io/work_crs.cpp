@@ -109,8 +109,8 @@ WorkCrs resolve_work_crs(const core::Catalog& catalog, const core::DatasetConfig
     char bounds[160];
     std::snprintf(bounds, sizeof bounds, "%.2f°E–%.2f°E, %.2f°N–%.2f°N", use->west, use->east, use->south, use->north);
     std::string error, error_zh;
+    char pct[32] = "";
     if (worst) {
-        char pct[32];
         std::snprintf(pct, sizeof pct, "%+.2f %%", (worst->scale - 1) * 100);
         error = std::string("areas there would be off by about ") + pct + " (at " + degrees(worst->lon, worst->lat) + ")";
         error_zh = std::string("面积误差约 ") + pct;
@@ -124,7 +124,7 @@ WorkCrs resolve_work_crs(const core::Catalog& catalog, const core::DatasetConfig
     // and build says so.
     if (worst && std::abs(worst->scale - 1) <= kTolerableAreaError) {
         w.note = "the district leaves the area of use of " + w.name + " (" + bounds + ") at " + degrees(lon, lat) + ", but its areal error stays within " +
-                 percent(kTolerableAreaError) + ": " + error + " (区界略超出 " + w.name + " 的适用范围，面积误差约 " + error_zh.substr(std::string("面积误差约 ").size()) + "，在容许范围内)";
+                 percent(kTolerableAreaError) + ": " + error + " (区界略超出 " + w.name + " 的适用范围，面积误差约 " + pct + "，在容许范围内)";
         return w;
     }
     const std::string remedy = config.crs.empty() ? "name a CRS whose area of use covers the whole district with crs = \"EPSG:...\" in [dataset] (docs/crs.md)"
