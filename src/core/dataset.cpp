@@ -65,11 +65,17 @@ bool input_exists(const std::filesystem::path& p, const FeatureRef& where) {
 }
 
 namespace {
-std::vector<std::string> string_list(const toml::node_view<toml::node>& n) {
+/// A list of strings, or `complaint` as the error: a wrongly typed entry is refused, never dropped.
+std::vector<std::string> string_list(const toml::node* n, const std::string& complaint, const FeatureRef& where) {
     std::vector<std::string> out;
-    if (auto* a = n.as_array())
-        for (auto& e : *a)
-            if (auto s = e.value<std::string>()) out.push_back(*s);
+    if (!n) return out;
+    auto* a = n->as_array();
+    if (!a) throw bad_input(where, complaint);
+    for (auto& e : *a) {
+        auto s = e.value<std::string>();
+        if (!s) throw bad_input(where, complaint);
+        out.push_back(*s);
+    }
     return out;
 }
 }  // namespace
@@ -99,20 +105,6 @@ void check_attachment(const std::filesystem::path& dir, const std::string& name,
 
 namespace {
 // [layers.X] ------------------------------------------------------------------
-
-/// A string list of [layers.X]; anything else in it is refused.
-std::vector<std::string> layer_strings(const toml::node* n, const std::string& what, const FeatureRef& where) {
-    std::vector<std::string> out;
-    if (!n) return out;
-    auto* a = n->as_array();
-    if (!a) throw bad_input(where, what + " must be a list of strings");
-    for (auto& e : *a) {
-        auto s = e.value<std::string>();
-        if (!s) throw bad_input(where, what + " must be a list of strings");
-        out.push_back(*s);
-    }
-    return out;
-}
 
 /// A {catalog field = string} table of [layers.X]; a value that is not a string is refused.
 std::map<std::string, std::string> layer_string_table(const toml::node* n, const std::string& what, const FeatureRef& where) {
@@ -155,7 +147,7 @@ LayerSource parse_layer_source(const std::string& name, const toml::table& lt, c
         if (!s || s->empty()) throw bad_input(where, at + ": where must be an attribute filter, e.g. where = \"DLBM <> '1203'\"");
         ls.where = *s;
     }
-    ls.open_options = layer_strings(lt.get("open_options"), at + ": open_options", where);
+    ls.open_options = string_list(lt.get("open_options"), at + ": open_options must be a list of strings", where);
     for (const auto& o : ls.open_options)
         if (o.find('=') == std::string::npos || o.front() == '=')
             throw bad_input(where, at + ": open option '" + o + "' must be NAME=VALUE, e.g. \"SHAPE_RESTORE_SHX=YES\"");
@@ -226,15 +218,6 @@ void read_report_words(const toml::table& t, DatasetConfig& c, const FeatureRef&
     c.certainty_note_en = head_text("certainty_note_en");
     if (c.certainty_note.empty() && !c.certainty_note_en.empty())
         throw bad_input(where, "[dataset] certainty_note_en needs certainty_note (the Chinese report's) too");
-    // Notes are lists of text: a note that is not text is refused, not dropped without a word.
-    for (const char* key : {"notes", "notes_en"})
-        if (const toml::node* n = ds ? ds->get(key) : nullptr) {
-            const toml::array* a = n->as_array();
-            bool all_text = a != nullptr;
-            if (a)
-                for (auto& e : *a) all_text = all_text && e.is_string();
-            if (!all_text) throw bad_input(where, std::string("[dataset] ") + key + " must be a list of text, one note each");
-        }
     if (!c.data_date.empty() && !is_data_date(c.data_date))
         throw bad_input(where, "[dataset] data_date '" + c.data_date + "' must be a date: \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"");
     if (!c.evaluation_year.empty() && (c.evaluation_year.size() != 4 || !all_digits(c.evaluation_year)))
@@ -330,16 +313,18 @@ DatasetConfig DatasetConfig::load(const std::filesystem::path& dir_or_file) {
     c.name_en = ds["name_en"].value_or(c.name);
     c.certainty = ds["certainty"].value_or(std::string());
     c.description = ds["description"].value_or(std::string());
-    c.sources = string_list(ds["sources"]);
-    c.notes = string_list(ds["notes"]);
-    c.notes_en = string_list(ds["notes_en"]);
+    const toml::table* dataset = t["dataset"].as_table();
+    auto dataset_key = [&](const char* key) { return dataset ? dataset->get(key) : nullptr; };
+    c.sources = string_list(dataset_key("sources"), "[dataset] sources must be a list of text, one source each", where);
+    c.notes = string_list(dataset_key("notes"), "[dataset] notes must be a list of text, one note each", where);
+    c.notes_en = string_list(dataset_key("notes_en"), "[dataset] notes_en must be a list of text, one note each", where);
     // The work CRS and the kind of area ([dataset] crs, area): docs/crs.md.
     c.crs = ds["crs"].value_or(std::string());
     if (ds["crs"] && !ds["crs"].is_string()) throw bad_input(where, "[dataset] crs must be a string such as \"EPSG:4549\"");
     c.area = ds["area"].value_or(std::string("planar"));
     if ((ds["area"] && !ds["area"].is_string()) || (c.area != "planar" && c.area != "ellipsoidal"))
         throw bad_input(where, "[dataset] area must be \"planar\" (the work CRS's plane) or \"ellipsoidal\" (on its ellipsoid)");
-    c.attached_files = string_list(ds["attach"]);
+    c.attached_files = string_list(dataset_key("attach"), "[dataset] attach must be a list of file names", where);
     for (const auto& name : c.attached_files) check_attachment(c.file.parent_path(), name, where);
     read_report_words(t, c, where);
     if (c.name.empty()) throw bad_input(where, "[dataset] needs a name");

@@ -180,6 +180,9 @@ TEST(DatasetConfig, ReportHeadMistakesAreRefused) {
     EXPECT_EQ(message("certainty_note_en = \"only English\"\n"), "[dataset] certainty_note_en needs certainty_note (the Chinese report's) too");
     EXPECT_EQ(message("notes_en = \"one note\"\n"), "[dataset] notes_en must be a list of text, one note each");
     EXPECT_EQ(message("notes = [\"a\", 3]\n"), "[dataset] notes must be a list of text, one note each");
+    // A wrongly typed entry is refused, not dropped without a word.
+    EXPECT_EQ(message("attach = [\"targets.toml\", 1]\n"), "[dataset] attach must be a list of file names");
+    EXPECT_EQ(message("sources = \"one source\"\n"), "[dataset] sources must be a list of text, one source each");
 }
 
 TEST(DatasetConfig, NotesInBothLanguagesAndTheCertaintyNote) {
