@@ -526,27 +526,11 @@ void write_html(std::ostream& out, const ReportData& r, Lang lang) {
                 << html_escape(feature_refs(r.conflicts[i])) << "</td></tr>\n";
         out << "</tbody></table></div>\n";
     }
-    if (!r.overlay.reconciliation.empty()) {
-        out << "<h3>" << tr("reconciliation", lang) << "</h3><ul>\n";
-        for (auto& rc : r.overlay.reconciliation)
-            out << "<li>" << html_escape(reconciliation_line(*r.catalog, rc, lang)) << "</li>\n";
-        out << "</ul>\n";
-    }
-    // Areas both ways (docs/crs.md): which the report states, and each frame's planar and ellipsoidal area.
-    out << "<h3>" << tr("area_basis", lang) << "</h3>\n<p>" << html_escape(area_basis_note(r, lang)) << "</p>\n<ul>\n";
-    for (const auto& line : area_basis_lines(r, lang)) out << "<li>" << html_escape(line) << "</li>\n";
-    out << "</ul>\n";
-    // Geometry operations GEOS could not do at first, and how they were retried: only when there were some.
-    if (const auto retries = robustness_notes(r); !retries.empty()) {
-        out << "<h3 id=\"robustness\">" << tr("robustness", lang) << "</h3><ul>\n";
-        for (auto& n : retries) out << "<li>" << html_escape(n) << "</li>\n";
-        out << "</ul>\n";
-    }
-    if (const std::string notes = dataset_notes(d, lang); !notes.empty()) {
-        out << "<h3 id=\"notes\">" << tr("notes", lang) << "</h3><ul>\n";
-        std::istringstream in(notes);
-        for (std::string line; std::getline(in, line);)
-            if (!line.empty()) out << "<li>" << html_escape(line) << "</li>\n";
+    for (const auto& list : appendix_lists(r, d, lang)) {
+        out << "<h3" << (list.anchor.empty() ? "" : " id=\"" + list.anchor + "\"") << ">" << list.title << "</h3>";
+        if (!list.intro.empty()) out << "\n<p>" << html_escape(list.intro) << "</p>\n";
+        out << "<ul>\n";
+        for (const auto& item : list.items) out << "<li>" << html_escape(item) << "</li>\n";
         out << "</ul>\n";
     }
     out << "</section>\n<footer>" << html_escape(footer(r, lang)) << "</footer>\n</main></body></html>\n";

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <sstream>
 
 #include "core/number_format.hpp"
 #include "core/text.hpp"
@@ -182,6 +183,25 @@ std::string reconciliation_line(const core::Catalog& cat, const core::Reconcilia
     const std::string diff = core::percent(rc.relative_difference, 4);
     if (lang == Lang::zh) return head + "：各范围内地块面积之和 " + frames + "，区内地块面积 " + inside + "（差 " + diff + "）";
     return head + ": parcels in its frames, summed, " + frames + " vs parcels inside the district " + inside + " (" + diff + ")";
+}
+
+std::vector<AppendixList> appendix_lists(const ReportData& r, const core::Dataset& d, Lang lang) {
+    std::vector<AppendixList> out;
+    if (!r.overlay.reconciliation.empty()) {
+        AppendixList& l = out.emplace_back(AppendixList{tr("reconciliation", lang), "", "", {}});
+        for (auto& rc : r.overlay.reconciliation) l.items.push_back(reconciliation_line(*r.catalog, rc, lang));
+    }
+    // Areas both ways (docs/crs.md): which the report states, and each frame's planar and ellipsoidal area.
+    out.push_back(AppendixList{tr("area_basis", lang), "", area_basis_note(r, lang), area_basis_lines(r, lang)});
+    // Geometry operations GEOS could not do at first, and how they were retried: only when there were some.
+    if (auto retries = robustness_notes(r); !retries.empty()) out.push_back(AppendixList{tr("robustness", lang), "robustness", "", std::move(retries)});
+    if (const std::string notes = dataset_notes(d, lang); !notes.empty()) {
+        AppendixList& l = out.emplace_back(AppendixList{tr("notes", lang), "notes", "", {}});
+        std::istringstream in(notes);
+        for (std::string line; std::getline(in, line);)
+            if (!line.empty()) l.items.push_back(line);
+    }
+    return out;
 }
 
 }  // namespace zoning::report::detail

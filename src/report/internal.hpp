@@ -45,6 +45,15 @@ std::vector<std::string> area_basis_lines(const ReportData& r, Lang lang);
 /// One 核对 line: the parcels' area summed over a frame layer's frames beside the parcels' area inside the
 /// district (not the district's own area), "功能分区 (functional_zones)：各范围内地块面积之和 … m²，区内地块面积 … m²（差 0.0000%）".
 std::string reconciliation_line(const core::Catalog& cat, const core::Reconciliation& rc, Lang lang);
+/// One list of the technical appendix that Markdown and HTML both print: a heading (with an anchor
+/// for HTML when it has one), an optional sentence before the list, the items.
+struct AppendixList {
+    std::string title, anchor, intro;
+    std::vector<std::string> items;
+};
+/// The appendix's lists after the conflict references, in order: 核对 (when there is any), the areas
+/// both ways, geometry retries (when there were some), the dataset's notes in the report's language.
+std::vector<AppendixList> appendix_lists(const ReportData& r, const core::Dataset& d, Lang lang);
 /// Frame layers in report order, each once.
 std::vector<std::string> frame_layers(const ReportData& r);
 std::string html_escape(const std::string& s);

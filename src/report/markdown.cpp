@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The report as Markdown: the head a bureau signs, the body in the reader's language (in
 // Chinese no rule id, layer name or feature id: those are in the technical appendix at the end).
-#include <sstream>
 
 #include "core/number_format.hpp"
 #include "report/diff_render.hpp"
@@ -41,26 +40,10 @@ void appendix(std::ostream& out, const ReportData& r, Lang lang) {
             out << "| " << i + 1 << " | " << md(r.conflicts[i].rule) << " | " << md(feature_refs(r.conflicts[i])) << " |\n";
         out << "\n";
     }
-    if (!r.overlay.reconciliation.empty()) {
-        out << "### " << tr("reconciliation", lang) << "\n\n";
-        for (auto& rc : r.overlay.reconciliation)
-            out << "- " << md(reconciliation_line(*r.catalog, rc, lang)) << "\n";
-        out << "\n";
-    }
-    // Areas both ways (docs/crs.md): which the report states, and each frame's planar and ellipsoidal area in m².
-    out << "### " << tr("area_basis", lang) << "\n\n" << md(area_basis_note(r, lang)) << "\n\n";
-    for (const auto& line : area_basis_lines(r, lang)) out << "- " << md(line) << "\n";
-    out << "\n";
-    if (const auto notes = robustness_notes(r); !notes.empty()) {
-        out << "### " << tr("robustness", lang) << "\n\n";
-        for (auto& n : notes) out << "- " << md(n) << "\n";
-        out << "\n";
-    }
-    if (const std::string notes = dataset_notes(d, lang); !notes.empty()) {
-        out << "### " << tr("notes", lang) << "\n\n";
-        std::istringstream in(notes);
-        for (std::string line; std::getline(in, line);)
-            if (!line.empty()) out << "- " << md(line) << "\n";
+    for (const auto& list : appendix_lists(r, d, lang)) {
+        out << "### " << list.title << "\n\n";
+        if (!list.intro.empty()) out << md(list.intro) << "\n\n";
+        for (const auto& item : list.items) out << "- " << md(item) << "\n";
         out << "\n";
     }
 }
