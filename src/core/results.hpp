@@ -116,8 +116,18 @@ struct ConflictSet {
 
 // ---- Siting checks ----
 
+/// The figures a proposal states for itself (控规 indicators), each checked against the
+/// regulatory lots it lies in; absent when the proposal does not state it.
+struct ProposalIndicators {
+    std::optional<double> far;        ///< 容积率
+    std::optional<double> height_m;   ///< 建筑高度, m
+    std::optional<double> density;    ///< 建筑密度, 0..1
+    std::optional<double> green;      ///< 绿地率, 0..1
+};
+
 struct Proposal {
     std::string id, name, landuse, category;
+    ProposalIndicators indicators;
     std::int64_t fid = 0;
     std::string wkb;                    ///< work CRS, polygonal
     std::vector<std::string> warnings;  ///< e.g. the repair that was applied
@@ -132,6 +142,31 @@ struct FrameHit {
 struct NearFrame {
     std::string layer, id, name, kind;
     double distance_m = 0;
+    double bearing_deg = 0;  ///< from the site's centroid to the nearest point, clockwise from grid north
+};
+
+/// A control line near or under the site: a road's red line (道路红线), water's blue line (蓝线),
+/// rail's protection strip. The strip is the feature buffered by its width or setback.
+struct ControlLineHit {
+    enum class Kind { road_red_line, water_blue_line, rail_protection };
+    Kind kind = Kind::road_red_line;
+    std::string layer, id, name, feature_kind;  ///< feature_kind: the road class / water kind
+    double width_m = 0;       ///< the red-line width, or the setback / protection distance, that made the strip
+    double distance_m = 0;    ///< site to the strip's edge; 0 when the site intrudes
+    double overlap_m2 = 0;    ///< site area inside the strip
+    double bearing_deg = 0;   ///< from the site's centroid to the strip, clockwise from grid north
+};
+
+/// One 控规 indicator of a proposal against one regulatory lot it lies in.
+struct IndicatorCheck {
+    enum class Indicator { far, height, density, green };
+    Indicator indicator = Indicator::far;
+    std::string lot_id, lot_landuse, approval;  ///< approval: the lot's 批复文号
+    double lot_share = 0;        ///< share of the site inside this lot
+    double value = 0;            ///< the proposal's figure
+    double limit = 0;            ///< the lot's limit
+    bool limit_is_minimum = false;  ///< green_min / far_min: the figure must reach the limit
+    bool complies = true;
 };
 
 struct ParcelHit {
@@ -154,6 +189,8 @@ struct SitingResult {
     double outside_district_m2 = 0;
     std::vector<FrameHit> frames;      ///< zones, service layout, eco, parks it lies in
     std::vector<NearFrame> nearest;    ///< eco cores, corridors, belts it is outside of: distance to each
+    std::vector<ControlLineHit> control_lines;  ///< nearest red / blue / rail line of each kind, and every one it intrudes
+    std::vector<IndicatorCheck> indicators;     ///< the proposal's 控规 figures against each regulatory lot it lies in
     std::vector<ParcelHit> landuse;    ///< planned land use under the proposal, by code
     std::vector<ProjectHit> projects;  ///< existing projects it overlaps
     std::vector<Conflict> conflicts;   ///< rules triggered (severity conflict or review)
