@@ -77,6 +77,16 @@ std::string control_word(core::ControlLineHit::Kind k, bool zh) {
     return {};
 }
 
+/// What the strip's width is: the red line's width, the blue line's setback, the rail's protection distance.
+std::string width_word(core::ControlLineHit::Kind k, bool zh) {
+    switch (k) {
+        case core::ControlLineHit::Kind::road_red_line: return zh ? "红线宽" : "width";
+        case core::ControlLineHit::Kind::water_blue_line: return zh ? "蓝线退让" : "setback";
+        case core::ControlLineHit::Kind::rail_protection: return zh ? "保护距离" : "protection distance";
+    }
+    return {};
+}
+
 std::string indicator_word(core::IndicatorCheck::Indicator i, bool zh) {
     switch (i) {
         case core::IndicatorCheck::Indicator::far: return zh ? "容积率" : "floor area ratio";
@@ -138,13 +148,14 @@ std::vector<Item> items_of(const core::SitingResult& r, const core::Catalog& cat
         it.bearing_deg = h.bearing_deg;
         it.distance_m = h.distance_m;
         const std::string what = h.name + (h.feature_kind.empty() ? "" : (zh ? "（" + h.feature_kind + "）" : " (" + h.feature_kind + ")"));
-        const std::string width = zh ? "（宽 " + fmt("%.0f", h.width_m) + " 米）" : " (" + fmt("%.0f", h.width_m) + " m)";
+        const std::string width = zh ? "（" + width_word(h.kind, zh) + " " + fmt("%.0f", h.width_m) + " 米）"
+                                     : " (" + width_word(h.kind, zh) + " " + fmt("%.0f", h.width_m) + " m)";
         if (h.overlap_m2 > 0)
-            it.text = zh ? "用地侵入" + what + control_word(h.kind, zh) + width + " " + square_metres(h.overlap_m2, zh) + "，须退让出" + control_word(h.kind, zh) + "。"
+            it.text = zh ? "用地侵入" + what + control_word(h.kind, zh) + width + square_metres(h.overlap_m2, zh) + "，须退出" + control_word(h.kind, zh) + "。"
                          : "The site intrudes " + square_metres(h.overlap_m2, zh) + " into the " + control_word(h.kind, zh) + width + " of " + what +
                                "; it must be set back out of it.";
         else
-            it.text = zh ? "用地距" + what + control_word(h.kind, zh) + width + " " + metres(h.distance_m, zh) + "，位于用地" + direction(h.bearing_deg, zh) + "侧。"
+            it.text = zh ? "用地距" + what + control_word(h.kind, zh) + width + metres(h.distance_m, zh) + "，位于用地" + direction(h.bearing_deg, zh) + "侧。"
                          : "The site is " + metres(h.distance_m, zh) + " from the " + control_word(h.kind, zh) + width + " of " + what + ", to its " +
                                direction(h.bearing_deg, zh) + ".";
         named.insert({it.layer, it.id});
@@ -295,6 +306,7 @@ void draw_locator(std::ostream& out, const core::SitingResult& r, const core::Da
         const core::Feature* f = find_feature(d, items[i].layer, items[i].id, &l);
         double lx = 0, ly = 0;
         bool placed = false;
+        std::optional<double> bearing = items[i].bearing_deg;
         if (f) {
             geo::GeomPtr g = geo::from_wkb(ctx, f->wkb);
             if (geo::intersects(ctx, g.get(), frame.get())) {
@@ -305,10 +317,15 @@ void draw_locator(std::ostream& out, const core::SitingResult& r, const core::Da
                 const geo::XY p = geo::point_xy(ctx, geo::point_on_surface(ctx, inside.get()).get());
                 std::tie(lx, ly) = vp.px(p.x, p.y);
                 placed = true;
+            } else if (!bearing) {
+                // Beyond the map and no bearing from the check: the direction of its centre.
+                const geo::XY to = geo::point_xy(ctx, geo::centroid(ctx, g.get()).get());
+                const geo::XY from = geo::point_xy(ctx, geo::centroid(ctx, site.get()).get());
+                bearing = std::atan2(to.x - from.x, to.y - from.y) * 180 / M_PI;
             }
         }
-        if (!placed && items[i].bearing_deg) {
-            const double a = *items[i].bearing_deg * M_PI / 180;
+        if (!placed && bearing) {
+            const double a = *bearing * M_PI / 180;
             const double dx = std::sin(a), dy = -std::cos(a);
             const double t = std::min(std::abs(dx) > 1e-9 ? (W / 2 - 16) / std::abs(dx) : 1e9, std::abs(dy) > 1e-9 ? (H / 2 - 16) / std::abs(dy) : 1e9);
             lx = W / 2 + dx * t, ly = H / 2 + dy * t;
