@@ -55,6 +55,18 @@ TEST(CoordsTxt, ReadsTwoParcelsAndAHole) {
     EXPECT_DOUBLE_EQ(geo::area(ctx, geo::from_wkb(ctx, io::parcel_wkb(f.parcels[1], "x")).get()), 5000.0);
 }
 
+TEST(CoordsTxt, ARingOutsideTheFirstIsAnotherPart) {
+    std::string two = kSquare;
+    two.replace(0, 1, "10");
+    two += "J5,2,3740200.000,38430200.000\nJ6,2,3740210.000,38430200.000\nJ7,2,3740210.000,38430210.000\nJ8,2,3740200.000,38430210.000\n"
+           "J5,2,3740200.000,38430200.000\n";
+    const io::CoordsFile f = io::parse_coords_txt(kHead + two, "x");
+    geo::GeosContext ctx;
+    geo::GeomPtr g = geo::from_wkb(ctx, io::parcel_wkb(f.parcels.at(0), "x"));
+    EXPECT_EQ(geo::type_name(ctx, g.get()), "MultiPolygon");
+    EXPECT_DOUBLE_EQ(geo::area(ctx, g.get()), 10100.0);
+}
+
 TEST(CoordsTxt, WritesBackWhatItRead) {
     const std::string text = test::read_file(kTwo);
     EXPECT_EQ(io::format_coords_txt(io::parse_coords_txt(text, "x")), text);
