@@ -142,6 +142,7 @@ std::vector<Item> items_of(const core::SitingResult& r, const core::Catalog& cat
             out.push_back(std::move(it));
         }
     for (auto& h : r.control_lines) {
+        if (named.count({h.layer, h.id})) continue;  // a rule already speaks of this line, with its figures
         Item it;
         it.layer = h.layer;
         it.id = h.id;

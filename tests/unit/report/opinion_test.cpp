@@ -125,6 +125,20 @@ TEST(Opinion, TheDocumentHasItsSectionsAndNothingInternal) {
     EXPECT_NE(h.find("class=\"north\""), std::string::npos);
 }
 
+TEST(Opinion, ALineARuleSpeaksOfIsOneItem) {
+    core::SitingResult r = site();
+    core::Conflict c;
+    c.title = "侵入道路红线";
+    c.severity = "conflict";
+    c.reason_zh = "用地侵入测试路道路红线 1,234 平方米。";
+    c.features = {{"proposal", "S-1", "测试商业"}, {"roads", "R1", "测试路"}};
+    r.conflicts.push_back(c);
+    const auto items = report::opinion_items(r, test::bundled_catalog(), report::Lang::zh);
+    ASSERT_EQ(items.size(), 5u);  // the rule, the water, two 控规 items, the corridor: no second road item
+    EXPECT_EQ(items[0], "侵入道路红线：用地侵入测试路道路红线 1,234 平方米。");
+    EXPECT_EQ(items[1], "用地距测试河水体蓝线（蓝线退让 30 米）35 米，位于用地东侧。");
+}
+
 TEST(Opinion, PassSaysSoAndBlanksWhatIsNotKnown) {
     core::SitingResult r;
     r.proposal.name = "合规商业";
