@@ -4,16 +4,20 @@
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include "analysis/siting.hpp"
 #include "core/catalog.hpp"
 #include "core/plan_rules.hpp"
 #include "io/check_writer.hpp"
+#include "io/coords_txt.hpp"
 #include "io/file_util.hpp"
+#include "io/pdf_printer.hpp"
 #include "io/proposal_reader.hpp"
 #include "io/store.hpp"
 #include "report/check_render.hpp"
+#include "report/opinion.hpp"
 
 namespace zoning::cli {
 
@@ -39,6 +43,8 @@ private:
     std::filesystem::path m_out;
     bool m_batch = false;
     double m_review_distance = 100.0;
+    std::string m_organisation, m_date;  ///< the opinion's and the coordinate file's signer and date
+    void write_documents(const std::vector<core::SitingResult>& results, const PlanInputs& plan, report::Lang lang) const;
 };
 
 }  // namespace
@@ -54,9 +60,13 @@ void CheckCommand::setup(CLI::App& app) {
     app.add_option("--name", m_name, "Name of the proposal");
     app.add_option("--category", m_category, "Project category, e.g. 智慧物流 (rules may designate areas by category)");
     app.add_flag("--batch", m_batch, "Check every feature of --proposal; the exit code is the worst verdict");
-    app.add_option("--format", m_format, "text (default), json or html; in batch: json, csv or gpkg")
-        ->check(CLI::IsMember({"text", "json", "html", "csv", "gpkg"}));
-    app.add_option("--out", m_out, "Output file (default: stdout; gpkg needs a file)");
+    app.add_option("--format", m_format,
+                   "text (default), json, html, pdf (the 审查意见书, docs/opinion.md) or coords (the 界址点坐标 TXT, docs/coords-txt.md); "
+                   "in batch: json, csv, gpkg, coords, or pdf into the folder --out")
+        ->check(CLI::IsMember({"text", "json", "html", "csv", "gpkg", "pdf", "coords"}));
+    app.add_option("--out", m_out, "Output file (default: stdout; gpkg and pdf need a file, batch pdf a folder)");
+    app.add_option("--organisation", m_organisation, "Who issues the opinion / produces the coordinate file (default: the dataset's organisation)");
+    app.add_option("--date", m_date, "The opinion's / coordinate file's date (default: the dataset's data_date)");
     app.add_option("--lang", m_lang, "zh (default) or en")->check(CLI::IsMember({"zh", "en"}));
     app.add_option("--review-distance", m_review_distance, "Closer than this (m) to an ecological core, corridor or belt: needs review");
     // Its range is checked in check_options: NaN passes CLI11's range checks.
@@ -70,6 +80,8 @@ void CheckCommand::check_options() {
     if (m_batch && m_format == "html") throw core::bad_input(core::FeatureRef{}, "--format html is for a single proposal");
     if (m_batch && m_format == "text") m_format = "csv";
     if (m_format == "gpkg" && m_out.empty()) throw core::bad_input(core::FeatureRef{}, "--format gpkg needs --out FILE.gpkg");
+    if (m_format == "pdf" && (m_out.empty() || m_out == "-"))
+        throw core::bad_input(core::FeatureRef{}, m_batch ? "--format pdf in batch needs --out DIR (one opinion per site)" : "--format pdf needs --out FILE.pdf");
     // NaN passes every comparison, and a distance beyond any district prints as nonsense: refuse both.
     if (!(m_review_distance >= 0 && m_review_distance <= kMaxReviewDistance))
         throw core::bad_input(core::FeatureRef{"--review-distance", {}, {}, {}},
@@ -121,7 +133,9 @@ core::ExitCode CheckCommand::run() {
         if (!r.proposal.error.empty()) any_error = true;
         else worst = std::max(worst, static_cast<int>(r.verdict));
     }
-    if (m_format == "gpkg") {
+    if (m_format == "pdf" || m_format == "coords") {
+        write_documents(results, plan, lang);
+    } else if (m_format == "gpkg") {
         std::vector<std::vector<std::string>> reasons;
         for (auto& r : results) reasons.push_back(report::check_reasons(r, lang));
         io::write_check_results(m_out, results, reasons, dataset.work_crs());
@@ -154,6 +168,54 @@ core::ExitCode CheckCommand::run() {
         return core::ExitCode::bad_input;
     }
     return static_cast<core::ExitCode>(worst);
+}
+
+/// The reviewer's documents: the 界址点坐标 TXT of every site checked, or one 审查意见书 PDF
+/// per site (into the folder --out in batch, named by the site's id).
+void CheckCommand::write_documents(const std::vector<core::SitingResult>& results, const PlanInputs& plan, report::Lang lang) const {
+    const core::Dataset& dataset = plan.store;
+    const std::string organisation = m_organisation.empty() ? dataset.meta("organisation") : m_organisation;
+    const std::string date = m_date.empty() ? dataset.meta("data_date") : m_date;
+    if (m_format == "coords") {
+        std::vector<io::CoordsSite> sites;
+        for (auto& r : results) {
+            if (!r.proposal.error.empty()) continue;  // said on stderr; the file holds the sites that were read
+            const core::LanduseClass* c = plan.catalog.landuse().find(r.proposal.landuse);
+            sites.push_back({r.proposal.id, r.proposal.name, c ? c->name_zh : "", r.proposal.landuse, r.proposal.wkb});
+        }
+        const std::string text = io::format_coords_txt(io::coords_from_sites(sites, dataset.work_crs(), {organisation, date}));
+        if (m_out.empty() || m_out == "-") std::cout << text;
+        else io::write_text_atomically(m_out, text);
+        return;
+    }
+    auto opinion = [&](const core::SitingResult& r) {
+        report::OpinionInfo info{organisation, date, io::crs_words(dataset.work_crs(), lang == report::Lang::zh), {}};
+        for (auto& v : io::boundary_vertices(r.proposal.wkb, dataset.work_crs())) info.vertices.push_back({v.name, v.ring, v.x, v.y, v.lon, v.lat});
+        std::ostringstream html;
+        report::write_opinion_html(html, r, dataset, plan.catalog, info, lang);
+        return html.str();
+    };
+    if (!m_batch) {
+        io::print_pdf(opinion(results.front()), m_out);
+        return;
+    }
+    // A file name from the site's id: path separators and control characters replaced, ids kept apart.
+    std::set<std::string> names;
+    std::vector<std::pair<const core::SitingResult*, std::string>> files;
+    for (auto& r : results) {
+        if (!r.proposal.error.empty()) continue;
+        std::string stem;
+        for (char c : r.proposal.id) stem += (c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20 || c == ':') ? '_' : c;
+        if (stem.empty() || stem[0] == '.') stem = "site" + stem;
+        std::string name = stem + ".pdf";
+        for (int n = 2; names.count(name); ++n) name = stem + "-" + std::to_string(n) + ".pdf";
+        names.insert(name);
+        files.emplace_back(&r, name);
+    }
+    io::find_chromium(m_out);  // before any work: a missing browser is said once
+    io::AtomicDir dir(m_out, false, names);
+    for (auto& [r, name] : files) io::print_pdf(opinion(*r), dir.temp() / name);
+    dir.commit();
 }
 
 std::unique_ptr<Command> make_check_command() { return std::make_unique<CheckCommand>(); }

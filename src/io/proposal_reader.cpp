@@ -2,6 +2,9 @@
 #include "io/proposal_reader.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -10,6 +13,7 @@
 #include "core/error.hpp"
 #include "geo/geos.hpp"
 #include "geo/proj.hpp"
+#include "io/coords_txt.hpp"
 #include "io/gdal.hpp"
 #include "io/source_reader.hpp"
 
@@ -128,6 +132,96 @@ core::Proposal wkt_proposal(const ProposalInput& in, const std::string& work_crs
     return p;
 }
 
+/// A `.txt` proposal: the 界址点坐标 exchange file, each 地块 a proposal in the CRS its head names.
+bool is_coords_txt(const std::string& file) {
+    const std::string ext = std::filesystem::path(file).extension().string();
+    return ext.size() == 4 && (ext == ".txt" || ext == ".TXT" || ext == ".Txt");
+}
+
+std::vector<core::Proposal> coords_proposals(const core::Catalog& catalog, const std::string& work_crs, const ProposalInput& in,
+                                             const core::LayerSpec& spec) {
+    const CoordsFile file = read_coords_txt(in.file);
+    const std::string crs = in.crs.empty() ? coords_crs(file, in.file) : in.crs;
+    ReadResult r;
+    r.layer.spec = &spec;
+    std::vector<SourceFeature> features;
+    for (std::size_t i = 0; i < file.parcels.size(); ++i) {
+        const CoordsParcel& parcel = file.parcels[i];
+        const auto fid = static_cast<std::int64_t>(i + 1);
+        SourceFeature f{core::Feature{}, core::FeatureRef{in.file, {}, fid, parcel.id}};
+        f.feature.fid = fid;
+        f.feature.values.resize(spec.fields.size());
+        f.feature.wkb = parcel_wkb(parcel, in.file);
+        features.push_back(std::move(f));
+    }
+    transform_and_repair(r, std::move(features), crs, work_crs, 1);
+    std::map<std::int64_t, std::string> failed;
+    for (auto& finding : r.findings)
+        if (finding.severity == core::Severity::error) {
+            core::FeatureRef where = finding.where;
+            where.file = in.file;
+            const std::string why = finding.message + " (parcel line " + std::to_string(file.parcels.at(static_cast<std::size_t>(*where.fid - 1)).line) + ")";
+            if (!in.batch) throw core::bad_input(where, why);
+            failed[*where.fid] += (failed[*where.fid].empty() ? "" : "; ") + why;
+        }
+
+    std::vector<core::Proposal> out;
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < file.parcels.size(); ++i) {
+        const CoordsParcel& parcel = file.parcels[i];
+        core::Proposal p;
+        p.fid = static_cast<std::int64_t>(i + 1);
+        p.id = parcel.id.empty() ? "地块" + std::to_string(i + 1) : parcel.id;
+        p.name = !parcel.name.empty() ? parcel.name : !in.name.empty() ? in.name : p.id;
+        p.category = in.category;
+        // --landuse wins: a 报批 file's 地类编码 may be a 三调 code rather than a 用地用海 one.
+        p.landuse = !in.landuse.empty() ? in.landuse : parcel.landuse_code;
+        const core::FeatureRef where{in.file, {}, p.fid, p.id};
+        auto reject = [&](const std::string& why) {
+            if (!in.batch) throw core::bad_input(where, why);
+            p.error = why;
+            out.push_back(std::move(p));
+        };
+        if (failed.count(p.fid)) {
+            reject(failed[p.fid]);
+            continue;
+        }
+        const auto kept = std::find_if(r.layer.features.begin(), r.layer.features.end(), [&](const core::Feature& k) { return k.fid == p.fid; });
+        if (kept == r.layer.features.end()) {
+            reject("the parcel has no usable geometry (parcel line " + std::to_string(parcel.line) + ")");
+            continue;
+        }
+        const core::Feature& f = *kept;
+        if (!ids.insert(p.id).second) {
+            reject("地块编号 used twice (parcel line " + std::to_string(parcel.line) + ")");
+            continue;
+        }
+        if (p.landuse.empty()) {
+            reject("parcel line " + std::to_string(parcel.line) + " has no 地类编码: give --landuse CODE");
+            continue;
+        }
+        if (!catalog.landuse().find(p.landuse)) {
+            reject("地类编码 '" + p.landuse + "' (parcel line " + std::to_string(parcel.line) +
+                   ") is not a national 用地用海 code; give the site's code with --landuse CODE");
+            continue;
+        }
+        p.wkb = f.wkb;
+        for (auto& rep : r.layer.repairs)
+            if (rep.fid == f.fid) p.warnings.push_back(repair_warning(rep.reason, rep.area_before, rep.area_after));
+        // The stated 地块面积 against the drawn polygon, in the file's own plane: a mismatch means a wrong point.
+        double stated_ha = 0;
+        if (!parcel.area_ha.empty() && (stated_ha = std::strtod(parcel.area_ha.c_str(), nullptr)) > 0) {
+            OGRGeometryUniquePtr g = ogr_from_wkb(parcel_wkb(parcel, in.file));
+            const double drawn_m2 = g ? OGR_G_Area(OGRGeometry::ToHandle(g.get())) : 0;
+            if (std::abs(stated_ha * 10000 - drawn_m2) > std::max(1.0, drawn_m2 * 0.001))
+                p.warnings.push_back("parcel line " + std::to_string(parcel.line) + " states 地块面积 " + parcel.area_ha + " ha, its points enclose " +
+                                     whole_m2(drawn_m2) + " m²");
+        }
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
 }  // namespace
 
 std::vector<core::Proposal> read_proposals(const core::Catalog& catalog, const std::string& work_crs, const ProposalInput& in) {
@@ -144,6 +238,8 @@ std::vector<core::Proposal> read_proposals(const core::Catalog& catalog, const s
         p.category = in.category;
         return {std::move(p)};
     }
+
+    if (is_coords_txt(in.file)) return coords_proposals(catalog, work_crs, in, spec);
 
     core::LayerSource src;
     src.layer = "proposal";
