@@ -154,7 +154,9 @@ Response layers(const Plan& plan, report::Lang lang) {
                 {"tile_size", 256},
                 {"max_zoom", plan.grid.max_zoom},
                 {"resolutions", resolutions}}},
-              {"groups", groups}};
+              {"groups", groups},
+              // The review opinion as PDF is another command's work; the page offers it once the API has it.
+              {"review_pdf", false}};
     return json_response(j);
 }
 
