@@ -32,7 +32,7 @@ const std::map<std::string, std::string>& vendor_files() {
 const std::map<std::string, std::string>& content_types() {
     static const std::map<std::string, std::string> types = {
         {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-        {".svg", "image/svg+xml"},            {".png", "image/png"},                      {".json", "application/json; charset=utf-8"},
+        {".svg", "image/svg+xml"},            {".png", "image/png"},
     };
     return types;
 }
@@ -159,6 +159,7 @@ void run_server(PlanSource& plans, const ServerOptions& options, const std::func
             return r;
         });
     });
+    svr.Get("/favicon.ico", [](const httplib::Request&, httplib::Response& res) { res.status = 204; });
     svr.Get(R"(/.*)", [&](const httplib::Request& req, httplib::Response& res) {
         std::optional<std::filesystem::path> file;
         if (auto it = vendor_files().find(req.path); it != vendor_files().end()) {
@@ -179,6 +180,14 @@ void run_server(PlanSource& plans, const ServerOptions& options, const std::func
         res.set_content(body, content_types().at(file->extension().string()).c_str());
     });
 
+    // Debian's compiled cpp-httplib listens with a backlog of 5, so a burst of connections (the page
+    // fetching tiles, a batch of checks) is refused; the socket is listened on again, deeper, once bound.
+    socket_t listening = INVALID_SOCKET;
+    svr.set_socket_options([&listening](socket_t sock) {
+        listening = sock;
+        int yes = 1;
+        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     int port = options.port;
     if (port == 0) {
         port = svr.bind_to_any_port(options.host.c_str());
@@ -187,6 +196,8 @@ void run_server(PlanSource& plans, const ServerOptions& options, const std::func
         throw core::bad_input(core::FeatureRef{"--port", {}, {}, {}},
                               "cannot listen on " + options.host + ":" + std::to_string(port) + " (in use, or not an address of this machine)");
     }
+
+    if (listening != INVALID_SOCKET) ::listen(listening, SOMAXCONN);
 
     // Signals are taken by one thread with sigwait, which stops the server from outside a signal handler.
     sigset_t stop_signals;
