@@ -86,7 +86,7 @@ function styleFunction(layer) {
   };
 }
 
-const state = { layers: new Map(), meta: null, report: null, map: null, highlight: null, drawn: null, interaction: null, landuseNames: new Map() };
+const state = { layers: new Map(), meta: null, report: null, map: null, highlight: null, drawn: null, interaction: null, drawEnded: 0, landuseNames: new Map() };
 
 function setTab(name) {
   document.querySelectorAll('#tabs button').forEach((b) => b.classList.toggle('active', b.dataset.tab === name));
@@ -239,7 +239,7 @@ function measure(type, button) {
     // Planar figures in the store's metric work CRS, as every area the project reports.
     out.textContent = type === 'LineString' ? `${W.length} ${g.getLength().toFixed(1)} m` : `${W.area} ${g.getArea().toFixed(0)} m² (${fmtArea(g.getArea())})`;
   }));
-  draw.on('drawend', () => setTimeout(stopInteraction, 0));
+  draw.on('drawend', () => { state.drawEnded = Date.now(); setTimeout(stopInteraction, 0); });
   state.interaction = draw;
   state.map.addInteraction(draw);
 }
@@ -250,7 +250,7 @@ function drawSite() {
   setTab('check');
   const draw = new ol.interaction.Draw({ source: state.drawn.getSource(), type: 'Polygon' });
   draw.on('drawstart', () => state.drawn.getSource().clear());
-  draw.on('drawend', () => setTimeout(stopInteraction, 0));
+  draw.on('drawend', () => { state.drawEnded = Date.now(); setTimeout(stopInteraction, 0); });
   state.interaction = draw;
   state.map.addInteraction(draw);
 }
@@ -343,14 +343,19 @@ async function main() {
   buildTree();
 
   state.map.on('singleclick', (e) => {
-    if (state.interaction) return;
+    // The click that ends a drawing arrives as a single click after the drawing is over.
+    if (state.interaction || Date.now() - state.drawEnded < 1000) return;
+    // Frames tile the district, so the topmost feature is rarely the one meant: the most specific
+    // one under the cursor is (a line before any area, then the smallest extent).
     let hit = null;
     state.map.forEachFeatureAtPixel(e.pixel, (f, layer) => {
-      if (!layer || !layer.get('name')) return false;
+      if (!layer || !layer.get('name')) return;
       const id = f.get('id') ?? f.getId();
-      if (id == null) return false;
-      hit = { layer: layer.get('name'), id: String(id) };
-      return true;
+      if (id == null) return;
+      const x = f.getExtent ? f.getExtent() : f.getGeometry().getExtent();
+      const type = (f.getGeometry ? f.getGeometry() : f).getType();
+      const size = /LineString/.test(type) ? -1 : (x[2] - x[0]) * (x[3] - x[1]);
+      if (!hit || size < hit.size) hit = { layer: layer.get('name'), id: String(id), size };
     }, { hitTolerance: 2 });
     if (hit) identify(hit.layer, hit.id);
   });
