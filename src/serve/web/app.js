@@ -12,7 +12,7 @@ const W = {
     check: '选址检查', name: '名称', landuse: '用地代码', category: '项目类别', far: '容积率', height: '建筑高度（米）', density: '建筑密度（0–1）',
     green: '绿地率（0–1）', upload: '或上传范围（GeoJSON / 界址点TXT）', submit: '检查', pdf: '下载审查意见PDF',
     checkHint: '在地图上画出项目范围，或上传文件，再填写用地与控规指标。', noHits: '无结果', attributes: '属性', landuseMix: '用地构成',
-    relatedConflicts: '相关冲突', none: '无', verdict: { pass: '通过', review: '需复核', conflict: '冲突' }, area: '面积', share: '占比',
+    relatedConflicts: '相关冲突', none: '无', verdict: { pass: '通过', needs_review: '需复核', conflict: '冲突' }, area: '面积', share: '占比',
     frames: '所在范围', projectsHit: '重叠项目', rulesHit: '触发规则', reviewReasons: '复核事项', length: '长度', illustrative: '示意数据',
     status: { met: '已达成', behind: '滞后', overdue: '逾期', off_target: '偏离', not_measurable: '数据无法测算', no_data: '无数据' },
     level: { achieved: '达成', on_track: '正常', behind: '滞后', severely_behind: '严重滞后', overdue: '逾期' }, levelWord: '进度',
@@ -24,7 +24,7 @@ const W = {
     check: 'Site check', name: 'Name', landuse: 'Land-use code', category: 'Category', far: 'FAR', height: 'Height (m)', density: 'Density (0–1)',
     green: 'Green ratio (0–1)', upload: 'or upload a site (GeoJSON / boundary-point TXT)', submit: 'Check', pdf: 'Download review PDF',
     checkHint: 'Draw the site on the map or upload a file, then give its land use and control figures.', noHits: 'No results', attributes: 'Attributes',
-    landuseMix: 'Land use', relatedConflicts: 'Conflicts', none: 'none', verdict: { pass: 'pass', review: 'needs review', conflict: 'conflict' },
+    landuseMix: 'Land use', relatedConflicts: 'Conflicts', none: 'none', verdict: { pass: 'pass', needs_review: 'needs review', conflict: 'conflict' },
     area: 'Area', share: 'Share', frames: 'Lies in', projectsHit: 'Overlapping projects', rulesHit: 'Rules triggered', reviewReasons: 'To review',
     status: { met: 'met', behind: 'behind', overdue: 'overdue', off_target: 'off target', not_measurable: 'not measurable from the data', no_data: 'no data' },
     level: { achieved: 'achieved', on_track: 'on track', behind: 'behind', severely_behind: 'severely behind', overdue: 'overdue' }, levelWord: 'level',
@@ -287,7 +287,7 @@ async function submitCheck(e) {
 }
 
 async function showVerdict(r) {
-  const colour = { pass: '#2e7d32', review: '#ef6c00', conflict: '#d50000' }[r.verdict];
+  const colour = { pass: '#2e7d32', needs_review: '#ef6c00', conflict: '#d50000' }[r.verdict];
   let html = `<p><span id="verdict" class="verdict verdict-${esc(r.verdict)}" data-verdict="${esc(r.verdict)}">${esc(W.verdict[r.verdict] || r.verdict)}</span> ${W.area} ${fmtArea(r.proposal.area_m2)}</p>`;
   html += `<h3>${W.rulesHit}</h3>` + (r.rules.length ? '<ul>' + r.rules.map((x) => `<li><span class="sev-${esc(x.severity)}">${esc(x.title)}</span><br>${esc(x.reason)}<br><small>${esc(x.clause)}</small></li>`).join('') + '</ul>' : `<p>${W.none}</p>`);
   html += `<h3>${W.reviewReasons}</h3>` + (r.review.length ? '<ul>' + r.review.map((x) => `<li>${esc(x)}</li>`).join('') + '</ul>' : `<p>${W.none}</p>`);

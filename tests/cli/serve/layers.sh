@@ -23,7 +23,7 @@ status_is 404
 json_is '"/tiles/parcels/" in d["error"]' True
 http GET /api/geojson/nosuch
 status_is 404
-# The one tile of the 1 km grid holds the four parcels; an address outside the pyramid is 404.
+# Zoom 0 is one tile over the whole 1 km district, holding the four parcels; an address outside the pyramid is 404.
 http GET /tiles/parcels/0/0/0.pbf
 status_is 200
 [ "$(stat -c %s "$work/out")" -gt 100 ] || fail "tile 0/0/0 is nearly empty"

@@ -29,7 +29,7 @@ def one():
         r = conn.getresponse()
         data = r.read()
         dt = time.monotonic() - t0
-        ok = r.status == 200 and json.loads(data).get("verdict") in ("pass", "review", "conflict")
+        ok = r.status == 200 and json.loads(data).get("verdict") in ("pass", "needs_review", "conflict")
         with lock:
             (latencies if ok else errors).append(dt if ok else f"{r.status} {data[:200]!r}")
     except Exception as e:  # a refused or reset connection is an error of the run
