@@ -10,7 +10,7 @@ const W = {
     search: '搜索', searchPlaceholder: '名称或编号', measureLength: '测距', measureArea: '测面', checkDraw: '选址检查（画范围）',
     other: 'English', tree: '图层', identify: '查询', searchResults: '搜索结果', targets: '指标', conflicts: '冲突', coverage: '覆盖',
     check: '选址检查', name: '名称', landuse: '用地代码', category: '项目类别', far: '容积率', height: '建筑高度（米）', density: '建筑密度（0–1）',
-    green: '绿地率（0–1）', upload: '或上传范围（GeoJSON / 界址点TXT）', submit: '检查', pdf: '下载审查意见PDF',
+    green: '绿地率（0–1）', upload: '或上传范围（GeoJSON / 界址点TXT）', crs: '上传文件的坐标系（文件未声明时）', submit: '检查', pdf: '下载审查意见PDF',
     checkHint: '在地图上画出项目范围，或上传文件，再填写用地与控规指标。', noHits: '无结果', attributes: '属性', landuseMix: '用地构成',
     relatedConflicts: '相关冲突', none: '无', verdict: { pass: '通过', needs_review: '需复核', conflict: '冲突' }, area: '面积', share: '占比',
     frames: '所在范围', projectsHit: '重叠项目', rulesHit: '触发规则', reviewReasons: '复核事项', length: '长度', illustrative: '示意数据',
@@ -22,7 +22,7 @@ const W = {
     search: 'Search', searchPlaceholder: 'name or id', measureLength: 'Measure distance', measureArea: 'Measure area', checkDraw: 'Check a site (draw)',
     other: '中文', tree: 'Layers', identify: 'Identify', searchResults: 'Results', targets: 'Targets', conflicts: 'Conflicts', coverage: 'Coverage',
     check: 'Site check', name: 'Name', landuse: 'Land-use code', category: 'Category', far: 'FAR', height: 'Height (m)', density: 'Density (0–1)',
-    green: 'Green ratio (0–1)', upload: 'or upload a site (GeoJSON / boundary-point TXT)', submit: 'Check', pdf: 'Download review PDF',
+    green: 'Green ratio (0–1)', upload: 'or upload a site (GeoJSON / boundary-point TXT)', crs: 'CRS of the uploaded file (when it declares none)', submit: 'Check', pdf: 'Download review PDF',
     checkHint: 'Draw the site on the map or upload a file, then give its land use and control figures.', noHits: 'No results', attributes: 'Attributes',
     landuseMix: 'Land use', relatedConflicts: 'Conflicts', none: 'none', verdict: { pass: 'pass', needs_review: 'needs review', conflict: 'conflict' },
     area: 'Area', share: 'Share', frames: 'Lies in', projectsHit: 'Overlapping projects', rulesHit: 'Rules triggered', reviewReasons: 'To review',
@@ -270,6 +270,7 @@ async function submitCheck(e) {
     body = await file.text();
     q.set('file', file.name);
     for (const key of ['landuse', 'name', 'category']) if (props[key]) q.set(key, props[key]);
+    if (form.get('crs')) q.set('crs', String(form.get('crs')));
   } else {
     const drawn = state.drawn.getSource().getFeatures()[0];
     if (!drawn) { out.innerHTML = `<p class="error">${W.drawFirst}</p>`; return; }
@@ -278,6 +279,7 @@ async function submitCheck(e) {
     q.set('crs', state.meta.crs);  // drawn in the map, which is the store's CRS
   }
   out.innerHTML = '…';
+  state.lastCheck = { query: q.toString(), body, name: props.name };
   try {
     const r = await getJson('/api/check?' + q.toString(), { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
     showVerdict(r);
@@ -302,6 +304,18 @@ async function showVerdict(r) {
   $('#check-pdf').hidden = !state.meta.review_pdf;
 }
 
+/// The review opinion of the last check as PDF: the same request, sent to /api/review.pdf.
+async function downloadReviewPdf() {
+  if (!state.lastCheck) return;
+  const r = await fetch('/api/review.pdf?' + state.lastCheck.query, { method: 'POST', body: state.lastCheck.body });
+  if (!r.ok) { $('#check-result').insertAdjacentHTML('afterbegin', `<p class="error">${esc((await r.json().catch(() => ({}))).error || r.statusText)}</p>`); return; }
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(await r.blob());
+  a.download = (state.lastCheck.name || 'review') + '.pdf';
+  a.click();
+  URL.revokeObjectURL(a.href);
+}
+
 async function main() {
   document.title = lang === 'zh' ? '一张图' : 'Plan map';
   $('#search').placeholder = W.searchPlaceholder;
@@ -323,6 +337,7 @@ async function main() {
 
   state.meta = await getJson(api('/api/layers'));
   $('#title').textContent = state.meta.dataset.name;
+  document.querySelector('#check-form input[name="crs"]').placeholder = state.meta.crs;
   if (state.meta.dataset.illustrative) { $('#illustrative').hidden = false; $('#illustrative').textContent = W.illustrative; }
   proj4.defs(state.meta.crs, state.meta.proj4);
   ol.proj.proj4.register(proj4);
@@ -363,6 +378,7 @@ async function main() {
   $('#measure-area').addEventListener('click', (e) => measure('Polygon', e.target));
   $('#check-draw').addEventListener('click', drawSite);
   $('#check-form').addEventListener('submit', submitCheck);
+  $('#check-pdf').addEventListener('click', downloadReviewPdf);
   $('#search-form').addEventListener('submit', async (e) => {
     e.preventDefault();
     setTab('search-results');
