@@ -99,14 +99,23 @@ std::shared_ptr<const Plan> load_plan(const PlanOptions& options) {
     plan->grid.size0 = std::ceil(side);
     plan->grid.max_zoom = std::clamp(static_cast<int>(std::ceil(std::log2(plan->grid.size0 / kFinestTileM))), 0, 16);
 
-    // One cache folder per store reading: the absolute path and the stamp name it, so two stores or
-    // two builds of one never share tiles, and a stale folder is simply never asked for again.
-    const std::string key = hex(std::hash<std::string>{}(std::filesystem::absolute(options.store).lexically_normal().string() + "|" +
-                                                         std::to_string(plan->stamp.size) + "|" + std::to_string(plan->stamp.mtime_ns)));
-    plan->tiles_dir = options.cache_dir / key;
+    // A cache folder per store (a hash of its absolute path) holding one per reading of it (size and
+    // mtime): two stores never share tiles, a rebuilt store gets new ones, and the tiles of its
+    // earlier builds are removed when the new ones are in place, so the cache does not grow with rebuilds.
+    const std::filesystem::path store_cache =
+        options.cache_dir / hex(std::hash<std::string>{}(std::filesystem::absolute(options.store).lexically_normal().string()));
+    const std::string reading = std::to_string(plan->stamp.size) + "-" + std::to_string(plan->stamp.mtime_ns);
+    plan->tiles_dir = store_cache / reading;
     for (auto& layer : plan->store.layers)
         if (served_as_tiles(layer.name()) && !std::filesystem::exists(plan->tiles_dir / layer.name()))
             io::write_vector_tiles(options.store, layer.name(), plan->store.work_crs(), plan->grid, plan->tiles_dir / layer.name());
+    std::error_code ec;
+    for (auto& entry : std::filesystem::directory_iterator(store_cache, ec)) {
+        const std::string name = entry.path().filename().string();
+        // Only folders this code names (digits-digits), never anything else a user put there.
+        if (name != reading && name.find_first_not_of("0123456789-") == std::string::npos && entry.is_directory())
+            std::filesystem::remove_all(entry.path(), ec);
+    }
     plan->load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return plan;
 }

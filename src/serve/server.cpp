@@ -213,10 +213,10 @@ void run_server(PlanSource& plans, const ServerOptions& options, const std::func
     const std::string shown_host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
     ready("http://" + shown_host + ":" + std::to_string(port) + "/");
     svr.listen_after_bind();
-    if (svr.is_running() || waiter.joinable()) {
-        pthread_kill(waiter.native_handle(), SIGTERM);  // wakes the waiter when listen ended on its own
-        waiter.join();
-    }
+    // When listening ended on its own the waiter still waits: a signal to it alone (blocked, so it
+    // is taken by sigwait) lets it end; after a real SIGINT it has ended and this one is dropped.
+    pthread_kill(waiter.native_handle(), SIGTERM);
+    waiter.join();
 }
 
 }  // namespace zoning::serve

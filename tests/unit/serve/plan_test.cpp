@@ -36,7 +36,7 @@ TEST(LoadPlan, TileGridCoversTheDistrictAndTilesAreCachedOutsideTheStore) {
     EXPECT_GE(p.grid.origin_y, 3741000);
     EXPECT_GE(p.grid.origin_x + p.grid.size0, 431000);
     EXPECT_EQ(p.grid.max_zoom, 1);  // ceil(log2(1021 m / 1000 m))
-    EXPECT_EQ(p.tiles_dir.parent_path(), m.dir / "cache");
+    EXPECT_EQ(p.tiles_dir.parent_path().parent_path(), m.dir / "cache");
     EXPECT_TRUE(std::filesystem::exists(p.tiles_dir / "parcels" / "0" / "0" / "0.pbf"));
     EXPECT_NE(p.proj4.find("+proj=tmerc"), std::string::npos);
     EXPECT_NE(p.report_json_zh.find("\"report_version\""), std::string::npos);
@@ -52,6 +52,10 @@ TEST(PlanSource, ReadsTheStoreAgainWhenItChanges) {
     io::write_store(m.dir / "m.gpkg", changed, test::bundled_catalog());
     auto second = source.current();
     EXPECT_NE(second, first);
+    // The new reading has its own tiles, and the earlier reading's are gone.
+    EXPECT_NE(second->tiles_dir, first->tiles_dir);
+    EXPECT_TRUE(std::filesystem::exists(second->tiles_dir / "parcels"));
+    EXPECT_FALSE(std::filesystem::exists(first->tiles_dir));
     EXPECT_EQ(second->store.find("projects")->features.size(), first->store.find("projects")->features.size() - 1);
 }
 
