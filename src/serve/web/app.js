@@ -16,6 +16,7 @@ const W = {
     frames: '所在范围', projectsHit: '重叠项目', rulesHit: '触发规则', reviewReasons: '复核事项', length: '长度', illustrative: '示意数据',
     status: { met: '已达成', behind: '滞后', overdue: '逾期', off_target: '偏离', not_measurable: '数据无法测算', no_data: '无数据' },
     level: { achieved: '达成', on_track: '正常', behind: '滞后', severely_behind: '严重滞后', overdue: '逾期' }, levelWord: '进度',
+    fields: { id: '编号', name_en: '英文名称' },
     north: '坐标北', frame: '范围', topLanduse: '主要用地', drawFirst: '请先在地图上画出范围或选择文件', noLanduse: '请填写用地代码',
   },
   en: {
@@ -28,6 +29,7 @@ const W = {
     area: 'Area', share: 'Share', frames: 'Lies in', projectsHit: 'Overlapping projects', rulesHit: 'Rules triggered', reviewReasons: 'To review',
     status: { met: 'met', behind: 'behind', overdue: 'overdue', off_target: 'off target', not_measurable: 'not measurable from the data', no_data: 'no data' },
     level: { achieved: 'achieved', on_track: 'on track', behind: 'behind', severely_behind: 'severely behind', overdue: 'overdue' }, levelWord: 'level',
+    fields: { id: 'id', name_en: 'English name' },
     length: 'Length', illustrative: 'illustrative data', north: 'grid north', frame: 'Frame', topLanduse: 'Main land use',
     drawFirst: 'Draw the site on the map or choose a file first', noLanduse: 'Give the land-use code',
   },
@@ -172,7 +174,7 @@ async function identify(layerName, id) {
     const f = await getJson(api(`/api/features/${encodeURIComponent(layerName)}/${encodeURIComponent(id)}`));
     highlight([f.geometry]);
     let html = `<h3 id="identify-name">${esc(f.name || f.id)}</h3><p>${esc(f.layer_title)} · ${esc(f.id)}</p><h3>${W.attributes}</h3><table>`;
-    for (const a of f.attributes) html += `<tr><th>${esc(a.title || a.field)}</th><td>${esc(a.value)}${a.word ? ' ' + esc(a.word) : ''}</td></tr>`;
+    for (const a of f.attributes) html += `<tr><th>${esc((lang === 'zh' && a.title) || W.fields[a.field] || a.field)}</th><td>${esc(a.value)}${a.word ? ' ' + esc(a.word) : ''}</td></tr>`;
     html += '</table>';
     if (f.landuse) {
       html += `<h3>${W.landuseMix}</h3><p>${W.area} ${fmtArea(f.area_m2)}</p><table>`;
