@@ -48,6 +48,7 @@ std::unique_ptr<Command> make_check_command();
 std::unique_ptr<Command> make_export_command();
 std::unique_ptr<Command> make_sql_command();
 std::unique_ptr<Command> make_diff_command();
+std::unique_ptr<Command> make_serve_command();
 
 /// `data/xinhua` relative to the working directory, else the bundled copy.
 std::filesystem::path default_data_dir();

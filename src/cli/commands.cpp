@@ -26,6 +26,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     r.push_back(make_export_command());
     r.push_back(make_sql_command());
     r.push_back(make_diff_command());
+    r.push_back(make_serve_command());
     return r;
 }
 

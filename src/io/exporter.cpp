@@ -20,8 +20,6 @@
 
 namespace zoning::io {
 
-namespace {
-
 std::vector<std::string> present_values(const core::Layer& l) {
     const auto& st = l.spec->style;
     std::set<std::string> values;
@@ -29,6 +27,32 @@ std::vector<std::string> present_values(const core::Layer& l) {
         for (auto& f : l.features) values.insert(l.text(f, st.attribute));
     return {values.begin(), values.end()};
 }
+
+const std::vector<std::string>& qgis_layer_order() {
+    static const std::vector<std::string> order = {"boundary", "roads", "axes", "conflicts", "projects", "redevelopment_areas", "service_layout",
+                                                   "eco_structure", "industrial_parks", "functional_zones", "water", "project_coverage",
+                                                   "overlay_landuse", "parcels", "progress"};
+    return order;
+}
+
+/// Legend groups, each once, in the order of their first layer in `layers` (the catalog's order,
+/// then the analysis), except that the groups of the base layers (land use, then base geography:
+/// those of parcels, roads, water) come last, below the plan's frames, projects and analysis.
+/// The names are the catalog's or the dataset's (dataset.toml [groups]).
+std::vector<std::string> group_order(const std::vector<const core::Layer*>& layers) {
+    auto group_of = [](const core::Layer* l) { return l->spec->group.empty() ? std::string(kUngrouped) : l->spec->group; };
+    std::vector<std::string> base, out;
+    for (const char* name : {"parcels", "roads", "water"})
+        for (const core::Layer* l : layers)
+            if (l->spec->name == name && std::find(base.begin(), base.end(), group_of(l)) == base.end()) base.push_back(group_of(l));
+    for (const core::Layer* l : layers)
+        if (std::find(base.begin(), base.end(), group_of(l)) == base.end() && std::find(out.begin(), out.end(), group_of(l)) == out.end())
+            out.push_back(group_of(l));
+    out.insert(out.end(), base.begin(), base.end());
+    return out;
+}
+
+namespace {
 
 void write_layer_styles(GDALDataset& ds, const std::vector<const core::Layer*>& layers, const core::Catalog& catalog, const std::string& shown) {
     GdalErrorScope scope;
@@ -80,25 +104,6 @@ void copy_tables(GDALDataset& ds, const core::Dataset& store, const core::Catalo
     for (auto& c : catalog.landuse().classes()) add_row(lu, {c.code, c.name_zh, c.name_en, c.color}, shown);
 }
 
-/// The layer-tree group of a layer whose file names none.
-constexpr const char* kUngrouped = "其他图层";
-
-/// Legend groups, each once, in the order of their first layer in `layers` (the catalog's order,
-/// then the analysis), except that the groups of the base layers (land use, then base geography:
-/// those of parcels, roads, water) come last, below the plan's frames, projects and analysis.
-/// The names are the catalog's or the dataset's (dataset.toml [groups]).
-std::vector<std::string> group_order(const std::vector<const core::Layer*>& layers) {
-    auto group_of = [](const core::Layer* l) { return l->spec->group.empty() ? std::string(kUngrouped) : l->spec->group; };
-    std::vector<std::string> base, out;
-    for (const char* name : {"parcels", "roads", "water"})
-        for (const core::Layer* l : layers)
-            if (l->spec->name == name && std::find(base.begin(), base.end(), group_of(l)) == base.end()) base.push_back(group_of(l));
-    for (const core::Layer* l : layers)
-        if (std::find(base.begin(), base.end(), group_of(l)) == base.end() && std::find(out.begin(), out.end(), group_of(l)) == out.end())
-            out.push_back(group_of(l));
-    out.insert(out.end(), base.begin(), base.end());
-    return out;
-}
 
 geo::Envelope extent_of(const core::Layer& l) {
     geo::GeosContext ctx;
@@ -277,9 +282,7 @@ ExportSummary export_layers(const std::filesystem::path& dir, const core::Datase
         summary.files.push_back(file);
         if (opt.format == "qgis") {
             // Drawing order: the boundary on top, then lines, then polygons, parcels at the bottom.
-            const std::vector<std::string> order = {"boundary", "roads", "axes", "conflicts", "projects", "redevelopment_areas", "service_layout",
-                                                    "eco_structure", "industrial_parks", "functional_zones", "water", "project_coverage",
-                                                    "overlay_landuse", "parcels", "progress"};
+            const std::vector<std::string>& order = qgis_layer_order();
             std::vector<QgsLayer> q;
             for (auto& name : order)
                 for (auto* l : layers)

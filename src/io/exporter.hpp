@@ -35,4 +35,14 @@ ExportSummary export_layers(const std::filesystem::path& dir, const core::Datase
 /// The DBF field name of a field in Shapefile exports (docs/export.md has the table).
 std::string dbf_field_name(const core::FieldSpec& f);
 
+// The QGIS project's layer tree, shared with the web map of `zoning serve` so both show the same tree.
+/// The layer-tree group of a layer whose file names none.
+inline constexpr const char* kUngrouped = "其他图层";
+/// Layers in the project's legend, top first.
+const std::vector<std::string>& qgis_layer_order();
+/// Legend groups, each once, in the order of their first layer in `layers`; the base layers' groups last.
+std::vector<std::string> group_order(const std::vector<const core::Layer*>& layers);
+/// The values of a categorized layer's attribute present in its features (sorted); none for a single style.
+std::vector<std::string> present_values(const core::Layer& l);
+
 }  // namespace zoning::io

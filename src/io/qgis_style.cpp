@@ -56,12 +56,10 @@ std::string symbol_xml(const core::LayerSpec& spec, const std::string& name, con
     return o.str();
 }
 
-struct Category {
-    std::string value, label, colour;
-};
+}  // namespace
 
-std::vector<Category> categories(const core::LayerSpec& spec, const core::LanduseTable& landuse, const std::vector<std::string>& present) {
-    std::vector<Category> out;
+std::vector<StyleCategory> style_categories(const core::LayerSpec& spec, const core::LanduseTable& landuse, const std::vector<std::string>& present) {
+    std::vector<StyleCategory> out;
     const core::StyleSpec& st = spec.style;
     if (st.renderer == "landuse") {
         std::vector<std::string> codes = present;
@@ -69,24 +67,26 @@ std::vector<Category> categories(const core::LayerSpec& spec, const core::Landus
             for (auto& c : landuse.classes()) codes.push_back(c.code);
         for (auto& code : codes) {
             const core::LanduseClass* c = landuse.find(code);
-            out.push_back(Category{code, code + " " + (c ? c->name_zh : std::string()), c ? c->color : std::string("#cccccc")});
+            out.push_back(StyleCategory{code, code + " " + (c ? c->name_zh : std::string()), c ? c->color : std::string("#cccccc")});
         }
     } else {
         // The legend is read in Chinese: a value kept as an English code shows the catalog's word (words_zh).
-        for (auto& [v, colour] : st.categories) out.push_back(Category{v, spec.word_zh(st.attribute, v), colour});
+        for (auto& [v, colour] : st.categories) out.push_back(StyleCategory{v, spec.word_zh(st.attribute, v), colour});
         // Values in the data the catalog has no category for (another district's zone names):
         // each its catch-all colour, as the report's map draws them.
         for (auto& v : present) {
             if (v.empty()) continue;
             bool listed = false;
             for (auto& [c, colour] : st.categories) listed = listed || c == v;
-            if (!listed) out.push_back(Category{v, spec.word_zh(st.attribute, v), st.color_of(v)});
+            if (!listed) out.push_back(StyleCategory{v, spec.word_zh(st.attribute, v), st.color_of(v)});
         }
         // Values added later (edited in QGIS): QGIS draws a category of value "" for all other values.
-        out.push_back(Category{"", "其他", st.color});
+        out.push_back(StyleCategory{"", "其他", st.color});
     }
     return out;
 }
+
+namespace {
 
 std::string labeling_xml(const core::LayerSpec& spec) {
     const core::StyleSpec& st = spec.style;
@@ -117,7 +117,7 @@ std::string qgis_renderer_xml(const core::LayerSpec& spec, const core::LanduseTa
         o << "<renderer-v2 type=\"singleSymbol\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\" referencescale=\"-1\"><symbols>"
           << symbol_xml(spec, "0", st.color) << "</symbols><rotation/><sizescale/></renderer-v2>";
     } else {
-        auto cats = categories(spec, landuse, present);
+        auto cats = style_categories(spec, landuse, present);
         o << "<renderer-v2 type=\"categorizedSymbol\" attr=\"" << esc(st.attribute)
           << "\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\" referencescale=\"-1\"><categories>";
         for (std::size_t i = 0; i < cats.size(); ++i)
@@ -162,7 +162,7 @@ std::string sld(const core::LayerSpec& spec, const core::LanduseTable& landuse, 
     if (st.renderer == "single") {
         o << "<se:Rule><se:Name>" << esc(spec.title_zh) << "</se:Name>" << symbolizer(st.color) << "</se:Rule>";
     } else {
-        for (auto& c : categories(spec, landuse, present))
+        for (auto& c : style_categories(spec, landuse, present))
             o << "<se:Rule><se:Name>" << esc(c.label) << "</se:Name>"
               << (c.value.empty() ? std::string("<se:ElseFilter/>")
                                   : "<ogc:Filter><ogc:PropertyIsEqualTo><ogc:PropertyName>" + esc(st.attribute) + "</ogc:PropertyName><ogc:Literal>" +

@@ -10,6 +10,16 @@
 
 namespace zoning::io {
 
+/// One class of a categorized style as the legend shows it: the value, its Chinese label, its colour.
+struct StyleCategory {
+    std::string value, label, colour;
+};
+/// The categories QGIS draws (and the web map of `zoning serve`): land-use codes present (or all) with
+/// the standard's colours, or the style's categories, then values present that it does not list, then
+/// "" for any other value. For categorized and land-use styles only.
+std::vector<StyleCategory> style_categories(const core::LayerSpec& spec, const core::LanduseTable& landuse,
+                                            const std::vector<std::string>& present_values);
+
 /// <renderer-v2 ...>...</renderer-v2> followed by <labeling> when the style labels.
 std::string qgis_renderer_xml(const core::LayerSpec& spec, const core::LanduseTable& landuse,
                               const std::vector<std::string>& present_values = {});

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # The layering rule of docs/architecture.md, enforced on the source text:
-#   cli -> report, io, analysis -> core -> geo
+#   cli -> serve -> report, io, analysis -> core -> geo
 # report/ and io/ never see analysis/; headers and API calls of GEOS, PROJ, GDAL/OGR and
 # SQLite stay in geo/ and io/, behind the wrappers. (check_links.sh holds the same rule on
 # the built libraries.) Usage: check_layering.sh SRC_DIR
@@ -18,7 +18,8 @@ declare -A allowed=(
   [analysis]="analysis core geo"
   [report]="report core geo"
   [io]="io core geo"
-  [cli]="cli report io analysis core geo"
+  [serve]="serve report io analysis core geo"
+  [cli]="cli serve report io analysis core geo"
 )
 for dir in */; do
   dir=${dir%/}
@@ -47,12 +48,12 @@ done
 # C libraries behind their wrappers: headers (either quote style) and calls (C API and GDAL's C++ classes).
 c_headers='geos_c\.h|geos/[^">]+|proj\.h|proj/[^">]+|proj_[a-z_]+\.h|gdal[a-z_]*\.h|ogr[a-z_]*\.h|cpl_[a-z_]+\.h|sqlite3\.h|spatialite[a-z_/]*\.h'
 c_calls='\b(GEOS[A-Za-z_]*_r|proj_[a-z_]+|OGR_[A-Za-z_]+|OSR[A-Z][A-Za-z]+|GDAL[A-Z][A-Za-z]*|CPL[A-Z][A-Za-z]*|VSI[A-Z][A-Za-z]*|sqlite3_[a-z_]+)[[:space:]]*\(|\b(OGR[A-Z][A-Za-z]*|GDAL[A-Z][A-Za-z]*|OGRSpatialReference|CPLString)::'
-for folder in core analysis report cli; do
+for folder in core analysis report serve cli; do
   [ -d "$folder" ] || continue
   while IFS= read -r hit; do complain "src/$hit: C library header outside geo/ and io/"; done \
-    < <(grep -rnE "^[[:space:]]*#[[:space:]]*include[[:space:]]*[<\"]($c_headers)[>\"]" "$folder")
+    < <(grep -rnE --exclude-dir=node_modules "^[[:space:]]*#[[:space:]]*include[[:space:]]*[<\"]($c_headers)[>\"]" "$folder")
   while IFS= read -r hit; do complain "src/$hit: C library call outside geo/ and io/ (add a wrapper)"; done \
-    < <(grep -rnE "$c_calls" "$folder" | grep -vE '^[^:]+:[0-9]+:[[:space:]]*//')
+    < <(grep -rnE --exclude-dir=node_modules "$c_calls" "$folder" | grep -vE '^[^:]+:[0-9]+:[[:space:]]*//')
 done
 
 if [ "$failures" -gt 0 ]; then

@@ -30,7 +30,7 @@ if len(words) < 40:
     sys.exit(f"only {len(words)} words from {data}: the dataset moved?")
 print("\n".join(sorted(words)))
 PY
-hits=$(grep -rnF -f "$words" "$src" --include='*.cpp' --include='*.hpp' --include='*.h' --include='*.txt')
+hits=$(grep -rnF -f "$words" "$src" --exclude-dir=node_modules --include='*.cpp' --include='*.hpp' --include='*.h' --include='*.txt')
 if [ -n "$hits" ]; then
   echo "the bundled plan's words in $src (they belong in data/xinhua/dataset.toml or layers/*.toml):"
   echo "$hits"
