@@ -39,6 +39,7 @@ private:
     std::filesystem::path m_out;
     bool m_batch = false;
     double m_review_distance = 100.0;
+    core::ProposalIndicators m_indicators;  // the 控规 figures the proposal states (--far --height --density --green)
 };
 
 }  // namespace
@@ -58,6 +59,12 @@ void CheckCommand::setup(CLI::App& app) {
         ->check(CLI::IsMember({"text", "json", "html", "csv", "gpkg"}));
     app.add_option("--out", m_out, "Output file (default: stdout; gpkg needs a file)");
     app.add_option("--lang", m_lang, "zh (default) or en")->check(CLI::IsMember({"zh", "en"}));
+    // The proposal's 控规 figures, checked against the regulatory lots under it (fields far, height,
+    // density, green of a proposal file take precedence).
+    app.add_option_function<double>("--far", [this](double v) { m_indicators.far = v; }, "容积率 (FAR) the proposal states");
+    app.add_option_function<double>("--height", [this](double v) { m_indicators.height_m = v; }, "建筑高度 (building height, m) the proposal states");
+    app.add_option_function<double>("--density", [this](double v) { m_indicators.density = v; }, "建筑密度 (site coverage, 0..1) the proposal states");
+    app.add_option_function<double>("--green", [this](double v) { m_indicators.green = v; }, "绿地率 (green ratio, 0..1) the proposal states");
     app.add_option("--review-distance", m_review_distance, "Closer than this (m) to an ecological core, corridor or belt: needs review");
     // Its range is checked in check_options: NaN passes CLI11's range checks.
 }
@@ -70,6 +77,8 @@ void CheckCommand::check_options() {
     if (m_batch && m_format == "html") throw core::bad_input(core::FeatureRef{}, "--format html is for a single proposal");
     if (m_batch && m_format == "text") m_format = "csv";
     if (m_format == "gpkg" && m_out.empty()) throw core::bad_input(core::FeatureRef{}, "--format gpkg needs --out FILE.gpkg");
+    if (std::string bad = core::indicator_problem(m_indicators); !bad.empty())
+        throw core::bad_input(core::FeatureRef{}, "--" + bad);
     // NaN passes every comparison, and a distance beyond any district prints as nonsense: refuse both.
     if (!(m_review_distance >= 0 && m_review_distance <= kMaxReviewDistance))
         throw core::bad_input(core::FeatureRef{"--review-distance", {}, {}, {}},
@@ -86,6 +95,7 @@ core::ExitCode CheckCommand::run() {
     const std::vector<core::Rule>& rules = plan.rules;
 
     io::ProposalInput in{m_proposal, m_layer, m_wkt, m_crs, m_landuse, m_name, m_category, m_batch};
+    in.indicators = m_indicators;
     std::vector<core::Proposal> proposals = io::read_proposals(catalog, dataset.work_crs(), in);
     const std::string origin = m_wkt.empty() ? m_proposal : std::string("--wkt");
     if (proposals.empty()) throw core::bad_input(core::FeatureRef{origin, {}, {}, {}}, "no proposal feature");

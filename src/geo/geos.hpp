@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #ifndef GEOS_USE_ONLY_R_API
@@ -148,6 +149,8 @@ GeomPtr intersection(const GeosContext& ctx, const GEOSGeometry* a, const GEOSGe
 GeomPtr difference(const GeosContext& ctx, const GEOSGeometry* a, const GEOSGeometry* b);
 GeomPtr unary_union(const GeosContext& ctx, const GEOSGeometry* g);
 GeomPtr buffer(const GeosContext& ctx, const GEOSGeometry* g, double width, int quadsegs = 8);
+/// A buffer whose line ends are cut square at the end points (a road's red-line strip ends where the road does).
+GeomPtr buffer_flat_ends(const GeosContext& ctx, const GEOSGeometry* g, double width, int quadsegs = 8);
 GeomPtr point_on_surface(const GeosContext& ctx, const GEOSGeometry* g);
 GeomPtr centroid(const GeosContext& ctx, const GEOSGeometry* g);
 double distance(const GeosContext& ctx, const GEOSGeometry* a, const GEOSGeometry* b);
@@ -158,6 +161,8 @@ GeomPtr collect(const GeosContext& ctx, int type_id, std::vector<GeomPtr> parts)
 GeomPtr extract_dimension(const GeosContext& ctx, const GEOSGeometry* g, int dim);
 /// Coordinates of a point geometry.
 XY point_xy(const GeosContext& ctx, const GEOSGeometry* point);
+/// The nearest point of `a` to `b` and of `b` to `a`, in that order.
+std::pair<XY, XY> nearest_points(const GeosContext& ctx, const GEOSGeometry* a, const GEOSGeometry* b);
 /// Snapped to a grid of `grid_size` (same units as the coordinates), topology kept.
 GeomPtr set_precision(const GeosContext& ctx, const GEOSGeometry* g, double grid_size);
 /// RFC 7946 geometry object text (coordinates as they are: transform first).
