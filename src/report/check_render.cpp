@@ -104,7 +104,7 @@ std::string figure(core::IndicatorCheck::Indicator i, double v) {
     }
 }
 
-/// "道路红线「建设路」（主干路，宽 40 m）：侵入 1,200 m²，在用地北侧" and its English.
+/// "道路红线「某路」（主干路，红线宽度 40 m）：侵入 1,200 平方米，在用地北侧" and its English.
 std::string control_line_text(const core::ControlLineHit& h, const core::Catalog& cat, Lang lang) {
     const bool zh = lang == Lang::zh;
     char width[32];

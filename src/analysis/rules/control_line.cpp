@@ -21,7 +21,10 @@ std::string line_of(const core::Rule& r) {
     return line;
 }
 
-void check(const core::Rule& r) { line_of(r); }
+void check(const core::Rule& r) {
+    line_of(r);
+    r.keys.strings("statuses");
+}
 
 core::ConflictSet evaluate(const RuleRun& run) {
     const core::Rule& r = run.rule;
@@ -38,12 +41,18 @@ core::ConflictSet evaluate(const RuleRun& run) {
         geo::GeosContext ctx;  // the strips are built once, as WKB every worker reads into its own context
         all = control_strips(ctx, run.dataset, line);
     }
+    // A line matters to what is yet to be built: `statuses` keeps the check to subjects of those statuses.
+    const std::vector<std::string> statuses = r.keys.strings("statuses");
+    std::vector<std::size_t> subjects;
+    for (std::size_t i : rules::subjects_of(s, run.options))
+        if (statuses.empty() || std::find(statuses.begin(), statuses.end(), s.text(s.features[i], "status")) != statuses.end())
+            subjects.push_back(i);
     core::ConflictSet out;
     for (const ControlStrips& strips : all) {
         if (!r.frame_layer.empty() && strips.layer.name() != r.frame_layer) continue;
         const core::Layer& f = strips.layer;
         core::ConflictSet found = rules::over_subjects(
-            run, s, rules::subjects_of(s, run.options), f, rules::all_features(f),
+            run, s, subjects, f, rules::all_features(f),
             [&](const FrameIndex& index, const geo::GeosContext& ctx, std::size_t i, std::vector<core::Conflict>& found_here, RobustnessLog& log) {
                 geo::GeomPtr g = geo::from_wkb(ctx, s.features[i].wkb);
                 double own = geo::area(ctx, g.get());
@@ -82,7 +91,7 @@ core::ConflictSet evaluate(const RuleRun& run) {
 const RuleKind& control_line_kind() {
     static const RuleKind kind{"control_line",
                                "a subject intruding a road's red line, water's blue-line setback or rail's protection strip",
-                               {"line (required)", "frame_layer (default: every layer declaring the line)"},
+                               {"line (required)", "statuses", "frame_layer (default: every layer declaring the line)"},
                                check,
                                evaluate,
                                true};
