@@ -64,7 +64,8 @@ std::vector<ControlStrips> control_strips(const geo::GeosContext& ctx, const cor
                 if (!w) continue;
                 geo::GeomPtr g = geo::from_wkb(ctx, f.wkb);
                 // A red line is the whole road: half its width on each side of the centre line.
-                geo::GeomPtr strip = geo::buffer_flat_ends(ctx, g.get(), spec.width_is_full() ? *w / 2 : *w);
+                const double radius = spec.width_is_full() ? *w / 2 : *w;
+                geo::GeomPtr strip = geo::buffer_flat_ends(ctx, g.get(), radius);
                 core::Feature copy = f;
                 copy.wkb = geo::to_wkb(ctx, strip.get());
                 s.layer.features.push_back(std::move(copy));

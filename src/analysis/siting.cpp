@@ -2,6 +2,8 @@
 #include "analysis/siting.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -72,41 +74,50 @@ std::vector<std::pair<std::size_t, double>> overlaps(const geo::GeosContext& ctx
     return out;
 }
 
-/// From the site's centroid towards the point of `target` nearest to it.
-double bearing_to(const geo::GeosContext& ctx, const GEOSGeometry* centre, const GEOSGeometry* target) {
-    return bearing_deg(geo::point_xy(ctx, centre), geo::nearest_points(ctx, centre, target).second);
-}
-
 /// Every strip the site intrudes, and the nearest of each kind it stays clear of, with the
 /// distance to the strip's edge and its direction from the site.
 void control_lines(const geo::GeosContext& ctx, const PlanIndex& plan, const GEOSGeometry* g, const GEOSGeometry* centre, SitingResult& r,
                    RobustnessLog& log) {
-    std::map<ControlLineHit::Kind, ControlLineHit> nearest_clear;
-    for (std::size_t n = 0; n < plan.strips.size(); ++n) {
+    struct Nearest {
+        double distance = std::numeric_limits<double>::infinity();
+        std::size_t set = 0, feature = 0;
+    };
+    std::map<ControlLineHit::Kind, Nearest> nearest_clear;
+    auto hit_of = [&](std::size_t n, std::size_t i) {
         const ControlStrips& s = plan.strips[n];
         const core::Layer& l = s.layer;
+        return ControlLineHit{s.kind, l.name(), l.id_of(l.features[i]), l.text(l.features[i], "name"), l.text(l.features[i], "kind"), s.width_m[i]};
+    };
+    for (std::size_t n = 0; n < plan.strips.size(); ++n) {
+        const ControlStrips& s = plan.strips[n];
         const FrameIndex& index = *plan.strip_index[n];
-        for (std::size_t i = 0; i < l.features.size(); ++i) {
-            ControlLineHit h{s.kind, l.name(), l.id_of(l.features[i]), l.text(l.features[i], "name"), l.text(l.features[i], "kind"), s.width_m[i]};
-            h.distance_m = geo::distance(ctx, index.base(i), g);
-            if (h.distance_m <= 0) {
-                std::optional<Part> part = index.part(ctx, i, g, Inside::touching, "proposal " + r.proposal.id + " × " + to_string(s.kind) + " " + h.id, log);
-                if (part) {
-                    geo::GeomPtr piece = part->take(ctx, g);
-                    h.overlap_m2 = geo::area(ctx, piece.get());
-                    if (h.overlap_m2 > 0) {
-                        h.bearing_deg = bearing_deg(geo::point_xy(ctx, centre), geo::point_xy(ctx, geo::point_on_surface(ctx, piece.get()).get()));
-                        r.control_lines.push_back(h);
-                        continue;
-                    }
-                }
-            }
-            h.bearing_deg = bearing_to(ctx, centre, index.base(i));
-            auto it = nearest_clear.find(s.kind);
-            if (it == nearest_clear.end() || h.distance_m < it->second.distance_m) nearest_clear[s.kind] = h;
+        std::set<std::size_t> intruded;
+        for (std::size_t i : index.query(g)) {
+            ControlLineHit h = hit_of(n, i);
+            std::optional<Part> part = index.part(ctx, i, g, Inside::touching, "proposal " + r.proposal.id + " × " + to_string(s.kind) + " " + h.id, log);
+            if (!part) continue;
+            geo::GeomPtr piece = part->take(ctx, g);
+            h.overlap_m2 = geo::area(ctx, piece.get());
+            if (h.overlap_m2 <= 0) continue;
+            h.bearing_deg = bearing_deg(geo::point_xy(ctx, centre), geo::point_xy(ctx, geo::point_on_surface(ctx, piece.get()).get()));
+            r.control_lines.push_back(h);
+            intruded.insert(i);
+        }
+        // The nearest strip of each kind the site stays clear of.
+        Nearest& best = nearest_clear[s.kind];
+        for (std::size_t i = 0; i < s.layer.features.size(); ++i) {
+            if (intruded.count(i)) continue;
+            const double d = index.prepared(i).distance(g);
+            if (d < best.distance) best = Nearest{d, n, i};
         }
     }
-    for (auto& [kind, h] : nearest_clear) r.control_lines.push_back(h);
+    for (auto& [kind, best] : nearest_clear) {
+        if (!std::isfinite(best.distance)) continue;
+        ControlLineHit h = hit_of(best.set, best.feature);
+        h.distance_m = best.distance;
+        h.bearing_deg = bearing_deg(geo::point_xy(ctx, centre), plan.strip_index[best.set]->prepared(best.feature).nearest_points(centre).first);
+        r.control_lines.push_back(h);
+    }
     // Intrusions first (largest first), then the nearest clear line of each kind, nearest first.
     std::stable_sort(r.control_lines.begin(), r.control_lines.end(), [](const ControlLineHit& a, const ControlLineHit& b) {
         if ((a.overlap_m2 > 0) != (b.overlap_m2 > 0)) return a.overlap_m2 > 0;
@@ -165,6 +176,7 @@ SitingResult place(const geo::GeosContext& ctx, PlanIndex& plan, const Proposal&
     geo::GeomPtr g = geo::from_wkb(ctx, p.wkb);
     r.area_m2 = geo::area(ctx, g.get());
     const geo::GeomPtr centre = geo::centroid(ctx, g.get());
+    const geo::XY centre_xy = geo::point_xy(ctx, centre.get());
     if (plan.district && !plan.district->covers(g.get()))
         r.outside_district_m2 = geo::area(ctx, geo::difference(ctx, g.get(), plan.district->base()).get());
 
@@ -183,9 +195,10 @@ SitingResult place(const geo::GeosContext& ctx, PlanIndex& plan, const Proposal&
             if (!is_eco_guard(l.name(), kind)) continue;
             bool inside = std::any_of(r.frames.begin(), r.frames.end(), [&](const FrameHit& h) { return h.layer == l.name() && h.id == l.id_of(l.features[i]); });
             if (inside) continue;
-            double dist = geo::distance(ctx, idx.base(i), g.get());
-            r.nearest.push_back(NearFrame{l.name(), l.id_of(l.features[i]), l.text(l.features[i], "name"), kind, dist,
-                                          bearing_to(ctx, centre.get(), idx.base(i))});
+            // Its direction: towards its point nearest the site's centroid (the site's nearest point
+            // is often a whole edge, whose corner GEOS picks would skew the direction).
+            r.nearest.push_back(NearFrame{l.name(), l.id_of(l.features[i]), l.text(l.features[i], "name"), kind, idx.prepared(i).distance(g.get()),
+                                          bearing_deg(centre_xy, idx.prepared(i).nearest_points(centre.get()).first)});
         }
     }
     std::stable_sort(r.nearest.begin(), r.nearest.end(), [](const NearFrame& a, const NearFrame& b) { return a.distance_m < b.distance_m; });

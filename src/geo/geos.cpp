@@ -63,6 +63,12 @@ bool PreparedGeom::covers(const GEOSGeometry* g) const {
     return predicate_result(m_ctx, GEOSPreparedCovers_r(m_ctx.handle(), m_prepared, g), "prepared covers");
 }
 
+double PreparedGeom::distance(const GEOSGeometry* g) const {
+    double d = 0;
+    if (!GEOSPreparedDistance_r(m_ctx.handle(), m_prepared, g, &d)) m_ctx.raise("prepared distance");
+    return d;
+}
+
 // StrTree --------------------------------------------------------------------
 
 StrTree::StrTree(const GeosContext& ctx, std::size_t node_capacity)
@@ -376,12 +382,12 @@ XY point_xy(const GeosContext& ctx, const GEOSGeometry* point) {
     return p;
 }
 
-std::pair<XY, XY> nearest_points(const GeosContext& ctx, const GEOSGeometry* a, const GEOSGeometry* b) {
-    auto seq = make_handle<CoordSeq>(ctx, GEOSNearestPoints_r(ctx.handle(), a, b), "nearest points");
+std::pair<XY, XY> PreparedGeom::nearest_points(const GEOSGeometry* g) const {
+    auto seq = make_handle<CoordSeq>(m_ctx, GEOSPreparedNearestPoints_r(m_ctx.handle(), m_prepared, g), "prepared nearest points");
     std::pair<XY, XY> out{{0, 0}, {0, 0}};
-    if (!GEOSCoordSeq_getXY_r(ctx.handle(), seq.get(), 0, &out.first.x, &out.first.y) ||
-        !GEOSCoordSeq_getXY_r(ctx.handle(), seq.get(), 1, &out.second.x, &out.second.y))
-        ctx.raise("nearest points");
+    if (!GEOSCoordSeq_getXY_r(m_ctx.handle(), seq.get(), 0, &out.first.x, &out.first.y) ||
+        !GEOSCoordSeq_getXY_r(m_ctx.handle(), seq.get(), 1, &out.second.x, &out.second.y))
+        m_ctx.raise("prepared nearest points");
     return out;
 }
 

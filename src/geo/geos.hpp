@@ -58,6 +58,10 @@ GeomPtr own(const GeosContext& ctx, GEOSGeometry* g, std::string_view op);
 /// A prepared geometry together with the base it was prepared from. The base is
 /// declared first so the prepared one is destroyed first, as geos_c.h asks.
 /// PreparedGeometry builds lazy caches: use from the owning thread only.
+struct XY {
+    double x, y;
+};
+
 class PreparedGeom {
 public:
     PreparedGeom(const GeosContext& ctx, GeomPtr base);
@@ -70,6 +74,10 @@ public:
     bool contains(const GEOSGeometry* g) const;
     bool contains_properly(const GEOSGeometry* g) const;
     bool covers(const GEOSGeometry* g) const;
+    /// Distance to g, through the prepared geometry's facet index (built once, reused for every g).
+    double distance(const GEOSGeometry* g) const;
+    /// The nearest point of this geometry to g and of g to it, in that order.
+    std::pair<XY, XY> nearest_points(const GEOSGeometry* g) const;
 
 private:
     const GeosContext& m_ctx;
@@ -122,9 +130,6 @@ struct Envelope {
     }
 };
 
-struct XY {
-    double x, y;
-};
 
 // Free functions: each takes the context of the calling thread.
 GeomPtr from_wkt(const GeosContext& ctx, std::string_view wkt);
@@ -161,8 +166,6 @@ GeomPtr collect(const GeosContext& ctx, int type_id, std::vector<GeomPtr> parts)
 GeomPtr extract_dimension(const GeosContext& ctx, const GEOSGeometry* g, int dim);
 /// Coordinates of a point geometry.
 XY point_xy(const GeosContext& ctx, const GEOSGeometry* point);
-/// The nearest point of `a` to `b` and of `b` to `a`, in that order.
-std::pair<XY, XY> nearest_points(const GeosContext& ctx, const GEOSGeometry* a, const GEOSGeometry* b);
 /// Snapped to a grid of `grid_size` (same units as the coordinates), topology kept.
 GeomPtr set_precision(const GeosContext& ctx, const GEOSGeometry* g, double grid_size);
 /// RFC 7946 geometry object text (coordinates as they are: transform first).

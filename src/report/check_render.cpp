@@ -178,9 +178,14 @@ void write_check_text(std::ostream& out, const core::SitingResult& r, const core
     if (std::any_of(r.frames.begin(), r.frames.end(), [](const auto& h) { return h.layer == "urban_regions"; }))
         section("urban_regions", layer_title(cat, "urban_regions", lang));
     out << (zh ? "最近的生态核、廊、带" : "Nearest cores, corridors, belts") << (zh ? "：" : ": ");
-    for (std::size_t i = 0; i < r.nearest.size() && i < 3; ++i)
-        out << (i ? "; " : "") << r.nearest[i].name << " (" << kind_word(cat, r.nearest[i].layer, r.nearest[i].kind, lang) << ") "
-            << metres(r.nearest[i].distance_m) << (zh ? "，" : ", ") << compass_point(r.nearest[i].bearing_deg, lang);
+    // The nearest of each kind (core, corridor, belt), nearest first: JSON has every one.
+    std::vector<std::string> kinds_seen;
+    for (const auto& n : r.nearest) {
+        if (std::find(kinds_seen.begin(), kinds_seen.end(), n.kind) != kinds_seen.end()) continue;
+        out << (kinds_seen.empty() ? "" : "; ") << n.name << " (" << kind_word(cat, n.layer, n.kind, lang) << ") " << metres(n.distance_m)
+            << (zh ? "，" : ", ") << compass_point(n.bearing_deg, lang);
+        kinds_seen.push_back(n.kind);
+    }
     out << (r.nearest.empty() ? tr("none", lang) : "") << "\n";
     // Every kind of control line, intruded or nearest, so the reviewer sees all three distances.
     out << (zh ? "控制线（道路红线、蓝线、铁路保护区）：" : "Control lines (road red lines, blue lines, rail protection):") << "\n";
@@ -191,10 +196,10 @@ void write_check_text(std::ostream& out, const core::SitingResult& r, const core
         if (!any) out << "  - " << line_words(kind, lang) << (zh ? "：数据中无" : ": none in the data") << "\n";
     }
     const auto& stated = r.proposal.indicators;
-    out << (zh ? "控规指标：" : "Regulatory indicators: ");
-    if (!states_figures(stated)) out << (zh ? "未申报" : "not stated") << "\n";
+    out << (zh ? "控规指标：" : "Regulatory indicators:");
+    if (!states_figures(stated)) out << (zh ? "未申报" : " not stated") << "\n";
     else if (r.indicators.empty())
-        out << (zh ? "已申报，用地下无载有相应指标的控规地块，未核对" : "stated, but no regulatory lot with those limits lies under the site: not checked") << "\n";
+        out << (zh ? "已申报，用地下无载有相应指标的控规地块，未核对" : " stated, but no regulatory lot with those limits lies under the site: not checked") << "\n";
     else {
         out << "\n";
         for (auto& c : r.indicators) out << "  - " << indicator_text(c, lang) << "\n";

@@ -73,8 +73,8 @@ core::ConflictSet evaluate(const RuleRun& run) {
                     const std::string kind = f.text(f.features[k], "kind");
                     const bool full = strips.kind == core::ControlLineHit::Kind::road_red_line;
                     c.reason_zh = rules::subject_words(s, i, run.catalog, true) + " 侵入" + kind + "「" + name + "」的" + control_line_words(strips.kind, true) +
-                                  "（" + (full ? "红线宽度 " : "退让距离 ") + width + "）" + core::area_text(a, true) + "。";
-                    c.reason = rules::subject_words(s, i, run.catalog, false) + " intrudes " + core::area_text(a, false) + " into the " +
+                                  "（" + (full ? "红线宽度 " : "退让距离 ") + width + "）" + core::grouped(a) + " 平方米。";
+                    c.reason = rules::subject_words(s, i, run.catalog, false) + " intrudes " + core::grouped(a) + " m² into the " +
                                control_line_words(strips.kind, false) + " of " + (kind.empty() ? "" : f.spec->word_en("kind", kind) + " ") + "'" + name + "' (" +
                                (full ? "red-line width " : "distance ") + width + ").";
                     found_here.push_back(std::move(c));

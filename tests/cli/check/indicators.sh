@@ -25,3 +25,7 @@ stdout_has "容积率 2.80 符合：地块 L-B（用地 0701，占用地 25.0%�
 stdout_has "建筑高度 60 m 超标：地块 L-B（用地 0701，占用地 25.0%）上限 54 m"
 run 2 check --store m.gpkg --proposal "$F/two_lots.geojson" --format json
 stdout_has '"lot_share": 0.75'; stdout_has '"result": "exceeds"'; stdout_has '"limit_kind": "min"'
+# A share given as a percentage in a proposal file names the file and the feature.
+sed 's/"green": 0.4/"green": 40/' "$F/two_lots.geojson" > pct.geojson
+run 3 check --store m.gpkg --proposal pct.geojson
+stderr_has "pct.geojson"; stderr_has "two_lots"; stderr_has "green (绿地率) must be a share from 0 to 1"
