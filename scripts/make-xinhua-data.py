@@ -749,6 +749,35 @@ for zid, name, alias, en, anchor, zone_geom in ZONES:
                                  "certainty": SCHEMATIC}, g))
 counts["parcels"] = write_layer("parcels", parcel_features)
 
+# 控规地块 (illustrative): six lots at the 建设路 × 中兴路 crossing in the old city, each set back
+# 20 m from both centre lines (half the 40 m red line layers/roads.toml gives a 主干路). Their land
+# use is the planned land use under most of each lot; the limits are illustrative figures by use
+# (no 控规 of 新华区 is published), and the approval says it is no real document.
+CX, CY = m(113.2880, 33.7395)
+LOT_LIMITS = {  # first-level code: far_min, far_max, height_max_m, density_max, green_min
+    "07": (1.0, 2.5, 54.0, 0.30, 0.35),
+    "09": (1.5, 4.0, 100.0, 0.45, 0.20),
+}
+OTHER_LIMITS = (None, 1.5, 24.0, 0.35, 0.35)
+LOTS = [  # id, x0, y0, x1, y1 relative to the crossing, metres
+    ("XH-ZX-01", 20, 20, 220, 170), ("XH-ZX-02", 20, 170, 220, 320), ("XH-ZX-03", -220, 20, -20, 170),
+    ("XH-ZX-04", -220, -170, -20, -20), ("XH-ZX-05", 20, -170, 220, -20), ("XH-ZX-06", -220, 170, -20, 320),
+]
+lot_features = []
+for lid, x0, y0, x1, y1 in LOTS:
+    g = box_m(CX + x0, CY + y0, CX + x1, CY + y1)
+    under = {}
+    for props, pg in parcel_features:
+        a = g.Intersection(pg).GetArea()
+        if a > 0:
+            under[props["landuse"]] = under.get(props["landuse"], 0) + a
+    code = max(sorted(under), key=lambda c: under[c])
+    far_min, far_max, height, density, green = LOT_LIMITS.get(code[:2], OTHER_LIMITS)
+    lot_features.append(({"id": lid, "landuse": code, "far_min": far_min, "far_max": far_max, "height_max_m": height,
+                          "density_max": density, "green_min": green, "approval": "示意地块，无批复文号",
+                          "certainty": SCHEMATIC}, g))
+counts["regulatory_lots"] = write_layer("regulatory_lots", lot_features)
+
 # figures to check the drawing against the plan
 area = DISTRICT.GetArea()
 forest = sum(g.GetArea() for p, g in parcel_features if p["landuse"] in ("0301", "0302"))

@@ -2,9 +2,13 @@
 #include "analysis/siting.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <map>
+#include <set>
 
 #include "analysis/conflicts.hpp"
+#include "analysis/control_lines.hpp"
 #include "analysis/frame_index.hpp"
 #include "core/number_format.hpp"
 #include "geo/geos.hpp"
@@ -12,6 +16,8 @@
 namespace zoning::analysis {
 
 using core::Conflict;
+using core::ControlLineHit;
+using core::IndicatorCheck;
 using core::FrameHit;
 using core::NearFrame;
 using core::ParcelHit;
@@ -32,10 +38,20 @@ struct PlanIndex {
     std::vector<std::unique_ptr<FrameIndex>> frames;
     const core::Layer* parcel_layer;
     const core::Layer* project_layer;
-    FrameIndex parcels, projects;
+    const core::Layer* lot_layer;
+    FrameIndex parcels, projects, lots;
+    /// Every control line's strips, red, blue and rail, each with its own index.
+    std::vector<ControlStrips> strips;
+    std::vector<std::unique_ptr<FrameIndex>> strip_index;
     std::unique_ptr<geo::PreparedGeom> district;
     PlanIndex(const geo::GeosContext& ctx, const core::Dataset& d)
-        : parcel_layer(d.find("parcels")), project_layer(d.find("projects")), parcels(ctx, parcel_layer), projects(ctx, project_layer) {
+        : parcel_layer(d.find("parcels")), project_layer(d.find("projects")), lot_layer(d.find("regulatory_lots")), parcels(ctx, parcel_layer),
+          projects(ctx, project_layer), lots(ctx, lot_layer) {
+        for (const std::string& line : core::control_line_kinds())
+            for (ControlStrips& s : control_strips(ctx, d, line)) {
+                strips.push_back(std::move(s));
+                strip_index.push_back(std::make_unique<FrameIndex>(ctx, &strips.back().layer));
+            }
         for (auto& name : kFrameLayers) {
             frame_layers.push_back(d.find(name));
             frames.push_back(std::make_unique<FrameIndex>(ctx, frame_layers.back()));
@@ -58,12 +74,109 @@ std::vector<std::pair<std::size_t, double>> overlaps(const geo::GeosContext& ctx
     return out;
 }
 
+/// Every strip the site intrudes, and the nearest of each kind it stays clear of, with the
+/// distance to the strip's edge and its direction from the site.
+void control_lines(const geo::GeosContext& ctx, const PlanIndex& plan, const GEOSGeometry* g, const GEOSGeometry* centre, SitingResult& r,
+                   RobustnessLog& log) {
+    struct Nearest {
+        double distance = std::numeric_limits<double>::infinity();
+        std::size_t set = 0, feature = 0;
+    };
+    std::map<ControlLineHit::Kind, Nearest> nearest_clear;
+    auto hit_of = [&](std::size_t n, std::size_t i) {
+        const ControlStrips& s = plan.strips[n];
+        const core::Layer& l = s.layer;
+        return ControlLineHit{s.kind, l.name(), l.id_of(l.features[i]), l.text(l.features[i], "name"), l.text(l.features[i], "kind"), s.width_m[i]};
+    };
+    for (std::size_t n = 0; n < plan.strips.size(); ++n) {
+        const ControlStrips& s = plan.strips[n];
+        const FrameIndex& index = *plan.strip_index[n];
+        std::set<std::size_t> intruded;
+        for (std::size_t i : index.query(g)) {
+            ControlLineHit h = hit_of(n, i);
+            std::optional<Part> part = index.part(ctx, i, g, Inside::touching, "proposal " + r.proposal.id + " × " + to_string(s.kind) + " " + h.id, log);
+            if (!part) continue;
+            geo::GeomPtr piece = part->take(ctx, g);
+            h.overlap_m2 = geo::area(ctx, piece.get());
+            if (h.overlap_m2 <= 0) continue;
+            h.bearing_deg = bearing_deg(geo::point_xy(ctx, centre), geo::point_xy(ctx, geo::point_on_surface(ctx, piece.get()).get()));
+            r.control_lines.push_back(h);
+            intruded.insert(i);
+        }
+        // The nearest strip of each kind the site stays clear of.
+        Nearest& best = nearest_clear[s.kind];
+        for (std::size_t i = 0; i < s.layer.features.size(); ++i) {
+            if (intruded.count(i)) continue;
+            const double d = index.prepared(i).distance(g);
+            if (d < best.distance) best = Nearest{d, n, i};
+        }
+    }
+    for (auto& [kind, best] : nearest_clear) {
+        if (!std::isfinite(best.distance)) continue;
+        ControlLineHit h = hit_of(best.set, best.feature);
+        h.distance_m = best.distance;
+        h.bearing_deg = bearing_deg(geo::point_xy(ctx, centre), plan.strip_index[best.set]->prepared(best.feature).nearest_points(centre).first);
+        r.control_lines.push_back(h);
+    }
+    // Intrusions first (largest first), then the nearest clear line of each kind, nearest first.
+    std::stable_sort(r.control_lines.begin(), r.control_lines.end(), [](const ControlLineHit& a, const ControlLineHit& b) {
+        if ((a.overlap_m2 > 0) != (b.overlap_m2 > 0)) return a.overlap_m2 > 0;
+        if (a.overlap_m2 > 0) return a.overlap_m2 > b.overlap_m2;
+        return a.distance_m < b.distance_m;
+    });
+}
+
+/// The proposal's stated 控规 figures against every regulatory lot under it, with the lot's share of the site.
+void indicators(const geo::GeosContext& ctx, const PlanIndex& plan, const GEOSGeometry* g, const Proposal& p, SitingResult& r, RobustnessLog& log) {
+    const core::ProposalIndicators& stated = p.indicators;
+    if (!stated.far && !stated.height_m && !stated.density && !stated.green) return;
+    const core::Layer& l = *plan.lot_layer;
+    auto limit = [&](const core::Feature& f, const char* field) -> std::optional<double> {
+        int k = l.spec->field_index(field);
+        if (k < 0) return std::nullopt;
+        const core::Value& v = f.values.at(static_cast<std::size_t>(k));
+        if (const double* d = std::get_if<double>(&v)) return *d;
+        if (const std::int64_t* n = std::get_if<std::int64_t>(&v)) return static_cast<double>(*n);
+        return std::nullopt;
+    };
+    std::vector<std::pair<std::size_t, double>> under = overlaps(ctx, plan.lots, g, r.area_m2, Inside::never, "proposal " + p.id + " × regulatory lot", log);
+    // The lot holding most of the site first: its limits are the ones that bind most of the building.
+    std::stable_sort(under.begin(), under.end(), [](auto& a, auto& b) { return a.second > b.second; });
+    for (auto [i, a] : under) {
+        if (a <= 0) continue;
+        const core::Feature& f = l.features[i];
+        IndicatorCheck base;
+        base.lot_id = l.id_of(f);
+        base.lot_landuse = l.text(f, "landuse");
+        base.approval = l.text(f, "approval");
+        base.lot_share = r.area_m2 > 0 ? a / r.area_m2 : 0;
+        auto add = [&](IndicatorCheck::Indicator which, const std::optional<double>& value, const char* field, bool minimum) {
+            std::optional<double> lim = limit(f, field);
+            if (!value || !lim) return;
+            IndicatorCheck c = base;
+            c.indicator = which;
+            c.value = *value;
+            c.limit = *lim;
+            c.limit_is_minimum = minimum;
+            c.complies = minimum ? *value >= *lim : *value <= *lim;
+            r.indicators.push_back(c);
+        };
+        add(IndicatorCheck::Indicator::far, stated.far, "far_max", false);
+        add(IndicatorCheck::Indicator::far, stated.far, "far_min", true);
+        add(IndicatorCheck::Indicator::height, stated.height_m, "height_max_m", false);
+        add(IndicatorCheck::Indicator::density, stated.density, "density_max", false);
+        add(IndicatorCheck::Indicator::green, stated.green, "green_min", true);
+    }
+}
+
 SitingResult place(const geo::GeosContext& ctx, PlanIndex& plan, const Proposal& p, const SitingOptions& opt) {
     SitingResult r;
     r.proposal = p;
     RobustnessLog log;
     geo::GeomPtr g = geo::from_wkb(ctx, p.wkb);
     r.area_m2 = geo::area(ctx, g.get());
+    const geo::GeomPtr centre = geo::centroid(ctx, g.get());
+    const geo::XY centre_xy = geo::point_xy(ctx, centre.get());
     if (plan.district && !plan.district->covers(g.get()))
         r.outside_district_m2 = geo::area(ctx, geo::difference(ctx, g.get(), plan.district->base()).get());
 
@@ -82,8 +195,10 @@ SitingResult place(const geo::GeosContext& ctx, PlanIndex& plan, const Proposal&
             if (!is_eco_guard(l.name(), kind)) continue;
             bool inside = std::any_of(r.frames.begin(), r.frames.end(), [&](const FrameHit& h) { return h.layer == l.name() && h.id == l.id_of(l.features[i]); });
             if (inside) continue;
-            double dist = geo::distance(ctx, idx.base(i), g.get());
-            r.nearest.push_back(NearFrame{l.name(), l.id_of(l.features[i]), l.text(l.features[i], "name"), kind, dist});
+            // Its direction: towards its point nearest the site's centroid (the site's nearest point
+            // is often a whole edge, whose corner GEOS picks would skew the direction).
+            r.nearest.push_back(NearFrame{l.name(), l.id_of(l.features[i]), l.text(l.features[i], "name"), kind, idx.prepared(i).distance(g.get()),
+                                          bearing_deg(centre_xy, idx.prepared(i).nearest_points(centre.get()).first)});
         }
     }
     std::stable_sort(r.nearest.begin(), r.nearest.end(), [](const NearFrame& a, const NearFrame& b) { return a.distance_m < b.distance_m; });
@@ -104,6 +219,9 @@ SitingResult place(const geo::GeosContext& ctx, PlanIndex& plan, const Proposal&
         }
         std::stable_sort(r.landuse.begin(), r.landuse.end(), [](const ParcelHit& a, const ParcelHit& b) { return a.overlap_m2 > b.overlap_m2; });
     }
+    control_lines(ctx, plan, g.get(), centre.get(), r, log);
+    if (plan.lot_layer) indicators(ctx, plan, g.get(), p, r, log);
+
     if (plan.project_layer) {
         const core::Layer& l = *plan.project_layer;
         for (auto [i, a] : overlaps(ctx, plan.projects, g.get(), r.area_m2, Inside::never, "proposal " + p.id + " × project", log)) {
@@ -148,42 +266,32 @@ SitingResult unchecked(const Proposal& p) {
     return r;
 }
 
-}  // namespace
-
-std::vector<SitingResult> check_siting(const core::Dataset& d, const core::Catalog& cat, const std::vector<core::Rule>& rules,
-                                       const std::vector<Proposal>& proposals, const SitingOptions& opt) {
-    // Each result keeps its own notes: a reviewer reads one proposal at a time.
-    std::vector<SitingResult> results =
-        map_items<SitingResult, PlanIndex>(
-            proposals.size(), opt.threads, [&d](const geo::GeosContext& ctx) { return std::make_unique<PlanIndex>(ctx, d); },
-            [&](PlanIndex& plan, const geo::GeosContext& ctx, std::size_t i, RobustnessLog&) {
-                // A batch row that could not be read keeps its place and its reason, and nothing else.
-                return proposals[i].error.empty() ? place(ctx, plan, proposals[i], opt) : unchecked(proposals[i]);
-            })
-            .items;
-
-    // The rules see each proposal as one more planned project, compared with the plan only.
+/// Runs `rules` (all with subject `subject`) over the proposals entered as features of that layer;
+/// `keep_existing`: the layer's own features stay (a project may overlap another), else the
+/// proposals are its only features. Conflicts and retry notes go to the proposals they name.
+void apply_rules(const core::Dataset& d, const core::Catalog& cat, const std::vector<core::Rule>& rules, const std::string& subject,
+                 bool keep_existing, const std::vector<Proposal>& proposals, std::vector<SitingResult>& results, const SitingOptions& opt) {
     core::Dataset view;
     view.metadata = d.metadata;
     bool needs_parcels = false, needs_redev = false;
-    std::vector<core::Rule> applicable;
     for (auto& r : rules) {
-        if (r.subject != "projects") continue;  // a proposal is a project; redevelopment rules are not about it
-        applicable.push_back(r);
         needs_parcels |= r.frame_layer == "parcels";
         needs_redev |= r.frame_layer == "redevelopment_areas";
     }
-    for (auto& l : d.layers)
-        if ((l.name() != "parcels" || needs_parcels) && (l.name() != "redevelopment_areas" || needs_redev)) view.layers.push_back(l);
-    core::Layer* projects = view.find("projects");
-    if (!projects) {
+    for (auto& l : d.layers) {
+        if (l.name() == subject && !keep_existing) continue;
+        if ((l.name() != "parcels" || needs_parcels || l.name() == subject) && (l.name() != "redevelopment_areas" || needs_redev))
+            view.layers.push_back(l);
+    }
+    core::Layer* target = view.find(subject);
+    if (!target) {
         core::Layer empty;
-        empty.spec = &cat.at("projects");
+        empty.spec = &cat.at(subject);
         empty.source = "proposal";
         view.layers.push_back(std::move(empty));
-        projects = &view.layers.back();
+        target = &view.layers.back();
     }
-    const core::LayerSpec& spec = *projects->spec;
+    const core::LayerSpec& spec = *target->spec;
     std::vector<std::size_t> subjects;
     for (const auto& p : proposals) {
         if (!p.error.empty()) continue;
@@ -201,13 +309,13 @@ std::vector<SitingResult> check_siting(const core::Dataset& d, const core::Catal
         set("status", "planned");
         set("source", "proposal");
         f.wkb = p.wkb;
-        subjects.push_back(projects->features.size());
-        projects->features.push_back(std::move(f));
+        subjects.push_back(target->features.size());
+        target->features.push_back(std::move(f));
     }
     ConflictOptions co;
     co.threads = opt.threads;
     co.only_subjects = subjects;
-    core::ConflictSet found = find_conflicts(view, cat, applicable, co);
+    core::ConflictSet found = find_conflicts(view, cat, rules, co);
     std::map<std::string, std::size_t> by_id;
     for (std::size_t i = 0; i < proposals.size(); ++i)
         if (proposals[i].error.empty()) by_id[proposals[i].id] = i;
@@ -229,9 +337,49 @@ std::vector<SitingResult> check_siting(const core::Dataset& d, const core::Catal
             for (auto& r : results)
                 if (r.proposal.error.empty()) r.robustness_notes.push_back(note);
     }
+}
+
+}  // namespace
+
+std::vector<SitingResult> check_siting(const core::Dataset& d, const core::Catalog& cat, const std::vector<core::Rule>& rules,
+                                       const std::vector<Proposal>& proposals, const SitingOptions& opt) {
+    // Each result keeps its own notes: a reviewer reads one proposal at a time.
+    std::vector<SitingResult> results =
+        map_items<SitingResult, PlanIndex>(
+            proposals.size(), opt.threads, [&d](const geo::GeosContext& ctx) { return std::make_unique<PlanIndex>(ctx, d); },
+            [&](PlanIndex& plan, const geo::GeosContext& ctx, std::size_t i, RobustnessLog&) {
+                // A batch row that could not be read keeps its place and its reason, and nothing else.
+                return proposals[i].error.empty() ? place(ctx, plan, proposals[i], opt) : unchecked(proposals[i]);
+            })
+            .items;
+
+    // The rules see each proposal as one more feature of their subject layer, compared with the plan
+    // only: as a planned project for the rules about projects, and as a parcel of its stated land use
+    // for the rules about parcels (existing land use). docs/rules.md, "Rules and a proposal".
+    std::vector<core::Rule> about_projects, about_parcels;
+    for (auto& r : rules) {
+        if (r.subject == "projects") about_projects.push_back(r);
+        // A rule comparing parcels with parcels would meet the proposal among its own frames.
+        else if (r.subject == "parcels" && r.frame_layer != "parcels") about_parcels.push_back(r);
+    }
+    std::set<core::ControlLineHit::Kind> ruled_lines;
+    for (auto& r : about_projects)
+        if (r.kind == "control_line") ruled_lines.insert(control_line_kind(r.keys.text("line", true)));
+    if (!about_projects.empty()) apply_rules(d, cat, about_projects, "projects", true, proposals, results, opt);
+    if (!about_parcels.empty()) apply_rules(d, cat, about_parcels, "parcels", false, proposals, results, opt);
     for (auto& r : results) {
+        // An intrusion into a line no control_line rule speaks to is still the reviewer's to look at;
+        // where a rule does, it decides (its exemptions included).
+        for (auto& h : r.control_lines) {
+            if (h.overlap_m2 <= 0 || ruled_lines.count(h.kind)) continue;
+            r.review_reasons.push_back("intrudes " + core::area_text(h.overlap_m2, false) + " into the " + control_line_words(h.kind, false) + " of '" + h.name +
+                                       "' (no rule of kind control_line says whether that is a conflict).");
+            r.review_reasons_zh.push_back("侵入「" + h.name + "」的" + control_line_words(h.kind, true) + " " + core::grouped(h.overlap_m2) + " 平方米" + "（规则文件未规定其为冲突或复核）。");
+        }
         bool conflict = false, review = !r.review_reasons.empty();
         for (auto& c : r.conflicts) (c.severity == "conflict" ? conflict : review) = true;
+        // A figure beyond its lot's 控规 limit is a conflict with the approved regulatory plan.
+        for (auto& c : r.indicators) conflict |= !c.complies;
         r.verdict = conflict ? Verdict::conflict : review ? Verdict::needs_review : Verdict::pass;
     }
     return results;

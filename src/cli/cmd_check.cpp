@@ -44,6 +44,7 @@ private:
     bool m_batch = false;
     double m_review_distance = 100.0;
     std::string m_organisation, m_date;  ///< the opinion's and the coordinate file's signer and date
+    core::ProposalIndicators m_indicators;  // the 控规 figures the proposal states (--far --height --density --green)
     void write_documents(const std::vector<core::SitingResult>& results, const PlanInputs& plan, report::Lang lang) const;
 };
 
@@ -68,6 +69,12 @@ void CheckCommand::setup(CLI::App& app) {
     app.add_option("--organisation", m_organisation, "Who issues the opinion / produces the coordinate file (default: the dataset's organisation)");
     app.add_option("--date", m_date, "The opinion's / coordinate file's date (default: the dataset's data_date)");
     app.add_option("--lang", m_lang, "zh (default) or en")->check(CLI::IsMember({"zh", "en"}));
+    // The proposal's 控规 figures, checked against the regulatory lots under it (fields far, height,
+    // density, green of a proposal file take precedence).
+    app.add_option_function<double>("--far", [this](double v) { m_indicators.far = v; }, "容积率 (FAR) the proposal states");
+    app.add_option_function<double>("--height", [this](double v) { m_indicators.height_m = v; }, "建筑高度 (building height, m) the proposal states");
+    app.add_option_function<double>("--density", [this](double v) { m_indicators.density = v; }, "建筑密度 (site coverage, 0..1) the proposal states");
+    app.add_option_function<double>("--green", [this](double v) { m_indicators.green = v; }, "绿地率 (green ratio, 0..1) the proposal states");
     app.add_option("--review-distance", m_review_distance, "Closer than this (m) to an ecological core, corridor or belt: needs review");
     // Its range is checked in check_options: NaN passes CLI11's range checks.
 }
@@ -82,6 +89,8 @@ void CheckCommand::check_options() {
     if (m_format == "gpkg" && m_out.empty()) throw core::bad_input(core::FeatureRef{}, "--format gpkg needs --out FILE.gpkg");
     if (m_format == "pdf" && (m_out.empty() || m_out == "-"))
         throw core::bad_input(core::FeatureRef{}, m_batch ? "--format pdf in batch needs --out DIR (one opinion per site)" : "--format pdf needs --out FILE.pdf");
+    if (std::string bad = core::indicator_problem(m_indicators); !bad.empty())
+        throw core::bad_input(core::FeatureRef{}, "--" + bad);
     // NaN passes every comparison, and a distance beyond any district prints as nonsense: refuse both.
     if (!(m_review_distance >= 0 && m_review_distance <= kMaxReviewDistance))
         throw core::bad_input(core::FeatureRef{"--review-distance", {}, {}, {}},
@@ -98,6 +107,7 @@ core::ExitCode CheckCommand::run() {
     const std::vector<core::Rule>& rules = plan.rules;
 
     io::ProposalInput in{m_proposal, m_layer, m_wkt, m_crs, m_landuse, m_name, m_category, m_batch};
+    in.indicators = m_indicators;
     std::vector<core::Proposal> proposals = io::read_proposals(catalog, dataset.work_crs(), in);
     const std::string origin = m_wkt.empty() ? m_proposal : std::string("--wkt");
     if (proposals.empty()) throw core::bad_input(core::FeatureRef{origin, {}, {}, {}}, "no proposal feature");

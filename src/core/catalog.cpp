@@ -14,6 +14,11 @@
 
 namespace zoning::core {
 
+const std::vector<std::string>& control_line_kinds() {
+    static const std::vector<std::string> kinds = {"road_red_line", "water_blue_line", "rail_protection"};
+    return kinds;
+}
+
 const char* to_string(GeomKind k) { return k == GeomKind::polygon ? "polygon" : k == GeomKind::line ? "line" : "none"; }
 const char* to_string(FieldType t) {
     switch (t) {
@@ -153,6 +158,46 @@ FieldType parse_type(const std::string& s, const std::filesystem::path& file) {
     throw bad_input(FeatureRef{file.string(), {}, {}, {}}, "unknown field type '" + s + "' (string, integer, real)");
 }
 
+std::vector<ControlLineSpec> parse_control_lines(const toml::table& t, const LayerSpec& spec, const std::filesystem::path& file) {
+    std::vector<ControlLineSpec> out;
+    const toml::node* node = t.get("control_lines");
+    if (!node) return out;
+    const toml::array* lines = node->as_array();
+    if (!lines) fail(file, "control_lines must be an array of tables ([[control_lines]])");
+    for (auto& n : *lines) {
+        const toml::table* c = n.as_table();
+        if (!c) fail(file, "control_lines must be an array of tables ([[control_lines]])");
+        ControlLineSpec line;
+        line.line = require_string(*c, "line", file);
+        const auto& kinds = control_line_kinds();
+        if (std::find(kinds.begin(), kinds.end(), line.line) == kinds.end())
+            fail(file, "control line '" + line.line + "' is none of road_red_line, water_blue_line, rail_protection");
+        for (auto& o : out)
+            if (o.line == line.line) fail(file, "control line '" + line.line + "' is declared twice");
+        line.by = (*c)["by"].value_or(std::string("kind"));
+        line.override_field = (*c)["override_field"].value_or(std::string());
+        if (spec.field_index(line.by) < 0) fail(file, "control line '" + line.line + "': by = '" + line.by + "' is not a field of the layer");
+        if (!line.override_field.empty()) {
+            int k = spec.field_index(line.override_field);
+            if (k < 0 || spec.fields[static_cast<std::size_t>(k)].type != FieldType::real)
+                fail(file, "control line '" + line.line + "': override_field '" + line.override_field + "' must be a real field of the layer");
+        }
+        const toml::table* widths = (*c)["width_m"].as_table();
+        if (!widths || widths->empty()) fail(file, "control line '" + line.line + "' needs width_m = { <" + line.by + " value> = metres, ... }");
+        for (auto& [k, v] : *widths) {
+            auto d = v.value<double>();
+            if (!d || !std::isfinite(*d) || *d <= 0)
+                fail(file, "control line '" + line.line + "': width_m." + std::string(k.str()) + " must be a positive number of metres");
+            line.width_m[std::string(k.str())] = *d;
+        }
+        for (auto& [k, v] : *c)
+            if (k != "line" && k != "by" && k != "override_field" && k != "width_m")
+                fail(file, "control line '" + line.line + "': unknown key '" + std::string(k.str()) + "'");
+        out.push_back(std::move(line));
+    }
+    return out;
+}
+
 LayerSpec parse_layer(const std::filesystem::path& file) {
     toml::table t = parse_file(file);
     LayerSpec spec;
@@ -249,6 +294,7 @@ LayerSpec parse_layer(const std::filesystem::path& file) {
         fail(file, "style attribute '" + spec.style.attribute + "' is not a field of the layer");
     if (!spec.style.label.empty() && spec.field_index(spec.style.label) < 0)
         fail(file, "style label '" + spec.style.label + "' is not a field of the layer");
+    spec.control_lines = parse_control_lines(t, spec, file);
     return spec;
 }
 

@@ -61,6 +61,23 @@ struct StyleSpec {
 /// of the value, so the same value has the same colour in every report and export.
 const std::string& catch_all_colour(const std::string& value);
 
+/// A control line a layer's features carry (layers/<name>.toml `[[control_lines]]`): a road's red
+/// line (道路红线), water's blue-line setback (蓝线), rail's protection strip. The strip is the
+/// feature buffered by the width its class (the value of `by`) gives, or by the feature's own
+/// figure in `override_field` when it has one.
+struct ControlLineSpec {
+    std::string line;            ///< road_red_line | water_blue_line | rail_protection
+    std::string by = "kind";     ///< the field whose value picks the width
+    std::string override_field;  ///< a real field: the feature's own width, empty for none
+    std::map<std::string, double> width_m;  ///< value of `by` -> metres; values not listed carry no such line
+    /// A red line's width is the whole road's (the strip is the centre line ± width / 2); a setback
+    /// or protection distance is measured outward from the feature on each side.
+    bool width_is_full() const { return line == "road_red_line"; }
+};
+
+/// The control-line kinds a layer file may declare, in report order.
+const std::vector<std::string>& control_line_kinds();
+
 struct LayerSpec {
     std::string name;
     std::string title_zh;
@@ -70,6 +87,7 @@ struct LayerSpec {
     std::vector<FieldSpec> fields;
     std::map<std::string, double> parameters;  ///< e.g. buffer widths the data is drawn with
     StyleSpec style;
+    std::vector<ControlLineSpec> control_lines;
     std::filesystem::path file;
     int field_index(const std::string& name) const;  ///< -1 when absent
     /// The English word the catalog gives for `value` of `field`, else `value` itself.

@@ -125,6 +125,10 @@ struct ProposalIndicators {
     std::optional<double> green;      ///< 绿地率, 0..1
 };
 
+/// Why stated figures cannot be a building's (a share above 1, as a percentage would be; a
+/// negative or zero height or FAR), naming the field; empty when they can.
+std::string indicator_problem(const ProposalIndicators& figures);
+
 struct Proposal {
     std::string id, name, landuse, category;
     ProposalIndicators indicators;

@@ -63,6 +63,12 @@ bool PreparedGeom::covers(const GEOSGeometry* g) const {
     return predicate_result(m_ctx, GEOSPreparedCovers_r(m_ctx.handle(), m_prepared, g), "prepared covers");
 }
 
+double PreparedGeom::distance(const GEOSGeometry* g) const {
+    double d = 0;
+    if (!GEOSPreparedDistance_r(m_ctx.handle(), m_prepared, g, &d)) m_ctx.raise("prepared distance");
+    return d;
+}
+
 // StrTree --------------------------------------------------------------------
 
 StrTree::StrTree(const GeosContext& ctx, std::size_t node_capacity)
@@ -128,6 +134,7 @@ using WktWriter = Handle<GEOSWKTWriter, GEOSWKTWriter_destroy_r>;
 using WkbWriter = Handle<GEOSWKBWriter, GEOSWKBWriter_destroy_r>;
 using GeoJsonWriter = Handle<GEOSGeoJSONWriter, GEOSGeoJSONWriter_destroy_r>;
 using MakeValidParams = Handle<GEOSMakeValidParams, GEOSMakeValidParams_destroy_r>;
+using CoordSeq = Handle<GEOSCoordSequence, GEOSCoordSeq_destroy_r>;
 
 }  // namespace
 
@@ -246,6 +253,9 @@ GeomPtr unary_union(const GeosContext& ctx, const GEOSGeometry* g) {
 }
 GeomPtr buffer(const GeosContext& ctx, const GEOSGeometry* g, double width, int quadsegs) {
     return own(ctx, GEOSBuffer_r(ctx.handle(), g, width, quadsegs), "buffer");
+}
+GeomPtr buffer_flat_ends(const GeosContext& ctx, const GEOSGeometry* g, double width, int quadsegs) {
+    return own(ctx, GEOSBufferWithStyle_r(ctx.handle(), g, width, quadsegs, GEOSBUF_CAP_FLAT, GEOSBUF_JOIN_ROUND, 5.0), "buffer (flat ends)");
 }
 GeomPtr point_on_surface(const GeosContext& ctx, const GEOSGeometry* g) {
     return own(ctx, GEOSPointOnSurface_r(ctx.handle(), g), "pointOnSurface");
@@ -370,6 +380,15 @@ XY point_xy(const GeosContext& ctx, const GEOSGeometry* point) {
     XY p{0, 0};
     if (!GEOSGeomGetX_r(ctx.handle(), point, &p.x) || !GEOSGeomGetY_r(ctx.handle(), point, &p.y)) ctx.raise("point coordinates");
     return p;
+}
+
+std::pair<XY, XY> PreparedGeom::nearest_points(const GEOSGeometry* g) const {
+    auto seq = make_handle<CoordSeq>(m_ctx, GEOSPreparedNearestPoints_r(m_ctx.handle(), m_prepared, g), "prepared nearest points");
+    std::pair<XY, XY> out{{0, 0}, {0, 0}};
+    if (!GEOSCoordSeq_getXY_r(m_ctx.handle(), seq.get(), 0, &out.first.x, &out.first.y) ||
+        !GEOSCoordSeq_getXY_r(m_ctx.handle(), seq.get(), 1, &out.second.x, &out.second.y))
+        m_ctx.raise("prepared nearest points");
+    return out;
 }
 
 GeomPtr set_precision(const GeosContext& ctx, const GEOSGeometry* g, double grid_size) {

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #ifndef GEOS_USE_ONLY_R_API
@@ -57,6 +58,10 @@ GeomPtr own(const GeosContext& ctx, GEOSGeometry* g, std::string_view op);
 /// A prepared geometry together with the base it was prepared from. The base is
 /// declared first so the prepared one is destroyed first, as geos_c.h asks.
 /// PreparedGeometry builds lazy caches: use from the owning thread only.
+struct XY {
+    double x, y;
+};
+
 class PreparedGeom {
 public:
     PreparedGeom(const GeosContext& ctx, GeomPtr base);
@@ -69,6 +74,10 @@ public:
     bool contains(const GEOSGeometry* g) const;
     bool contains_properly(const GEOSGeometry* g) const;
     bool covers(const GEOSGeometry* g) const;
+    /// Distance to g, through the prepared geometry's facet index (built once, reused for every g).
+    double distance(const GEOSGeometry* g) const;
+    /// The nearest point of this geometry to g and of g to it, in that order.
+    std::pair<XY, XY> nearest_points(const GEOSGeometry* g) const;
 
 private:
     const GeosContext& m_ctx;
@@ -121,9 +130,6 @@ struct Envelope {
     }
 };
 
-struct XY {
-    double x, y;
-};
 
 // Free functions: each takes the context of the calling thread.
 GeomPtr from_wkt(const GeosContext& ctx, std::string_view wkt);
@@ -148,6 +154,8 @@ GeomPtr intersection(const GeosContext& ctx, const GEOSGeometry* a, const GEOSGe
 GeomPtr difference(const GeosContext& ctx, const GEOSGeometry* a, const GEOSGeometry* b);
 GeomPtr unary_union(const GeosContext& ctx, const GEOSGeometry* g);
 GeomPtr buffer(const GeosContext& ctx, const GEOSGeometry* g, double width, int quadsegs = 8);
+/// A buffer whose line ends are cut square at the end points (a road's red-line strip ends where the road does).
+GeomPtr buffer_flat_ends(const GeosContext& ctx, const GEOSGeometry* g, double width, int quadsegs = 8);
 GeomPtr point_on_surface(const GeosContext& ctx, const GEOSGeometry* g);
 GeomPtr centroid(const GeosContext& ctx, const GEOSGeometry* g);
 double distance(const GeosContext& ctx, const GEOSGeometry* a, const GEOSGeometry* b);

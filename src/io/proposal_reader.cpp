@@ -28,17 +28,38 @@ core::LayerSpec proposal_spec() {
     s.title_zh = "拟建项目";
     s.title_en = "Proposal";
     s.geometry = core::GeomKind::polygon;
-    auto field = [&](const char* name, const char* domain = "") {
+    auto field = [&](const char* name, const char* domain = "", core::FieldType type = core::FieldType::string) {
         core::FieldSpec f;
         f.name = name;
         f.domain = domain;
+        f.type = type;
         s.fields.push_back(f);
     };
     field("id");
     field("name");
     field("landuse", "landuse");
     field("category");
+    // The 控规 figures a proposal states (容积率, 建筑高度 m, 建筑密度 and 绿地率 as shares 0..1).
+    for (const char* f : {"far", "height", "density", "green"}) field(f, "", core::FieldType::real);
     return s;
+}
+
+/// The proposal's stated 控规 figures: its own fields first, else the command line's; a figure
+/// out of its range is refused (a share given as a percentage, a negative height).
+std::string read_indicators(const core::Layer& l, const core::Feature& f, const core::ProposalIndicators& given, core::ProposalIndicators& out) {
+    auto number = [&](const char* field) -> std::optional<double> {
+        int k = l.spec->field_index(field);
+        if (k < 0) return std::nullopt;
+        const core::Value& v = f.values.at(static_cast<std::size_t>(k));
+        if (const double* d = std::get_if<double>(&v)) return *d;
+        if (const std::int64_t* n = std::get_if<std::int64_t>(&v)) return static_cast<double>(*n);
+        return std::nullopt;
+    };
+    out.far = number("far") ? number("far") : given.far;
+    out.height_m = number("height") ? number("height") : given.height_m;
+    out.density = number("density") ? number("density") : given.density;
+    out.green = number("green") ? number("green") : given.green;
+    return core::indicator_problem(out);
 }
 
 /// Whole square metres as text; "%.0f" because a site's area can exceed what a long long holds
@@ -236,6 +257,7 @@ std::vector<core::Proposal> read_proposals(const core::Catalog& catalog, const s
         p.name = in.name.empty() ? p.id : in.name;
         p.landuse = in.landuse;
         p.category = in.category;
+        p.indicators = in.indicators;
         return {std::move(p)};
     }
 
@@ -294,6 +316,10 @@ std::vector<core::Proposal> read_proposals(const core::Catalog& catalog, const s
         }
         p.category = r.layer.text(f, "category");
         if (p.category.empty()) p.category = in.category;
+        if (std::string bad = read_indicators(r.layer, f, in.indicators, p.indicators); !bad.empty()) {
+            reject(bad);
+            continue;
+        }
         p.wkb = f.wkb;
         for (auto& rep : r.layer.repairs)
             if (rep.fid == f.fid)

@@ -19,6 +19,7 @@ struct ProposalInput {
     std::string landuse;       ///< --landuse: default for features without a landuse field
     std::string name, category;
     bool batch = false;        ///< a feature's own problem becomes that proposal's `error` instead of failing the whole read
+    core::ProposalIndicators indicators;  ///< --far --height --density --green: for features without their own fields
 };
 
 /// Throws core::Error(bad_input) naming the file, feature and problem: unreadable,

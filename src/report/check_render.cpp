@@ -54,7 +54,95 @@ std::string fill_of(const core::Catalog& cat, const core::Layer& l, const core::
     return spec->style.color_of(spec->style.attribute.empty() ? std::string() : l.text(f, spec->style.attribute));
 }
 
+std::string line_words(core::ControlLineHit::Kind k, Lang lang) {
+    const bool zh = lang == Lang::zh;
+    switch (k) {
+        case core::ControlLineHit::Kind::road_red_line: return zh ? "道路红线" : "road red line";
+        case core::ControlLineHit::Kind::water_blue_line: return zh ? "蓝线退让范围" : "blue-line setback";
+        case core::ControlLineHit::Kind::rail_protection: return zh ? "铁路线路安全保护区" : "rail protection strip";
+    }
+    return {};
+}
+
+const char* line_key(core::ControlLineHit::Kind k) {
+    switch (k) {
+        case core::ControlLineHit::Kind::road_red_line: return "road_red_line";
+        case core::ControlLineHit::Kind::water_blue_line: return "water_blue_line";
+        case core::ControlLineHit::Kind::rail_protection: return "rail_protection";
+    }
+    return "";
+}
+
+const char* indicator_key(core::IndicatorCheck::Indicator i) {
+    switch (i) {
+        case core::IndicatorCheck::Indicator::far: return "far";
+        case core::IndicatorCheck::Indicator::height: return "height";
+        case core::IndicatorCheck::Indicator::density: return "density";
+        case core::IndicatorCheck::Indicator::green: return "green";
+    }
+    return "";
+}
+
+std::string indicator_words(core::IndicatorCheck::Indicator i, Lang lang) {
+    const bool zh = lang == Lang::zh;
+    switch (i) {
+        case core::IndicatorCheck::Indicator::far: return zh ? "容积率" : "FAR";
+        case core::IndicatorCheck::Indicator::height: return zh ? "建筑高度" : "building height";
+        case core::IndicatorCheck::Indicator::density: return zh ? "建筑密度" : "site coverage";
+        case core::IndicatorCheck::Indicator::green: return zh ? "绿地率" : "green ratio";
+    }
+    return {};
+}
+
+/// A figure as a reviewer writes it: FAR to two decimals, height in metres, shares as percentages.
+std::string figure(core::IndicatorCheck::Indicator i, double v) {
+    char buf[48];
+    switch (i) {
+        case core::IndicatorCheck::Indicator::far: std::snprintf(buf, sizeof buf, "%.2f", v); return buf;
+        case core::IndicatorCheck::Indicator::height: std::snprintf(buf, sizeof buf, "%g m", v); return buf;
+        default: return core::percent(v);
+    }
+}
+
+/// "道路红线「某路」（主干路，红线宽度 40 m）：侵入 1,200 平方米，在用地北侧" and its English.
+std::string control_line_text(const core::ControlLineHit& h, const core::Catalog& cat, Lang lang) {
+    const bool zh = lang == Lang::zh;
+    char width[32];
+    std::snprintf(width, sizeof width, "%g m", h.width_m);
+    const bool full = h.kind == core::ControlLineHit::Kind::road_red_line;
+    std::string kind = kind_word(cat, h.layer, h.feature_kind, lang);
+    std::string where = compass_point(h.bearing_deg, lang);
+    if (zh)
+        return line_words(h.kind, lang) + "「" + h.name + "」（" + (kind.empty() ? "" : kind + "，") + (full ? "红线宽度 " : "退让 ") + width + "）：" +
+               (h.overlap_m2 > 0 ? "侵入 " + core::grouped(h.overlap_m2) + " 平方米" : "距 " + metres(h.distance_m)) + "，在用地" + where + "侧";
+    return line_words(h.kind, lang) + " of '" + h.name + "' (" + (kind.empty() ? "" : kind + ", ") + (full ? "width " : "distance ") + width + "): " +
+           (h.overlap_m2 > 0 ? "intrudes " + area(h.overlap_m2, lang) : metres(h.distance_m) + " away") + ", " + where + " of the site";
+}
+
+std::string indicator_text(const core::IndicatorCheck& c, Lang lang) {
+    const bool zh = lang == Lang::zh;
+    const std::string value = figure(c.indicator, c.value), limit = figure(c.indicator, c.limit);
+    if (zh)
+        return indicator_words(c.indicator, lang) + " " + value + " " + (c.complies ? "符合" : c.limit_is_minimum ? "不达标" : "超标") + "：地块 " + c.lot_id + "（用地 " + c.lot_landuse +
+               "，占用地 " + core::percent(c.lot_share) + "）" + (c.limit_is_minimum ? "下限 " : "上限 ") + limit +
+               (c.approval.empty() ? "" : "，批复文号 " + c.approval);
+    return indicator_words(c.indicator, lang) + " " + value + " " + (c.complies ? "complies" : (c.limit_is_minimum ? "falls short" : "exceeds")) +
+           ": lot " + c.lot_id + " (land use " + c.lot_landuse + ", " + core::percent(c.lot_share) + " of the site) " +
+           (c.limit_is_minimum ? "minimum " : "maximum ") + limit + (c.approval.empty() ? "" : ", approval " + c.approval);
+}
+
+bool states_figures(const core::ProposalIndicators& i) { return i.far || i.height_m || i.density || i.green; }
+
 }  // namespace
+
+std::string compass_point(double bearing_deg, Lang lang) {
+    static const char* const zh[] = {"北", "东北", "东", "东南", "南", "西南", "西", "西北"};
+    static const char* const en[] = {"N", "NE", "E", "SE", "S", "SW", "W", "NW"};
+    double b = std::fmod(bearing_deg, 360.0);
+    if (b < 0) b += 360.0;
+    const int k = static_cast<int>(std::floor((b + 22.5) / 45.0)) % 8;
+    return lang == Lang::zh ? zh[k] : en[k];
+}
 
 std::vector<std::string> check_reasons(const core::SitingResult& r, Lang lang) {
     if (!r.proposal.error.empty()) return {r.proposal.error};  // a batch row that could not be checked: only why
@@ -90,10 +178,32 @@ void write_check_text(std::ostream& out, const core::SitingResult& r, const core
     if (std::any_of(r.frames.begin(), r.frames.end(), [](const auto& h) { return h.layer == "urban_regions"; }))
         section("urban_regions", layer_title(cat, "urban_regions", lang));
     out << (zh ? "最近的生态核、廊、带" : "Nearest cores, corridors, belts") << (zh ? "：" : ": ");
-    for (std::size_t i = 0; i < r.nearest.size() && i < 3; ++i)
-        out << (i ? "; " : "") << r.nearest[i].name << " (" << kind_word(cat, r.nearest[i].layer, r.nearest[i].kind, lang) << ") "
-            << metres(r.nearest[i].distance_m);
+    // The nearest of each kind (core, corridor, belt), nearest first: JSON has every one.
+    std::vector<std::string> kinds_seen;
+    for (const auto& n : r.nearest) {
+        if (std::find(kinds_seen.begin(), kinds_seen.end(), n.kind) != kinds_seen.end()) continue;
+        out << (kinds_seen.empty() ? "" : "; ") << n.name << " (" << kind_word(cat, n.layer, n.kind, lang) << ") " << metres(n.distance_m)
+            << (zh ? "，" : ", ") << compass_point(n.bearing_deg, lang);
+        kinds_seen.push_back(n.kind);
+    }
     out << (r.nearest.empty() ? tr("none", lang) : "") << "\n";
+    // Every kind of control line, intruded or nearest, so the reviewer sees all three distances.
+    out << (zh ? "控制线（道路红线、蓝线、铁路保护区）：" : "Control lines (road red lines, blue lines, rail protection):") << "\n";
+    for (auto kind : {core::ControlLineHit::Kind::road_red_line, core::ControlLineHit::Kind::water_blue_line, core::ControlLineHit::Kind::rail_protection}) {
+        bool any = false;
+        for (auto& h : r.control_lines)
+            if (h.kind == kind) out << "  - " << control_line_text(h, cat, lang) << "\n", any = true;
+        if (!any) out << "  - " << line_words(kind, lang) << (zh ? "：数据中无" : ": none in the data") << "\n";
+    }
+    const auto& stated = r.proposal.indicators;
+    out << (zh ? "控规指标：" : "Regulatory indicators:");
+    if (!states_figures(stated)) out << (zh ? "未申报" : " not stated") << "\n";
+    else if (r.indicators.empty())
+        out << (zh ? "已申报，用地下无载有相应指标的控规地块，未核对" : " stated, but no regulatory lot with those limits lies under the site: not checked") << "\n";
+    else {
+        out << "\n";
+        for (auto& c : r.indicators) out << "  - " << indicator_text(c, lang) << "\n";
+    }
     out << (zh ? "覆盖地块（规划用地）" : "Parcels covered (planned land use)") << (zh ? "：" : ": ");
     for (std::size_t i = 0; i < r.landuse.size(); ++i)
         out << (i ? "; " : "") << r.landuse[i].landuse << " " << landuse_name(cat, r.landuse[i].landuse, lang) << " "
@@ -139,7 +249,22 @@ void write_check_json(std::ostream& out, const std::vector<core::SitingResult>& 
                                    {"share", std::round(h.share * 1e6) / 1e6}});
         j["nearest"] = nlohmann::ordered_json::array();
         for (auto& n : r.nearest)
-            j["nearest"].push_back({{"layer", n.layer}, {"id", n.id}, {"name", n.name}, {"kind", n.kind}, {"distance_m", r2(n.distance_m)}});
+            j["nearest"].push_back({{"layer", n.layer}, {"id", n.id}, {"name", n.name}, {"kind", n.kind}, {"distance_m", r2(n.distance_m)},
+                                    {"bearing_deg", std::round(n.bearing_deg * 10) / 10}, {"direction", compass_point(n.bearing_deg, lang)}});
+        j["control_lines"] = nlohmann::ordered_json::array();
+        for (auto& h : r.control_lines)
+            j["control_lines"].push_back({{"line", line_key(h.kind)}, {"layer", h.layer}, {"id", h.id}, {"name", h.name}, {"kind", h.feature_kind},
+                                          {"width_m", h.width_m}, {"distance_m", r2(h.distance_m)}, {"overlap_m2", r2(h.overlap_m2)},
+                                          {"bearing_deg", std::round(h.bearing_deg * 10) / 10}, {"direction", compass_point(h.bearing_deg, lang)}});
+        auto stated = [](const std::optional<double>& v) { return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr); };
+        const auto& fig = r.proposal.indicators;
+        j["indicators"] = {{"stated", {{"far", stated(fig.far)}, {"height_m", stated(fig.height_m)}, {"density", stated(fig.density)}, {"green", stated(fig.green)}}},
+                           {"checks", nlohmann::ordered_json::array()}};
+        for (auto& c : r.indicators)
+            j["indicators"]["checks"].push_back({{"indicator", indicator_key(c.indicator)}, {"lot", c.lot_id}, {"lot_landuse", c.lot_landuse},
+                                                 {"approval", c.approval}, {"lot_share", std::round(c.lot_share * 1e6) / 1e6}, {"value", c.value},
+                                                 {"limit", c.limit}, {"limit_kind", c.limit_is_minimum ? "min" : "max"},
+                                                 {"result", c.complies ? "complies" : c.limit_is_minimum ? "below_minimum" : "exceeds"}});
         j["landuse"] = nlohmann::ordered_json::array();
         for (auto& h : r.landuse)
             j["landuse"].push_back({{"code", h.landuse}, {"parcels", h.parcels}, {"overlap_m2", r2(h.overlap_m2)}, {"share", std::round(h.share * 1e6) / 1e6}});
@@ -171,17 +296,24 @@ void write_check_json(std::ostream& out, const std::vector<core::SitingResult>& 
 }
 
 void write_check_csv(std::ostream& out, const std::vector<core::SitingResult>& rs, Lang lang) {
-    out << "\xEF\xBB\xBF" << "id,name,landuse,area_m2,verdict,zones,rules,reasons\n";
+    out << "\xEF\xBB\xBF" << "id,name,landuse,area_m2,verdict,zones,rules,reasons,control_lines,indicators\n";
     for (auto& r : rs) {
         std::string zones, rules, reasons;
         for (auto& h : r.frames)
             if (h.layer == "functional_zones") zones += (zones.empty() ? "" : "; ") + h.name;
         for (auto& c : r.conflicts) rules += (rules.empty() ? "" : "; ") + c.rule;
         for (auto& s : check_reasons(r, lang)) reasons += (reasons.empty() ? "" : " | ") + s;
+        // Only what a reviewer must act on: the lines intruded and the figures beyond their limit.
+        std::string lines, figures;
+        for (auto& h : r.control_lines)
+            if (h.overlap_m2 > 0) lines += (lines.empty() ? "" : " | ") + line_words(h.kind, lang) + " " + h.name + " " + area(h.overlap_m2, lang);
+        for (auto& c : r.indicators)
+            if (!c.complies) figures += (figures.empty() ? "" : " | ") + indicator_text(c, lang);
         char a[32];
         std::snprintf(a, sizeof a, "%.2f", r.area_m2);
         out << csv_escape(r.proposal.id) << ',' << csv_escape(r.proposal.name) << ',' << r.proposal.landuse << ',' << a << ','
-            << (r.proposal.error.empty() ? core::to_string(r.verdict) : "error") << ',' << csv_escape(zones) << ',' << csv_escape(rules) << ',' << csv_escape(reasons) << '\n';
+            << (r.proposal.error.empty() ? core::to_string(r.verdict) : "error") << ',' << csv_escape(zones) << ',' << csv_escape(rules) << ',' << csv_escape(reasons) << ','
+            << csv_escape(lines) << ',' << csv_escape(figures) << '\n';
     }
 }
 

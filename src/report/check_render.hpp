@@ -17,6 +17,8 @@ void write_check_text(std::ostream& out, const core::SitingResult& r, const core
 void write_check_json(std::ostream& out, const std::vector<core::SitingResult>& rs, const core::Dataset& d, Lang lang, bool batch);
 void write_check_csv(std::ostream& out, const std::vector<core::SitingResult>& rs, Lang lang);
 void write_check_html(std::ostream& out, const core::SitingResult& r, const core::Dataset& d, const core::Catalog& cat, Lang lang);
+/// The 8-point compass word for a bearing (clockwise from grid north): 北, 东北, … / N, NE, ….
+std::string compass_point(double bearing_deg, Lang lang);
 /// One sentence per reason (rules first), for tables.
 std::vector<std::string> check_reasons(const core::SitingResult& r, Lang lang);
 

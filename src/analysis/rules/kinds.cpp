@@ -11,6 +11,7 @@ const std::vector<const RuleKind*>& rule_kinds() {
         &designated_area_kind(),
         &zone_compatibility_kind(),
         &parcel_landuse_kind(),
+        &control_line_kind(),
     };
     return table;
 }
@@ -44,7 +45,7 @@ void check_rules(const std::vector<core::Rule>& rules, const core::Catalog& cata
             const core::LayerSpec* spec = catalog.find(*layer);
             const char* key = layer == &r.subject ? "subject" : "frame_layer";
             if (!spec) r.keys.fail(std::string(key) + " '" + *layer + "' is not a layer of the catalog (layers/*.toml)");
-            if (spec->geometry != core::GeomKind::polygon)
+            if (spec->geometry != core::GeomKind::polygon && !(layer == &r.frame_layer && kind_of(r).frame_may_be_line))
                 r.keys.fail(std::string(key) + " '" + *layer + "' is a " + core::to_string(spec->geometry) + " layer; rule '" + r.id +
                             "' (" + r.kind + ") measures areas and needs a polygon layer");
             if (dataset) rules::need(*dataset, *layer, r);

@@ -28,6 +28,7 @@ struct RuleKind {
     std::vector<std::string> keys;     ///< keys it reads beyond the common ones, or that it requires
     void (*check)(const core::Rule&);  ///< throws bad_input naming the rule's file and line
     core::ConflictSet (*evaluate)(const RuleRun&);
+    bool frame_may_be_line = false;    ///< its frame layer may be a line layer (control lines are strips around lines)
 };
 
 /// Every kind, in documentation order.
@@ -46,5 +47,6 @@ const RuleKind& project_overlap_kind();
 const RuleKind& designated_area_kind();
 const RuleKind& zone_compatibility_kind();
 const RuleKind& parcel_landuse_kind();
+const RuleKind& control_line_kind();
 
 }  // namespace zoning::analysis

@@ -188,3 +188,34 @@ TEST(Catalog, CrosswalkTargetsMustBeCodes) {
     test::write_file(dir / "crosswalk-x.toml", "[[row]]\nfrom = \"R\"\nto = \"07\"\n[[row]]\nfrom = \"R\"\nto = \"07\"\n");
     EXPECT_THROW(core::Catalog::load_crosswalk(dir / "crosswalk-x.toml", "x", t), core::Error);
 }
+
+TEST(Catalog, ControlLinesAreReadAndChecked) {
+    core::Catalog c = core::Catalog::load(test::source_dir() / "layers");
+    const auto& roads = c.at("roads").control_lines;
+    ASSERT_EQ(roads.size(), 2u);
+    EXPECT_EQ(roads[0].line, "road_red_line");
+    EXPECT_TRUE(roads[0].width_is_full());
+    EXPECT_EQ(roads[0].width_m.at("主干路"), 40.0);
+    EXPECT_EQ(roads[0].override_field, "red_line_m");
+    EXPECT_EQ(roads[1].line, "rail_protection");
+    EXPECT_FALSE(roads[1].width_is_full());
+    EXPECT_EQ(c.at("water").control_lines.at(0).width_m.at("沟渠"), 10.0);
+
+    const std::string real = kFields + "[[fields]]\nname = \"w\"\ntype = \"real\"\n";
+    EXPECT_EQ(layer_file_error(real + "[[control_lines]]\nline = \"road_red_line\"\noverride_field = \"w\"\nwidth_m = { a = 10.0 }\n"), "");
+    EXPECT_NE(layer_file_error(real + "[[control_lines]]\nline = \"green_line\"\nwidth_m = { a = 1.0 }\n").find("green_line"), std::string::npos);
+    EXPECT_NE(layer_file_error(real + "[[control_lines]]\nline = \"road_red_line\"\nby = \"class\"\nwidth_m = { a = 1.0 }\n").find("by = 'class'"),
+              std::string::npos);
+    EXPECT_NE(layer_file_error(real + "[[control_lines]]\nline = \"road_red_line\"\noverride_field = \"kind\"\nwidth_m = { a = 1.0 }\n")
+                  .find("must be a real field"),
+              std::string::npos);
+    EXPECT_NE(layer_file_error(real + "[[control_lines]]\nline = \"road_red_line\"\nwidth_m = { a = -5.0 }\n").find("positive number"),
+              std::string::npos);
+    EXPECT_NE(layer_file_error(real + "[[control_lines]]\nline = \"road_red_line\"\nwidht_m = { a = 5.0 }\n").find("needs width_m"),
+              std::string::npos);
+    EXPECT_NE(layer_file_error(real + "[[control_lines]]\nline = \"road_red_line\"\nwidth_m = { a = 5.0 }\nextra = 1\n").find("unknown key 'extra'"),
+              std::string::npos);
+    EXPECT_NE(layer_file_error(real + "[[control_lines]]\nline = \"road_red_line\"\nwidth_m = { a = 5.0 }\n[[control_lines]]\nline = \"road_red_line\"\nwidth_m = { a = 5.0 }\n")
+                  .find("declared twice"),
+              std::string::npos);
+}
