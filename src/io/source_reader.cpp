@@ -567,10 +567,15 @@ public:
           m_plausibility(decoder ? std::make_unique<EncodingPlausibility>(decoder->from()) : nullptr),
           m_report(report) {}
 
-    std::vector<SourceFeature> read_all(OGRLayer& layer) {
-        std::vector<SourceFeature> out;
-        layer.ResetReading();
-        for (auto& f : layer) {
+    void start(OGRLayer& layer) { layer.ResetReading(); }
+
+    /// Reads up to `max` features into `out` (those without a problem); false once the layer
+    /// has no more. Then finish().
+    bool read_some(OGRLayer& layer, std::vector<SourceFeature>& out, std::size_t max) {
+        out.reserve(max);
+        for (std::size_t n = 0; n < max; ++n) {
+            OGRFeatureUniquePtr f(layer.GetNextFeature());
+            if (!f) return false;
             ++m_sequence;
             std::int64_t fid = f->GetFID() == OGRNullFID ? m_sequence : f->GetFID();
             SourceFeature sf{core::Feature{}, FeatureRef{m_source, m_spec.name, fid, {}}};
@@ -583,12 +588,16 @@ public:
                 out.push_back(std::move(sf));
             }
         }
+        return true;
+    }
+
+    /// The findings about the layer as a whole, once every feature is read.
+    void finish() {
         report_unmapped();
         report_numeric_codes();
         if (m_plausibility && m_plausibility->active())
             m_plausibility->report(m_src.encoding.empty() ? "the encoding its .cpg names" : "encoding = \"" + m_src.encoding + "\" in dataset.toml",
                                    m_findings);
-        return out;
     }
     std::int64_t count() const noexcept { return m_sequence; }
 
@@ -786,11 +795,13 @@ private:
 
 // Transform, check and repair geometry --------------------------------------
 
+/// What became of a feature's geometry besides its new WKB: kept only for the features with
+/// something to say (a million parcels each carrying two empty findings was most of the peak).
 struct Outcome {
-    std::string wkb;
     std::optional<Finding> problem, warning;
     std::optional<core::Repair> repair;
 };
+using Outcomes = std::vector<std::pair<std::size_t, Outcome>>;  // (index in the batch, outcome)
 
 /// Each worker has its own GEOS and PROJ contexts (neither may cross threads).
 struct Worker {
@@ -800,14 +811,15 @@ struct Worker {
 };
 
 /// One feature: to the work CRS, repaired with MakeValid when invalid (recorded), reduced to
-/// the layer's dimension, and a polygon must keep some area.
-Outcome transform_and_repair_one(Worker& w, const geo::GeosContext& geos, const SourceFeature& in, const core::LayerSpec& spec) {
+/// the layer's dimension, and a polygon must keep some area. The work-CRS WKB replaces the
+/// feature's; nullopt when there is nothing to say about it.
+std::optional<Outcome> transform_and_repair_one(Worker& w, const geo::GeosContext& geos, SourceFeature& in, const core::LayerSpec& spec) {
     const int want_dim = spec.geometry == core::GeomKind::polygon ? 2 : 1;
     const FeatureRef& ref = in.ref;
     Outcome o;
     auto problem = [&](const std::string& check, const std::string& msg) {
         o.problem = Finding{Severity::error, check, ref, msg, 0, {}};
-        return std::move(o);
+        return std::optional<Outcome>(std::move(o));
     };
     try {
         geo::GeomPtr geom = geo::from_wkb(geos, in.feature.wkb);
@@ -830,11 +842,40 @@ Outcome transform_and_repair_one(Worker& w, const geo::GeosContext& geos, const 
             moved = geo::extract_dimension(geos, moved.get(), want_dim);
         }
         if (want_dim == 2 && geo::area(geos, moved.get()) <= 0.0) return problem("geometry-empty", "polygon has zero area");
-        o.wkb = geo::to_wkb(geos, moved.get());
+        in.feature.wkb = geo::to_wkb(geos, moved.get());
     } catch (const geo::GeosError& e) {
         return problem("geometry", std::string("unreadable geometry: ") + e.what());
     }
+    if (!o.repair && !o.warning) return std::nullopt;
     return o;
+}
+
+/// Features [begin, end) of `features` to the work CRS, in place.
+Outcomes transform_and_repair_range(Worker& w, const geo::GeosContext& geos, std::vector<SourceFeature>& features, std::size_t begin,
+                                    std::size_t end, const core::LayerSpec& spec) {
+    Outcomes out;
+    for (std::size_t i = begin; i < end; ++i)
+        if (auto o = transform_and_repair_one(w, geos, features[i], spec)) out.emplace_back(i, std::move(*o));
+    return out;
+}
+
+/// Keeps the features of `features` in order, or leaves out those with a problem; each outcome's
+/// findings and repair go where they belong. `outcomes` are in index order.
+void keep_features(ReadResult& into, std::vector<SourceFeature>& features, Outcomes& outcomes) {
+    core::Layer& layer = into.layer;
+    auto next = outcomes.begin();
+    for (std::size_t i = 0; i < features.size(); ++i) {
+        if (next != outcomes.end() && next->first == i) {
+            Outcome& o = (next++)->second;
+            if (o.problem) {
+                into.findings.push_back(std::move(*o.problem));
+                continue;
+            }
+            if (o.repair) layer.repairs.push_back(std::move(*o.repair));
+            if (o.warning) into.findings.push_back(std::move(*o.warning));
+        }
+        layer.features.push_back(std::move(features[i].feature));
+    }
 }
 
 ReadResult empty_layer(const core::LayerSpec& spec, const std::string& source, const FeatureRef& layer_ref) {
@@ -850,29 +891,13 @@ ReadResult empty_layer(const core::LayerSpec& spec, const std::string& source, c
 void transform_and_repair(ReadResult& into, std::vector<SourceFeature> features, const std::string& source_crs,
                           const std::string& work_crs, unsigned threads) {
     const core::LayerSpec& spec = *into.layer.spec;
-    auto outcomes = core::parallel_chunks_with<std::vector<Outcome>, Worker>(
+    Outcomes outcomes = core::flatten(core::parallel_chunks_with<Outcomes, Worker>(
         features.size(), threads, [&](const geo::GeosContext&) { return std::make_unique<Worker>(source_crs, work_crs); },
         [&](Worker& w, const geo::GeosContext& geos, std::size_t begin, std::size_t end) {
-            std::vector<Outcome> out;
-            out.reserve(end - begin);
-            for (std::size_t i = begin; i < end; ++i) out.push_back(transform_and_repair_one(w, geos, features[i], spec));
-            return out;
-        });
-    core::Layer& layer = into.layer;
-    std::size_t i = 0;
-    layer.features.reserve(layer.features.size() + features.size());
-    for (auto& chunk : outcomes)
-        for (auto& o : chunk) {
-            SourceFeature& f = features[i++];
-            if (o.problem) {
-                into.findings.push_back(std::move(*o.problem));
-                continue;
-            }
-            if (o.repair) layer.repairs.push_back(std::move(*o.repair));
-            if (o.warning) into.findings.push_back(std::move(*o.warning));
-            f.feature.wkb = std::move(o.wkb);
-            layer.features.push_back(std::move(f.feature));
-        }
+            return transform_and_repair_range(w, geos, features, begin, end, spec);
+        }));
+    into.layer.features.reserve(into.layer.features.size() + features.size());
+    keep_features(into, features, outcomes);
 }
 
 namespace {
@@ -918,9 +943,28 @@ ReadResult read_open_layer(const core::Catalog& catalog, const core::LayerSpec& 
     result.layer.source = source;
     result.layer.source_crs = crs.name();
     FeatureReader reader(catalog, spec, src, source, std::move(fields), crs, extent_known, result.findings, decoder, unmapped);
-    std::vector<SourceFeature> read = reader.read_all(ogr_layer);
+    // The features are read in batches on this thread (GDAL's rule) and transformed by the
+    // workers while the next batch is read; kept in the order read.
+    constexpr std::size_t kBatch = 8 * core::kChunk;
+    const std::string& source_crs = crs.definition();
+    reader.start(ogr_layer);
+    auto batches = core::pipeline<std::vector<SourceFeature>, Outcomes, Worker>(
+        threads, [&](std::vector<SourceFeature>& batch) { return reader.read_some(ogr_layer, batch, kBatch); },
+        [&](const geo::GeosContext&) { return std::make_unique<Worker>(source_crs, work_crs); },
+        [&](Worker& w, const geo::GeosContext& geos, std::vector<SourceFeature>& batch) {
+            return transform_and_repair_range(w, geos, batch, 0, batch.size(), spec);
+        });
+    reader.finish();
     if (reader.count() == 0) result.findings.push_back(Finding{Severity::error, "empty-layer", layer_ref, none, 0, {}});
-    transform_and_repair(result, std::move(read), crs.definition(), work_crs, threads);
+    // The reader's findings (values, ids, geometry as read) first, then the transform's, as
+    // when the whole layer was read before any was transformed.
+    std::size_t kept = 0;
+    for (const auto& b : batches) kept += b->batch.size();
+    result.layer.features.reserve(kept);
+    for (auto& b : batches) {
+        keep_features(result, b->batch, b->result);
+        b.reset();
+    }
     return result;
 }
 
