@@ -12,6 +12,7 @@
 #include <iterator>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -84,7 +85,7 @@ struct PipelineBatch {
 /// while the next is read, with per-worker state as in parallel_chunks_with. The batches come
 /// back in the order read, with fn's results: nothing depends on the thread count. One thread
 /// reads and works in turn, on the calling thread. The producer's exception is rethrown first,
-/// then the first of fn's in batch order.
+/// then the first of fn's in batch order, whatever the thread count (an error in fn does not stop the reading).
 template <class Batch, class R, class State>
 std::vector<std::unique_ptr<PipelineBatch<Batch, R>>> pipeline(
     unsigned threads, const std::function<bool(Batch&)>& produce,
@@ -93,23 +94,18 @@ std::vector<std::unique_ptr<PipelineBatch<Batch, R>>> pipeline(
     using Item = PipelineBatch<Batch, R>;
     std::vector<std::unique_ptr<Item>> items;
     if (threads == 0) threads = default_threads();
-    if (threads == 1) {
-        geo::GeosContext ctx;
-        std::unique_ptr<State> state;
-        for (bool more = true; more;) {
-            auto item = std::make_unique<Item>();
-            more = produce(item->batch);
-            if (!state) state = make_state(ctx);
-            item->result = fn(*state, ctx, item->batch);
-            items.push_back(std::move(item));
-        }
-        state.reset();  // through this context, before it goes
-        return items;
-    }
     std::mutex mutex;
     std::condition_variable ready;
     std::deque<Item*> queue;
     bool done = false;
+    auto work = [&](std::unique_ptr<State>& state, const geo::GeosContext& ctx, Item& item) {
+        try {
+            if (!state) state = make_state(ctx);
+            item.result = fn(*state, ctx, item.batch);
+        } catch (...) {
+            item.error = std::current_exception();
+        }
+    };
     auto worker = [&] {
         geo::GeosContext ctx;  // one context per thread, never shared
         std::unique_ptr<State> state;
@@ -122,17 +118,16 @@ std::vector<std::unique_ptr<PipelineBatch<Batch, R>>> pipeline(
                 item = queue.front();
                 queue.pop_front();
             }
-            try {
-                if (!state) state = make_state(ctx);
-                item->result = fn(*state, ctx, item->batch);
-            } catch (...) {
-                item->error = std::current_exception();
-            }
+            work(state, ctx, *item);
         }
-        state.reset();
+        state.reset();  // through this thread's context, before it goes
     };
     std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
+    if (threads > 1)
+        for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
+    // One thread: each batch worked on here as soon as it is read, in this context.
+    std::optional<geo::GeosContext> own;
+    std::unique_ptr<State> own_state;
     std::exception_ptr read_error;
     try {
         for (bool more = true; more;) {
@@ -140,6 +135,11 @@ std::vector<std::unique_ptr<PipelineBatch<Batch, R>>> pipeline(
             more = produce(item->batch);
             Item* raw = item.get();
             items.push_back(std::move(item));
+            if (pool.empty()) {
+                if (!own) own.emplace();
+                work(own_state, *own, *raw);
+                continue;
+            }
             {
                 std::lock_guard<std::mutex> lock(mutex);
                 queue.push_back(raw);
@@ -149,6 +149,7 @@ std::vector<std::unique_ptr<PipelineBatch<Batch, R>>> pipeline(
     } catch (...) {
         read_error = std::current_exception();
     }
+    own_state.reset();
     {
         std::lock_guard<std::mutex> lock(mutex);
         if (read_error) queue.clear();  // the read failed: what is queued is not worth working on

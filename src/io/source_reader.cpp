@@ -11,6 +11,7 @@
 #include <iconv.h>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <unordered_map>
 
@@ -67,18 +68,71 @@ std::string resolve_crs(OGRLayer& layer, const core::LayerSpec& spec, const core
     return src.crs;
 }
 
+/// Each worker has its own GEOS and PROJ contexts (neither may be used by two threads at once).
+struct Worker {
+    std::string from, to;
+    geo::ProjContext proj;
+    geo::Transformer transformer;
+    Worker(const std::string& from_crs, const std::string& to_crs) : from(from_crs), to(to_crs), proj(), transformer(proj, from, to) {}
+};
+
+/// Transformers made for one layer, kept for the next: making one searches PROJ's database
+/// (half the CPU time of a build without parcels), and a dataset's layers mostly share a CRS.
+/// A worker taken is one thread's until given back; PROJ lets a context move between threads.
+class WorkerPool {
+public:
+    /// Throws geo::ProjError when PROJ cannot transform between the two.
+    std::unique_ptr<Worker> take(const std::string& from, const std::string& to) {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            auto idle = m_idle.find({from, to});
+            if (idle != m_idle.end() && !idle->second.empty()) {
+                std::unique_ptr<Worker> w = std::move(idle->second.back());
+                idle->second.pop_back();
+                return w;
+            }
+        }
+        return std::make_unique<Worker>(from, to);
+    }
+    void give_back(std::unique_ptr<Worker> w) {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        auto& idle = m_idle[{w->from, w->to}];
+        idle.push_back(std::move(w));
+    }
+
+private:
+    std::mutex m_mutex;
+    std::map<std::pair<std::string, std::string>, std::vector<std::unique_ptr<Worker>>> m_idle;
+};
+
+/// A worker borrowed from a pool for one layer's thread, given back when the thread is done.
+class LeasedWorker {
+public:
+    LeasedWorker(WorkerPool& pool, const std::string& from, const std::string& to) : m_pool(pool), m_worker(pool.take(from, to)) {}
+    ~LeasedWorker() { m_pool.give_back(std::move(m_worker)); }
+    LeasedWorker(const LeasedWorker&) = delete;
+    LeasedWorker& operator=(const LeasedWorker&) = delete;
+    Worker& get() noexcept { return *m_worker; }
+
+private:
+    WorkerPool& m_pool;
+    std::unique_ptr<Worker> m_worker;
+};
+
 /// The source CRS, checked once on the main thread so a bad one fails the layer, not each feature.
 class DeclaredCrs {
 public:
     DeclaredCrs(const std::string& definition, const std::string& work_crs, const core::LayerSpec& spec, const FeatureRef& layer_ref,
-                const CrsAdvice& advice)
+                const CrsAdvice& advice, WorkerPool& pool)
         : m_definition(definition), m_layer(spec.name), m_ref(layer_ref), m_advice(advice) {
+        std::unique_ptr<LeasedWorker> w;
         try {
-            m_name = geo::Transformer(m_proj, definition, work_crs).source_name();
+            w = std::make_unique<LeasedWorker>(pool, definition, work_crs);
         } catch (const geo::ProjError& e) {
             throw core::bad_input(layer_ref, std::string("CRS: ") + e.what());
         }
-        m_geographic = geo::crs_is_geographic(m_proj, definition);
+        m_name = w->get().transformer.source_name();
+        m_geographic = geo::crs_is_geographic(w->get().proj, definition);
     }
     const std::string& definition() const noexcept { return m_definition; }
     const std::string& name() const noexcept { return m_name; }
@@ -98,7 +152,6 @@ public:
     }
 
 private:
-    geo::ProjContext m_proj;
     std::string m_definition, m_name, m_layer;
     FeatureRef m_ref;
     CrsAdvice m_advice;
@@ -803,13 +856,6 @@ struct Outcome {
 };
 using Outcomes = std::vector<std::pair<std::size_t, Outcome>>;  // (index in the batch, outcome)
 
-/// Each worker has its own GEOS and PROJ contexts (neither may cross threads).
-struct Worker {
-    geo::ProjContext proj;
-    geo::Transformer transformer;
-    Worker(const std::string& from, const std::string& to) : proj(), transformer(proj, from, to) {}
-};
-
 /// One feature: to the work CRS, repaired with MakeValid when invalid (recorded), reduced to
 /// the layer's dimension, and a polygon must keep some area. The work-CRS WKB replaces the
 /// feature's; nullopt when there is nothing to say about it.
@@ -891,10 +937,11 @@ ReadResult empty_layer(const core::LayerSpec& spec, const std::string& source, c
 void transform_and_repair(ReadResult& into, std::vector<SourceFeature> features, const std::string& source_crs,
                           const std::string& work_crs, unsigned threads) {
     const core::LayerSpec& spec = *into.layer.spec;
-    Outcomes outcomes = core::flatten(core::parallel_chunks_with<Outcomes, Worker>(
-        features.size(), threads, [&](const geo::GeosContext&) { return std::make_unique<Worker>(source_crs, work_crs); },
-        [&](Worker& w, const geo::GeosContext& geos, std::size_t begin, std::size_t end) {
-            return transform_and_repair_range(w, geos, features, begin, end, spec);
+    WorkerPool pool;
+    Outcomes outcomes = core::flatten(core::parallel_chunks_with<Outcomes, LeasedWorker>(
+        features.size(), threads, [&](const geo::GeosContext&) { return std::make_unique<LeasedWorker>(pool, source_crs, work_crs); },
+        [&](LeasedWorker& w, const geo::GeosContext& geos, std::size_t begin, std::size_t end) {
+            return transform_and_repair_range(w.get(), geos, features, begin, end, spec);
         }));
     into.layer.features.reserve(into.layer.features.size() + features.size());
     keep_features(into, features, outcomes);
@@ -922,11 +969,11 @@ void apply_where(OGRLayer& layer, const core::LayerSource& src, const FeatureRef
     }
 }
 
-ReadResult read_open_layer(const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src, OGRLayer& ogr_layer,
+ReadResult read_open_layer(WorkerPool& pool, const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src, OGRLayer& ogr_layer,
                            const std::string& work_crs, const std::string& source, unsigned threads, const CrsAdvice& advice,
                            UnmappedReport unmapped, Recoder* decoder) {
     const FeatureRef layer_ref{source, spec.name, {}, {}};
-    const DeclaredCrs crs(resolve_crs(ogr_layer, spec, src, layer_ref), work_crs, spec, layer_ref, advice);
+    const DeclaredCrs crs(resolve_crs(ogr_layer, spec, src, layer_ref), work_crs, spec, layer_ref, advice, pool);
     // Not forced: a forced count or extent would parse a GeoJSON sequence once more each.
     if (ogr_layer.GetFeatureCount(FALSE) == 0) return empty_layer(spec, source, layer_ref);
     OGREnvelope extent;
@@ -948,11 +995,11 @@ ReadResult read_open_layer(const core::Catalog& catalog, const core::LayerSpec& 
     constexpr std::size_t kBatch = 8 * core::kChunk;
     const std::string& source_crs = crs.definition();
     reader.start(ogr_layer);
-    auto batches = core::pipeline<std::vector<SourceFeature>, Outcomes, Worker>(
+    auto batches = core::pipeline<std::vector<SourceFeature>, Outcomes, LeasedWorker>(
         threads, [&](std::vector<SourceFeature>& batch) { return reader.read_some(ogr_layer, batch, kBatch); },
-        [&](const geo::GeosContext&) { return std::make_unique<Worker>(source_crs, work_crs); },
-        [&](Worker& w, const geo::GeosContext& geos, std::vector<SourceFeature>& batch) {
-            return transform_and_repair_range(w, geos, batch, 0, batch.size(), spec);
+        [&](const geo::GeosContext&) { return std::make_unique<LeasedWorker>(pool, source_crs, work_crs); },
+        [&](LeasedWorker& w, const geo::GeosContext& geos, std::vector<SourceFeature>& batch) {
+            return transform_and_repair_range(w.get(), geos, batch, 0, batch.size(), spec);
         });
     reader.finish();
     if (reader.count() == 0) result.findings.push_back(Finding{Severity::error, "empty-layer", layer_ref, none, 0, {}});
@@ -982,11 +1029,15 @@ std::string shapefile_encoding(GDALDataset& ds) {
 ReadResult read_ogr_layer(const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src, OGRLayer& ogr_layer,
                           const std::string& work_crs, const std::string& source, unsigned threads, const CrsAdvice& advice,
                           UnmappedReport unmapped) {
-    return read_open_layer(catalog, spec, src, ogr_layer, work_crs, source, threads, advice, unmapped, nullptr);
+    WorkerPool pool;
+    return read_open_layer(pool, catalog, spec, src, ogr_layer, work_crs, source, threads, advice, unmapped, nullptr);
 }
 
-ReadResult read_layer(const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src, const std::string& work_crs,
-                      const std::filesystem::path& base_dir, unsigned threads, const CrsAdvice& advice, UnmappedReport unmapped) {
+namespace {
+
+ReadResult read_layer_with(WorkerPool& pool, const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src,
+                           const std::string& work_crs, const std::filesystem::path& base_dir, unsigned threads, const CrsAdvice& advice,
+                           UnmappedReport unmapped) {
     const std::string source = is_connection(src.source) ? src.source : (base_dir / src.source).lexically_normal().string();
     const FeatureRef layer_ref{source, spec.name, {}, {}};
 
@@ -1041,7 +1092,16 @@ ReadResult read_layer(const core::Catalog& catalog, const core::LayerSpec& spec,
             }
         }
     }
-    return read_open_layer(catalog, spec, src, choose_layer(*ds, spec, src, source), work_crs, source, threads, advice, unmapped, decoder.get());
+    return read_open_layer(pool, catalog, spec, src, choose_layer(*ds, spec, src, source), work_crs, source, threads, advice, unmapped,
+                           decoder.get());
+}
+
+}  // namespace
+
+ReadResult read_layer(const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src, const std::string& work_crs,
+                      const std::filesystem::path& base_dir, unsigned threads, const CrsAdvice& advice, UnmappedReport unmapped) {
+    WorkerPool pool;
+    return read_layer_with(pool, catalog, spec, src, work_crs, base_dir, threads, advice, unmapped);
 }
 
 DatasetReadResult read_dataset(const core::Catalog& catalog, const core::DatasetConfig& config, unsigned threads) {
@@ -1072,6 +1132,7 @@ DatasetReadResult read_dataset(const core::Catalog& catalog, const core::Dataset
     d.metadata["area"] = config.area;
     if (!work.note.empty())
         out.findings.push_back(Finding{Severity::warning, "crs-area-of-use", FeatureRef{config.file.string(), "boundary", {}, {}}, work.note, 0, {}});
+    WorkerPool pool;  // one for all layers: most share a CRS
     for (const auto& spec : catalog.layers()) {
         const core::LayerSource* src = nullptr;
         for (auto& ls : config.layers)
@@ -1086,7 +1147,7 @@ DatasetReadResult read_dataset(const core::Catalog& catalog, const core::Dataset
                                            {}});
             continue;
         }
-        ReadResult r = read_layer(catalog, spec, *src, work.definition, config.dir(), threads, {}, UnmappedReport::per_value);
+        ReadResult r = read_layer_with(pool, catalog, spec, *src, work.definition, config.dir(), threads, {}, UnmappedReport::per_value);
         d.metadata["source_crs." + spec.name] = r.layer.source_crs;
         out.findings.insert(out.findings.end(), r.findings.begin(), r.findings.end());
         d.layers.push_back(std::move(r.layer));
