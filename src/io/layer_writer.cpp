@@ -127,11 +127,14 @@ struct Envelope {
 /// its bytes without building it; false for bytes that are not such WKB.
 class WkbExtent {
 public:
-    WkbExtent(const std::string& wkb)
+    explicit WkbExtent(const std::string& wkb)
         : m_p(reinterpret_cast<const unsigned char*>(wkb.data())), m_end(m_p + wkb.size()) {}
+    /// `point`: the geometry is a single point (GeoPackage gives a point no envelope).
     bool read(Envelope& env, bool& point) {
         std::uint32_t type = 0;
-        return geometry(env, 0, type) && m_p == m_end && ((point = type == 1), true);
+        if (!geometry(env, 0, type) || m_p != m_end) return false;
+        point = type == 1;
+        return true;
     }
 
 private:
