@@ -4,11 +4,15 @@
 // items are cut into fixed-size chunks (independent of threads), each worker owns
 // its own GEOS context, and chunk results come back in chunk order.
 #include <atomic>
+#include <condition_variable>
+#include <deque>
 #include <cstddef>
 #include <exception>
 #include <functional>
 #include <iterator>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -65,6 +69,98 @@ std::vector<R> parallel_chunks(std::size_t n, unsigned threads,
     return parallel_chunks_with<R, NoState>(
         n, threads, [](const geo::GeosContext&) { return std::make_unique<NoState>(); },
         [&fn](NoState&, const geo::GeosContext& ctx, std::size_t b, std::size_t e) { return fn(ctx, b, e); });
+}
+
+/// One batch of a pipeline and what the workers made of it.
+template <class Batch, class R>
+struct PipelineBatch {
+    Batch batch;
+    R result{};
+    std::exception_ptr error;
+};
+
+/// A reader feeding workers: produce(batch) fills one batch on the calling thread (GDAL's
+/// thread) and returns false once there is nothing more to read (that last batch may still hold
+/// items); fn(state, ctx, batch) works on each batch on `threads` workers (0: default_threads())
+/// while the next is read, with per-worker state as in parallel_chunks_with. The batches come
+/// back in the order read, with fn's results: nothing depends on the thread count. One thread
+/// reads and works in turn, on the calling thread. The producer's exception is rethrown first,
+/// then the first of fn's in batch order, whatever the thread count (an error in fn does not stop the reading).
+template <class Batch, class R, class State>
+std::vector<std::unique_ptr<PipelineBatch<Batch, R>>> pipeline(
+    unsigned threads, const std::function<bool(Batch&)>& produce,
+    const std::function<std::unique_ptr<State>(const geo::GeosContext&)>& make_state,
+    const std::function<R(State&, const geo::GeosContext&, Batch&)>& fn) {
+    using Item = PipelineBatch<Batch, R>;
+    std::vector<std::unique_ptr<Item>> items;
+    if (threads == 0) threads = default_threads();
+    std::mutex mutex;
+    std::condition_variable ready;
+    std::deque<Item*> queue;
+    bool done = false;
+    auto work = [&](std::unique_ptr<State>& state, const geo::GeosContext& ctx, Item& item) {
+        try {
+            if (!state) state = make_state(ctx);
+            item.result = fn(*state, ctx, item.batch);
+        } catch (...) {
+            item.error = std::current_exception();
+        }
+    };
+    auto worker = [&] {
+        geo::GeosContext ctx;  // one context per thread, never shared
+        std::unique_ptr<State> state;
+        for (;;) {
+            Item* item = nullptr;
+            {
+                std::unique_lock<std::mutex> lock(mutex);
+                ready.wait(lock, [&] { return done || !queue.empty(); });
+                if (queue.empty()) break;
+                item = queue.front();
+                queue.pop_front();
+            }
+            work(state, ctx, *item);
+        }
+        state.reset();  // through this thread's context, before it goes
+    };
+    std::vector<std::thread> pool;
+    if (threads > 1)
+        for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
+    // One thread: each batch worked on here as soon as it is read, in this context.
+    std::optional<geo::GeosContext> own;
+    std::unique_ptr<State> own_state;
+    std::exception_ptr read_error;
+    try {
+        for (bool more = true; more;) {
+            auto item = std::make_unique<Item>();
+            more = produce(item->batch);
+            Item* raw = item.get();
+            items.push_back(std::move(item));
+            if (pool.empty()) {
+                if (!own) own.emplace();
+                work(own_state, *own, *raw);
+                continue;
+            }
+            {
+                std::lock_guard<std::mutex> lock(mutex);
+                queue.push_back(raw);
+            }
+            ready.notify_one();
+        }
+    } catch (...) {
+        read_error = std::current_exception();
+    }
+    own_state.reset();
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (read_error) queue.clear();  // the read failed: what is queued is not worth working on
+        done = true;
+    }
+    ready.notify_all();
+    for (auto& t : pool) t.join();
+    if (read_error) std::rethrow_exception(read_error);
+    for (auto& item : items)
+        if (item->error) std::rethrow_exception(item->error);
+    return items;
 }
 
 /// Chunk results that are vectors, joined in chunk order.

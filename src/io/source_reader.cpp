@@ -11,6 +11,7 @@
 #include <iconv.h>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <unordered_map>
 
@@ -67,18 +68,71 @@ std::string resolve_crs(OGRLayer& layer, const core::LayerSpec& spec, const core
     return src.crs;
 }
 
+/// Each worker has its own GEOS and PROJ contexts (neither may be used by two threads at once).
+struct Worker {
+    std::string from, to;
+    geo::ProjContext proj;
+    geo::Transformer transformer;
+    Worker(const std::string& from_crs, const std::string& to_crs) : from(from_crs), to(to_crs), proj(), transformer(proj, from, to) {}
+};
+
+/// Transformers made for one layer, kept for the next: making one searches PROJ's database
+/// (half the CPU time of a build without parcels), and a dataset's layers mostly share a CRS.
+/// A worker taken is one thread's until given back; PROJ lets a context move between threads.
+class WorkerPool {
+public:
+    /// Throws geo::ProjError when PROJ cannot transform between the two.
+    std::unique_ptr<Worker> take(const std::string& from, const std::string& to) {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            auto idle = m_idle.find({from, to});
+            if (idle != m_idle.end() && !idle->second.empty()) {
+                std::unique_ptr<Worker> w = std::move(idle->second.back());
+                idle->second.pop_back();
+                return w;
+            }
+        }
+        return std::make_unique<Worker>(from, to);
+    }
+    void give_back(std::unique_ptr<Worker> w) {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        auto& idle = m_idle[{w->from, w->to}];
+        idle.push_back(std::move(w));
+    }
+
+private:
+    std::mutex m_mutex;
+    std::map<std::pair<std::string, std::string>, std::vector<std::unique_ptr<Worker>>> m_idle;
+};
+
+/// A worker borrowed from a pool for one layer's thread, given back when the thread is done.
+class LeasedWorker {
+public:
+    LeasedWorker(WorkerPool& pool, const std::string& from, const std::string& to) : m_pool(pool), m_worker(pool.take(from, to)) {}
+    ~LeasedWorker() { m_pool.give_back(std::move(m_worker)); }
+    LeasedWorker(const LeasedWorker&) = delete;
+    LeasedWorker& operator=(const LeasedWorker&) = delete;
+    Worker& get() noexcept { return *m_worker; }
+
+private:
+    WorkerPool& m_pool;
+    std::unique_ptr<Worker> m_worker;
+};
+
 /// The source CRS, checked once on the main thread so a bad one fails the layer, not each feature.
 class DeclaredCrs {
 public:
     DeclaredCrs(const std::string& definition, const std::string& work_crs, const core::LayerSpec& spec, const FeatureRef& layer_ref,
-                const CrsAdvice& advice)
+                const CrsAdvice& advice, WorkerPool& pool)
         : m_definition(definition), m_layer(spec.name), m_ref(layer_ref), m_advice(advice) {
+        std::unique_ptr<LeasedWorker> w;
         try {
-            m_name = geo::Transformer(m_proj, definition, work_crs).source_name();
+            w = std::make_unique<LeasedWorker>(pool, definition, work_crs);
         } catch (const geo::ProjError& e) {
             throw core::bad_input(layer_ref, std::string("CRS: ") + e.what());
         }
-        m_geographic = geo::crs_is_geographic(m_proj, definition);
+        m_name = w->get().transformer.source_name();
+        m_geographic = geo::crs_is_geographic(w->get().proj, definition);
     }
     const std::string& definition() const noexcept { return m_definition; }
     const std::string& name() const noexcept { return m_name; }
@@ -98,7 +152,6 @@ public:
     }
 
 private:
-    geo::ProjContext m_proj;
     std::string m_definition, m_name, m_layer;
     FeatureRef m_ref;
     CrsAdvice m_advice;
@@ -567,10 +620,15 @@ public:
           m_plausibility(decoder ? std::make_unique<EncodingPlausibility>(decoder->from()) : nullptr),
           m_report(report) {}
 
-    std::vector<SourceFeature> read_all(OGRLayer& layer) {
-        std::vector<SourceFeature> out;
-        layer.ResetReading();
-        for (auto& f : layer) {
+    void start(OGRLayer& layer) { layer.ResetReading(); }
+
+    /// Reads up to `max` features into `out` (those without a problem); false once the layer
+    /// has no more. Then finish().
+    bool read_some(OGRLayer& layer, std::vector<SourceFeature>& out, std::size_t max) {
+        out.reserve(max);
+        for (std::size_t n = 0; n < max; ++n) {
+            OGRFeatureUniquePtr f(layer.GetNextFeature());
+            if (!f) return false;
             ++m_sequence;
             std::int64_t fid = f->GetFID() == OGRNullFID ? m_sequence : f->GetFID();
             SourceFeature sf{core::Feature{}, FeatureRef{m_source, m_spec.name, fid, {}}};
@@ -583,12 +641,16 @@ public:
                 out.push_back(std::move(sf));
             }
         }
+        return true;
+    }
+
+    /// The findings about the layer as a whole, once every feature is read.
+    void finish() {
         report_unmapped();
         report_numeric_codes();
         if (m_plausibility && m_plausibility->active())
             m_plausibility->report(m_src.encoding.empty() ? "the encoding its .cpg names" : "encoding = \"" + m_src.encoding + "\" in dataset.toml",
                                    m_findings);
-        return out;
     }
     std::int64_t count() const noexcept { return m_sequence; }
 
@@ -786,28 +848,24 @@ private:
 
 // Transform, check and repair geometry --------------------------------------
 
+/// What became of a feature's geometry besides its new WKB: kept only for the features with
+/// something to say (a million parcels each carrying two empty findings was most of the peak).
 struct Outcome {
-    std::string wkb;
     std::optional<Finding> problem, warning;
     std::optional<core::Repair> repair;
 };
-
-/// Each worker has its own GEOS and PROJ contexts (neither may cross threads).
-struct Worker {
-    geo::ProjContext proj;
-    geo::Transformer transformer;
-    Worker(const std::string& from, const std::string& to) : proj(), transformer(proj, from, to) {}
-};
+using Outcomes = std::vector<std::pair<std::size_t, Outcome>>;  // (index in the batch, outcome)
 
 /// One feature: to the work CRS, repaired with MakeValid when invalid (recorded), reduced to
-/// the layer's dimension, and a polygon must keep some area.
-Outcome transform_and_repair_one(Worker& w, const geo::GeosContext& geos, const SourceFeature& in, const core::LayerSpec& spec) {
+/// the layer's dimension, and a polygon must keep some area. The work-CRS WKB replaces the
+/// feature's; nullopt when there is nothing to say about it.
+std::optional<Outcome> transform_and_repair_one(Worker& w, const geo::GeosContext& geos, SourceFeature& in, const core::LayerSpec& spec) {
     const int want_dim = spec.geometry == core::GeomKind::polygon ? 2 : 1;
     const FeatureRef& ref = in.ref;
     Outcome o;
     auto problem = [&](const std::string& check, const std::string& msg) {
         o.problem = Finding{Severity::error, check, ref, msg, 0, {}};
-        return std::move(o);
+        return std::optional<Outcome>(std::move(o));
     };
     try {
         geo::GeomPtr geom = geo::from_wkb(geos, in.feature.wkb);
@@ -830,11 +888,40 @@ Outcome transform_and_repair_one(Worker& w, const geo::GeosContext& geos, const 
             moved = geo::extract_dimension(geos, moved.get(), want_dim);
         }
         if (want_dim == 2 && geo::area(geos, moved.get()) <= 0.0) return problem("geometry-empty", "polygon has zero area");
-        o.wkb = geo::to_wkb(geos, moved.get());
+        in.feature.wkb = geo::to_wkb(geos, moved.get());
     } catch (const geo::GeosError& e) {
         return problem("geometry", std::string("unreadable geometry: ") + e.what());
     }
+    if (!o.repair && !o.warning) return std::nullopt;
     return o;
+}
+
+/// Features [begin, end) of `features` to the work CRS, in place.
+Outcomes transform_and_repair_range(Worker& w, const geo::GeosContext& geos, std::vector<SourceFeature>& features, std::size_t begin,
+                                    std::size_t end, const core::LayerSpec& spec) {
+    Outcomes out;
+    for (std::size_t i = begin; i < end; ++i)
+        if (auto o = transform_and_repair_one(w, geos, features[i], spec)) out.emplace_back(i, std::move(*o));
+    return out;
+}
+
+/// Keeps the features of `features` in order, or leaves out those with a problem; each outcome's
+/// findings and repair go where they belong. `outcomes` are in index order.
+void keep_features(ReadResult& into, std::vector<SourceFeature>& features, Outcomes& outcomes) {
+    core::Layer& layer = into.layer;
+    auto next = outcomes.begin();
+    for (std::size_t i = 0; i < features.size(); ++i) {
+        if (next != outcomes.end() && next->first == i) {
+            Outcome& o = (next++)->second;
+            if (o.problem) {
+                into.findings.push_back(std::move(*o.problem));
+                continue;
+            }
+            if (o.repair) layer.repairs.push_back(std::move(*o.repair));
+            if (o.warning) into.findings.push_back(std::move(*o.warning));
+        }
+        layer.features.push_back(std::move(features[i].feature));
+    }
 }
 
 ReadResult empty_layer(const core::LayerSpec& spec, const std::string& source, const FeatureRef& layer_ref) {
@@ -850,29 +937,14 @@ ReadResult empty_layer(const core::LayerSpec& spec, const std::string& source, c
 void transform_and_repair(ReadResult& into, std::vector<SourceFeature> features, const std::string& source_crs,
                           const std::string& work_crs, unsigned threads) {
     const core::LayerSpec& spec = *into.layer.spec;
-    auto outcomes = core::parallel_chunks_with<std::vector<Outcome>, Worker>(
-        features.size(), threads, [&](const geo::GeosContext&) { return std::make_unique<Worker>(source_crs, work_crs); },
-        [&](Worker& w, const geo::GeosContext& geos, std::size_t begin, std::size_t end) {
-            std::vector<Outcome> out;
-            out.reserve(end - begin);
-            for (std::size_t i = begin; i < end; ++i) out.push_back(transform_and_repair_one(w, geos, features[i], spec));
-            return out;
-        });
-    core::Layer& layer = into.layer;
-    std::size_t i = 0;
-    layer.features.reserve(layer.features.size() + features.size());
-    for (auto& chunk : outcomes)
-        for (auto& o : chunk) {
-            SourceFeature& f = features[i++];
-            if (o.problem) {
-                into.findings.push_back(std::move(*o.problem));
-                continue;
-            }
-            if (o.repair) layer.repairs.push_back(std::move(*o.repair));
-            if (o.warning) into.findings.push_back(std::move(*o.warning));
-            f.feature.wkb = std::move(o.wkb);
-            layer.features.push_back(std::move(f.feature));
-        }
+    WorkerPool pool;
+    Outcomes outcomes = core::flatten(core::parallel_chunks_with<Outcomes, LeasedWorker>(
+        features.size(), threads, [&](const geo::GeosContext&) { return std::make_unique<LeasedWorker>(pool, source_crs, work_crs); },
+        [&](LeasedWorker& w, const geo::GeosContext& geos, std::size_t begin, std::size_t end) {
+            return transform_and_repair_range(w.get(), geos, features, begin, end, spec);
+        }));
+    into.layer.features.reserve(into.layer.features.size() + features.size());
+    keep_features(into, features, outcomes);
 }
 
 namespace {
@@ -897,11 +969,11 @@ void apply_where(OGRLayer& layer, const core::LayerSource& src, const FeatureRef
     }
 }
 
-ReadResult read_open_layer(const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src, OGRLayer& ogr_layer,
+ReadResult read_open_layer(WorkerPool& pool, const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src, OGRLayer& ogr_layer,
                            const std::string& work_crs, const std::string& source, unsigned threads, const CrsAdvice& advice,
                            UnmappedReport unmapped, Recoder* decoder) {
     const FeatureRef layer_ref{source, spec.name, {}, {}};
-    const DeclaredCrs crs(resolve_crs(ogr_layer, spec, src, layer_ref), work_crs, spec, layer_ref, advice);
+    const DeclaredCrs crs(resolve_crs(ogr_layer, spec, src, layer_ref), work_crs, spec, layer_ref, advice, pool);
     // Not forced: a forced count or extent would parse a GeoJSON sequence once more each.
     if (ogr_layer.GetFeatureCount(FALSE) == 0) return empty_layer(spec, source, layer_ref);
     OGREnvelope extent;
@@ -918,9 +990,28 @@ ReadResult read_open_layer(const core::Catalog& catalog, const core::LayerSpec& 
     result.layer.source = source;
     result.layer.source_crs = crs.name();
     FeatureReader reader(catalog, spec, src, source, std::move(fields), crs, extent_known, result.findings, decoder, unmapped);
-    std::vector<SourceFeature> read = reader.read_all(ogr_layer);
+    // The features are read in batches on this thread (GDAL's rule) and transformed by the
+    // workers while the next batch is read; kept in the order read.
+    constexpr std::size_t kBatch = 8 * core::kChunk;
+    const std::string& source_crs = crs.definition();
+    reader.start(ogr_layer);
+    auto batches = core::pipeline<std::vector<SourceFeature>, Outcomes, LeasedWorker>(
+        threads, [&](std::vector<SourceFeature>& batch) { return reader.read_some(ogr_layer, batch, kBatch); },
+        [&](const geo::GeosContext&) { return std::make_unique<LeasedWorker>(pool, source_crs, work_crs); },
+        [&](LeasedWorker& w, const geo::GeosContext& geos, std::vector<SourceFeature>& batch) {
+            return transform_and_repair_range(w.get(), geos, batch, 0, batch.size(), spec);
+        });
+    reader.finish();
     if (reader.count() == 0) result.findings.push_back(Finding{Severity::error, "empty-layer", layer_ref, none, 0, {}});
-    transform_and_repair(result, std::move(read), crs.definition(), work_crs, threads);
+    // The reader's findings (values, ids, geometry as read) first, then the transform's, as
+    // when the whole layer was read before any was transformed.
+    std::size_t kept = 0;
+    for (const auto& b : batches) kept += b->batch.size();
+    result.layer.features.reserve(kept);
+    for (auto& b : batches) {
+        keep_features(result, b->batch, b->result);
+        b.reset();
+    }
     return result;
 }
 
@@ -938,11 +1029,15 @@ std::string shapefile_encoding(GDALDataset& ds) {
 ReadResult read_ogr_layer(const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src, OGRLayer& ogr_layer,
                           const std::string& work_crs, const std::string& source, unsigned threads, const CrsAdvice& advice,
                           UnmappedReport unmapped) {
-    return read_open_layer(catalog, spec, src, ogr_layer, work_crs, source, threads, advice, unmapped, nullptr);
+    WorkerPool pool;
+    return read_open_layer(pool, catalog, spec, src, ogr_layer, work_crs, source, threads, advice, unmapped, nullptr);
 }
 
-ReadResult read_layer(const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src, const std::string& work_crs,
-                      const std::filesystem::path& base_dir, unsigned threads, const CrsAdvice& advice, UnmappedReport unmapped) {
+namespace {
+
+ReadResult read_layer_with(WorkerPool& pool, const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src,
+                           const std::string& work_crs, const std::filesystem::path& base_dir, unsigned threads, const CrsAdvice& advice,
+                           UnmappedReport unmapped) {
     const std::string source = is_connection(src.source) ? src.source : (base_dir / src.source).lexically_normal().string();
     const FeatureRef layer_ref{source, spec.name, {}, {}};
 
@@ -997,7 +1092,16 @@ ReadResult read_layer(const core::Catalog& catalog, const core::LayerSpec& spec,
             }
         }
     }
-    return read_open_layer(catalog, spec, src, choose_layer(*ds, spec, src, source), work_crs, source, threads, advice, unmapped, decoder.get());
+    return read_open_layer(pool, catalog, spec, src, choose_layer(*ds, spec, src, source), work_crs, source, threads, advice, unmapped,
+                           decoder.get());
+}
+
+}  // namespace
+
+ReadResult read_layer(const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src, const std::string& work_crs,
+                      const std::filesystem::path& base_dir, unsigned threads, const CrsAdvice& advice, UnmappedReport unmapped) {
+    WorkerPool pool;
+    return read_layer_with(pool, catalog, spec, src, work_crs, base_dir, threads, advice, unmapped);
 }
 
 DatasetReadResult read_dataset(const core::Catalog& catalog, const core::DatasetConfig& config, unsigned threads) {
@@ -1028,6 +1132,7 @@ DatasetReadResult read_dataset(const core::Catalog& catalog, const core::Dataset
     d.metadata["area"] = config.area;
     if (!work.note.empty())
         out.findings.push_back(Finding{Severity::warning, "crs-area-of-use", FeatureRef{config.file.string(), "boundary", {}, {}}, work.note, 0, {}});
+    WorkerPool pool;  // one for all layers: most share a CRS
     for (const auto& spec : catalog.layers()) {
         const core::LayerSource* src = nullptr;
         for (auto& ls : config.layers)
@@ -1042,7 +1147,7 @@ DatasetReadResult read_dataset(const core::Catalog& catalog, const core::Dataset
                                            {}});
             continue;
         }
-        ReadResult r = read_layer(catalog, spec, *src, work.definition, config.dir(), threads, {}, UnmappedReport::per_value);
+        ReadResult r = read_layer_with(pool, catalog, spec, *src, work.definition, config.dir(), threads, {}, UnmappedReport::per_value);
         d.metadata["source_crs." + spec.name] = r.layer.source_crs;
         out.findings.insert(out.findings.end(), r.findings.begin(), r.findings.end());
         d.layers.push_back(std::move(r.layer));

@@ -58,3 +58,64 @@ TEST(Parallel, ZeroThreadsMeansTheDefaultNotOne) {
     ::unsetenv("ZONING_THREADS");
     EXPECT_EQ(ids.size(), 2u);
 }
+
+namespace {
+/// Batches of up to 7 numbers from 0 to n - 1, each worked on into its numbers doubled.
+std::vector<int> pipeline_doubled(unsigned threads, int n) {
+    struct NoState {};
+    int next = 0;
+    auto batches = core::pipeline<std::vector<int>, std::vector<int>, NoState>(
+        threads,
+        [&](std::vector<int>& batch) {
+            for (int k = 0; k < 7 && next < n; ++k) batch.push_back(next++);
+            return next < n;
+        },
+        [](const geo::GeosContext&) { return std::make_unique<NoState>(); },
+        [](NoState&, const geo::GeosContext&, std::vector<int>& batch) {
+            std::vector<int> out;
+            for (int v : batch) out.push_back(2 * v);
+            return out;
+        });
+    std::vector<int> all;
+    for (auto& b : batches) {
+        EXPECT_EQ(b->batch.size(), b->result.size());
+        all.insert(all.end(), b->result.begin(), b->result.end());
+    }
+    return all;
+}
+}  // namespace
+
+TEST(Parallel, PipelineResultsInReadOrderWhateverTheThreadCount) {
+    std::vector<int> expect;
+    for (int i = 0; i < 1000; ++i) expect.push_back(2 * i);
+    EXPECT_EQ(pipeline_doubled(1, 1000), expect);
+    EXPECT_EQ(pipeline_doubled(2, 1000), expect);
+    EXPECT_EQ(pipeline_doubled(8, 1000), expect);
+    EXPECT_EQ(pipeline_doubled(2, 0), std::vector<int>{});  // one empty batch, nothing read
+}
+
+TEST(Parallel, PipelineRethrowsTheReadersErrorThenTheFirstWorkersInBatchOrder) {
+    struct NoState {};
+    auto make = [](const geo::GeosContext&) { return std::make_unique<NoState>(); };
+    for (unsigned threads : {1u, 2u, 4u}) {
+        int read = 0;
+        try {
+            core::pipeline<int, int, NoState>(
+                threads, [&](int& b) { b = read++; if (b == 5) throw std::runtime_error("read 5"); return true; }, make,
+                [](NoState&, const geo::GeosContext&, int& b) -> int { if (b >= 2) throw std::runtime_error("work " + std::to_string(b)); return b; });
+            FAIL();
+        } catch (const std::runtime_error& e) {
+            // The reader's error first, though the work on batch 2 failed before batch 5 was read.
+            EXPECT_STREQ(e.what(), "read 5") << threads;
+        }
+        int n = 0;
+        try {
+            core::pipeline<int, int, NoState>(
+                threads, [&](int& b) { b = n++; return n < 40; }, make,
+                [](NoState&, const geo::GeosContext&, int& b) -> int { if (b % 10 == 3) throw std::runtime_error("work " + std::to_string(b)); return b; });
+            FAIL();
+        } catch (const std::runtime_error& e) {
+            EXPECT_STREQ(e.what(), "work 3") << threads;
+        }
+    }
+}
