@@ -183,6 +183,16 @@ std::optional<Part> FrameIndex::part(const geo::GeosContext& ctx, std::size_t k,
     return Part{false, robust_intersection(ctx, item.base(), g, what, log)};
 }
 
+geo::GeomPtr FrameIndex::cut(const geo::GeosContext& ctx, std::size_t k, const GEOSGeometry* g, const std::string& what, RobustnessLog& log) const {
+    if (k >= m_tiles.size() || m_tiles[k].empty()) return robust_intersection(ctx, m_prepared[k]->base(), g, what, log);
+    const geo::Envelope box = geo::envelope(ctx, g);
+    std::vector<geo::GeomPtr> pieces;
+    for (const Tile& t : m_tiles[k])
+        if (t.box.intersects(box)) pieces.push_back(robust_intersection(ctx, g, t.piece.get(), what, log));
+    geo::GeomPtr all = geo::collect(ctx, GEOS_GEOMETRYCOLLECTION, std::move(pieces));
+    return geo::extract_dimension(ctx, all.get(), 2);
+}
+
 std::vector<std::string_view> wkbs_of(const core::Layer& layer) {
     std::vector<std::string_view> out;
     for (auto& f : layer.features) out.emplace_back(f.wkb);

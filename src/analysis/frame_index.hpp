@@ -72,6 +72,14 @@ public:
     std::optional<double> part_area(const geo::GeosContext& ctx, std::size_t k, const GEOSGeometry* g, double own_area,
                                     const std::function<std::string()>& what, RobustnessLog& log) const;
 
+    /// Whether a geometry with box `b` lies properly inside item k by its interior grid alone (false
+    /// when the item is not tiled, or the grid cannot tell).
+    bool grid_inside(std::size_t k, const geo::Envelope& b) const { return k < m_grids.size() && m_grids[k].covers(b); }
+    bool tiled(std::size_t k) const { return k < m_tiles.size() && !m_tiles[k].empty(); }
+    /// g ∩ item k, polygonal: through the tiles g's box meets when the item is tiled (the pieces
+    /// gathered, not unioned), else one intersection. Retried through `log` as robust_intersection is.
+    geo::GeomPtr cut(const geo::GeosContext& ctx, std::size_t k, const GEOSGeometry* g, const std::string& what, RobustnessLog& log) const;
+
     /// A grid over an item's box whose cells are marked when they lie inside the item, one cell clear
     /// of every edge: a geometry whose box covers only marked cells is properly inside, decided without
     /// a predicate (most parcels, in a frame of thousands of vertices).

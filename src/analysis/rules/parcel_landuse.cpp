@@ -79,7 +79,12 @@ core::ConflictSet evaluate(const RuleRun& run) {
         for (std::size_t n = 0; n < subjects.size(); ++n) own[n] = geo::area(ctx, geo::from_wkb(ctx, subject_wkbs[n]).get());
     }
     std::vector<HitChunk> chunks = parallel_chunks_with<HitChunk, FrameIndex>(
-        parcels.features.size(), run.options.threads, [&](const geo::GeosContext& ctx) { return std::make_unique<FrameIndex>(ctx, subject_wkbs); },
+        parcels.features.size(), run.options.threads,
+        [&](const geo::GeosContext& ctx) {
+            auto index = std::make_unique<FrameIndex>(ctx, subject_wkbs);
+            index->tile(ctx);  // subjects of thousands of vertices: parcels on their edge are cut by tiles
+            return index;
+        },
         [&](FrameIndex& index, const geo::GeosContext& ctx, std::size_t begin, std::size_t end) {
             HitChunk out;
             RobustnessLog log;
@@ -98,14 +103,17 @@ core::ConflictSet evaluate(const RuleRun& run) {
                         if (!prepared) prepared = std::make_unique<geo::PreparedGeom>(ctx, geo::clone(ctx, pg.get()));
                         whole = prepared->contains(g);
                     }
+                    // The parcel's part: the subject when the parcel contains it, the parcel when the subject's
+                    // interior grid holds it, else the cut (through the subject's tiles).
                     geo::GeomPtr piece;
-                    if (!whole)
-                        piece = robust_intersection(ctx, pg.get(), g, rules::retry_label(r, s.id_of(s.features[subjects[n]]), parcels.id_of(parcels.features[p])),
-                                                    log);
-                    const double a = whole ? own[n] : geo::area(ctx, piece.get());
+                    if (!whole && !index.grid_inside(n, pe)) {
+                        const std::string what = rules::retry_label(r, s.id_of(s.features[subjects[n]]), parcels.id_of(parcels.features[p]));
+                        piece = index.tiled(n) ? index.cut(ctx, n, pg.get(), what, log) : robust_intersection(ctx, pg.get(), g, what, log);
+                    }
+                    const double a = whole ? own[n] : piece ? geo::area(ctx, piece.get()) : geo::area(ctx, pg.get());
                     if (a <= 0) continue;
                     Hit h{n, p, a, {}};
-                    if (!rules::has_prefix(parcels.text(parcels.features[p], "landuse"), ok)) h.piece_wkb = geo::to_wkb(ctx, whole ? g : piece.get());
+                    if (!rules::has_prefix(parcels.text(parcels.features[p], "landuse"), ok)) h.piece_wkb = geo::to_wkb(ctx, whole ? g : piece ? piece.get() : pg.get());
                     out.hits.push_back(std::move(h));
                 }
             }
