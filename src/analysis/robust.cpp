@@ -57,6 +57,10 @@ geo::GeomPtr grouped_union(const geo::GeosContext& ctx, std::vector<geo::GeomPtr
     }
     std::vector<geo::GeomPtr> unions;
     for (const auto& group : envelope_groups(ctx, parts)) {
+        if (group.size() == 1) {  // alone, a polygonal part is its own union: no overlay for it
+            unions.push_back(std::move(parts[group[0]]));
+            continue;
+        }
         std::vector<geo::GeomPtr> members;
         for (std::size_t i : group) members.push_back(std::move(parts[i]));
         geo::GeomPtr coll = geo::collect(ctx, GEOS_GEOMETRYCOLLECTION, std::move(members));
