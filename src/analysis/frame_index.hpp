@@ -5,6 +5,7 @@
 // siting, analysis layers) builds one per worker through parallel_chunks_with:
 // GEOS objects live and die in the context that made them, and the tree is built
 // before the first query so queries never mutate it.
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -59,7 +60,43 @@ public:
     std::optional<Part> part(const geo::GeosContext& ctx, std::size_t k, const GEOSGeometry* g, Inside inside, const std::string& what,
                              RobustnessLog& log) const;
 
+    /// Cuts every item of more than `max_vertices` vertices into tiles of at most that many (halving
+    /// its box until each piece is small), for part_area. Called once, before the first query.
+    void tile(const geo::GeosContext& ctx, std::size_t max_vertices = 64);
+    /// The area of g's part inside item k (g's own area `own_area` when the item contains it properly),
+    /// or nothing when they do not intersect. Where the item is tiled, the sum over the tiles g meets:
+    /// an intersection clips the whole item ring to g's box first, so a frame of 3,000 vertices
+    /// costs that much for every parcel on its edge, a tile of 64 a fraction of it.
+    /// `what` labels a retry; it is called only when an intersection is computed, so the label of
+    /// the many parcels well inside a frame is never built.
+    std::optional<double> part_area(const geo::GeosContext& ctx, std::size_t k, const GEOSGeometry* g, double own_area,
+                                    const std::function<std::string()>& what, RobustnessLog& log) const;
+
+    /// Whether a geometry with box `b` lies properly inside item k by its interior grid alone (false
+    /// when the item is not tiled, or the grid cannot tell).
+    bool grid_inside(std::size_t k, const geo::Envelope& b) const { return k < m_grids.size() && m_grids[k].covers(b); }
+    bool tiled(std::size_t k) const { return k < m_tiles.size() && !m_tiles[k].empty(); }
+    /// g ∩ item k, polygonal: through the tiles g's box meets when the item is tiled (the pieces
+    /// gathered, not unioned), else one intersection. Retried through `log` as robust_intersection is.
+    geo::GeomPtr cut(const geo::GeosContext& ctx, std::size_t k, const GEOSGeometry* g, const std::string& what, RobustnessLog& log) const;
+
+    /// A grid over an item's box whose cells are marked when they lie inside the item, one cell clear
+    /// of every edge: a geometry whose box covers only marked cells is properly inside, decided without
+    /// a predicate (most parcels, in a frame of thousands of vertices).
+    struct InteriorGrid {
+        double x0 = 0, y0 = 0, cell = 0;
+        int nx = 0, ny = 0;
+        std::vector<unsigned char> inside;  // ny rows of nx
+        bool covers(const geo::Envelope& b) const;
+    };
+
 private:
+    struct Tile {
+        geo::Envelope box;
+        geo::GeomPtr piece;
+    };
+    std::vector<std::vector<Tile>> m_tiles;  // per item; empty when the item is small or not tiled
+    std::vector<InteriorGrid> m_grids;       // per item, once tiled
     std::vector<std::unique_ptr<geo::PreparedGeom>> m_prepared;
     std::unique_ptr<geo::StrTree> m_tree;  // refers to the prepared bases: reset first
 };

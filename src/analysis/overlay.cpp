@@ -159,21 +159,22 @@ OverlayResult overlay(const core::Dataset& d, const OverlayOptions& opt) {
         // Summed per chunk, then chunk by chunk: the order of additions, and so the last bits, never depend on threads.
         auto chunks = parallel_chunks_with<ParcelChunk, FrameIndex>(
             parcels->features.size(), opt.threads,
-            [&frames](const geo::GeosContext& c) { return std::make_unique<FrameIndex>(c, frame_wkbs(frames)); },
+            [&frames](const geo::GeosContext& c) {
+                auto index = std::make_unique<FrameIndex>(c, frame_wkbs(frames));
+                index->tile(c);
+                return index;
+            },
             [&](FrameIndex& fs, const geo::GeosContext& c, std::size_t begin, std::size_t end) {
                 ParcelChunk out;
                 RobustnessLog local;
                 std::map<std::size_t, double> sums;
                 for (std::size_t i = begin; i < end; ++i) {
                     geo::GeomPtr g = geo::from_wkb(c, parcels->features[i].wkb);
-                    double own_area = -1;
+                    const double own_area = geo::area(c, g.get());
                     for (std::size_t k : fs.query(g.get())) {
-                        std::optional<Part> part =
-                            fs.part(c, k, g.get(), Inside::properly, "parcel " + parcels->id_of(parcels->features[i]) + " × " + frames[k].id, local);
-                        if (!part) continue;
-                        if (part->whole && own_area < 0) own_area = geo::area(c, g.get());
-                        double a = part->area(c, own_area);
-                        if (a > 0) sums[k * ncodes + parcel_code[i]] += a;
+                        std::optional<double> a = fs.part_area(
+                            c, k, g.get(), own_area, [&] { return "parcel " + parcels->id_of(parcels->features[i]) + " × " + frames[k].id; }, local);
+                        if (a && *a > 0) sums[k * ncodes + parcel_code[i]] += *a;
                     }
                 }
                 out.cells.assign(sums.begin(), sums.end());

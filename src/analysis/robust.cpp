@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "analysis/robust.hpp"
 
+#include <algorithm>
+
 namespace zoning::analysis {
 
 namespace {
@@ -9,6 +11,63 @@ constexpr double kSnapGrid = 0.001;
 
 geo::GeomPtr snapped(const geo::GeosContext& ctx, const GEOSGeometry* g) {
     return geo::set_precision(ctx, g, kSnapGrid);
+}
+
+// Below this many parts one cascaded union is cheap, and its output stays exactly what it was.
+constexpr std::size_t kGroupFrom = 64;
+
+/// Parts linked by meeting envelopes, transitively; groups ordered by their first part, parts ascending.
+std::vector<std::vector<std::size_t>> envelope_groups(const geo::GeosContext& ctx, const std::vector<geo::GeomPtr>& parts) {
+    geo::StrTree tree(ctx);
+    for (std::size_t i = 0; i < parts.size(); ++i) tree.insert(parts[i].get(), i);
+    tree.build();
+    std::vector<std::size_t> parent(parts.size());
+    for (std::size_t i = 0; i < parts.size(); ++i) parent[i] = i;
+    auto root = [&](std::size_t i) {
+        while (parent[i] != i) i = parent[i] = parent[parent[i]];
+        return i;
+    };
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        for (std::size_t j : tree.query(parts[i].get())) {
+            std::size_t a = root(i), b = root(j);
+            if (a != b) parent[std::max(a, b)] = std::min(a, b);
+        }
+    std::vector<std::vector<std::size_t>> groups;
+    std::vector<std::size_t> group_of(parts.size(), parts.size());
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        std::size_t r = root(i);
+        if (group_of[r] == parts.size()) {
+            group_of[r] = groups.size();
+            groups.emplace_back();
+        }
+        groups[group_of[r]].push_back(i);
+    }
+    return groups;
+}
+
+/// The union as a MultiPolygon. GEOS's cascaded union merges pairs up a tree, and every merge
+/// re-nodes both sides whole: parts that never meet (100,000 slivers strewn over a zone) make each
+/// level as costly as the whole, and the union far worse than linear. Parts whose envelopes do not
+/// meet cannot share a point, so each group of meeting ones is unioned alone and the disjoint
+/// results are only gathered.
+geo::GeomPtr grouped_union(const geo::GeosContext& ctx, std::vector<geo::GeomPtr> parts) {
+    if (parts.size() < kGroupFrom) {
+        geo::GeomPtr coll = geo::collect(ctx, GEOS_GEOMETRYCOLLECTION, std::move(parts));
+        return geo::extract_dimension(ctx, geo::unary_union(ctx, coll.get()).get(), 2);
+    }
+    std::vector<geo::GeomPtr> unions;
+    for (const auto& group : envelope_groups(ctx, parts)) {
+        if (group.size() == 1) {  // alone, a polygonal part is its own union: no overlay for it
+            unions.push_back(std::move(parts[group[0]]));
+            continue;
+        }
+        std::vector<geo::GeomPtr> members;
+        for (std::size_t i : group) members.push_back(std::move(parts[i]));
+        geo::GeomPtr coll = geo::collect(ctx, GEOS_GEOMETRYCOLLECTION, std::move(members));
+        unions.push_back(geo::unary_union(ctx, coll.get()));
+    }
+    geo::GeomPtr all = geo::collect(ctx, GEOS_GEOMETRYCOLLECTION, std::move(unions));
+    return geo::extract_dimension(ctx, all.get(), 2);
 }
 }  // namespace
 
@@ -36,14 +95,12 @@ geo::GeomPtr robust_union(const geo::GeosContext& ctx, std::vector<geo::GeomPtr>
     std::vector<std::string> wkbs;  // kept to retry: collect() consumes the parts
     for (auto& p : parts) wkbs.push_back(geo::to_wkb(ctx, p.get()));
     try {
-        geo::GeomPtr coll = geo::collect(ctx, GEOS_GEOMETRYCOLLECTION, std::move(parts));
-        return geo::extract_dimension(ctx, geo::unary_union(ctx, coll.get()).get(), 2);
+        return grouped_union(ctx, std::move(parts));
     } catch (const geo::GeosError& first) {
         std::vector<geo::GeomPtr> again;
         for (auto& w : wkbs) again.push_back(snapped(ctx, geo::from_wkb(ctx, w).get()));
-        geo::GeomPtr coll = geo::collect(ctx, GEOS_GEOMETRYCOLLECTION, std::move(again));
         log.notes.push_back(what + ": union retried on input snapped to 1 mm after " + first.what());
-        return geo::extract_dimension(ctx, geo::unary_union(ctx, coll.get()).get(), 2);
+        return grouped_union(ctx, std::move(again));
     }
 }
 

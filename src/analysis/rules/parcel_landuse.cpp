@@ -39,6 +39,18 @@ std::string landuse_words(const core::Catalog& cat, const std::string& code, boo
     return code + (c ? " " + (zh ? c->name_zh : c->name_en) : std::string());
 }
 
+/// One parcel under one subject: its part's area, and the part itself when its land use cannot carry the subject.
+struct Hit {
+    std::size_t subject, parcel;
+    double area;
+    std::string piece_wkb;
+};
+
+struct HitChunk {
+    std::vector<Hit> hits;
+    std::vector<std::string> notes;
+};
+
 core::ConflictSet evaluate(const RuleRun& run) {
     const core::Rule& r = run.rule;
     const core::Layer& s = rules::need(run.dataset, r.subject, r);
@@ -49,59 +61,119 @@ core::ConflictSet evaluate(const RuleRun& run) {
     const std::vector<std::string> kinds = r.keys.strings("subject_kinds");
     std::vector<std::size_t> subjects;
     for (std::size_t i : rules::subjects_of(s, run.options))
-        if (kinds.empty() || std::find(kinds.begin(), kinds.end(), s.text(s.features[i], "kind")) != kinds.end()) subjects.push_back(i);
-    const std::vector<std::size_t> all = rules::all_features(parcels);
+        if ((kinds.empty() || std::find(kinds.begin(), kinds.end(), s.text(s.features[i], "kind")) != kinds.end()) &&
+            rules::subject_applies(s, i, r, run.catalog))
+            subjects.push_back(i);
+    if (subjects.empty()) return {};
     std::string ok_words;
     for (auto& p : ok) ok_words += (ok_words.empty() ? "" : ", ") + p;
-    return rules::over_subjects(
-        run, s, subjects, parcels, all,
-        [&](const FrameIndex& index, const geo::GeosContext& ctx, std::size_t i, std::vector<core::Conflict>& out, RobustnessLog& log) {
-            geo::GeomPtr g = geo::from_wkb(ctx, s.features[i].wkb);
-            const double own = geo::area(ctx, g.get());
-            double covered = 0, allowed_m2 = 0;
-            std::map<std::string, double> other_by_code;
-            std::vector<geo::GeomPtr> other_pieces;
-            std::size_t worst = all.size();
-            double worst_m2 = 0;
-            for (std::size_t k : index.query(g.get())) {
-                const auto& p = parcels.features[all[k]];
-                std::optional<Part> part = index.part(ctx, k, g.get(), Inside::touching, rules::retry_label(r, s.id_of(s.features[i]), parcels.id_of(p)), log);
-                if (!part) continue;
-                const double a = part->area(ctx, own);
-                if (a <= 0) continue;
-                covered += a;
-                const std::string code = parcels.text(p, "landuse");
-                if (rules::has_prefix(code, ok)) {
-                    allowed_m2 += a;
-                    continue;
+
+    // The few subjects are indexed and the parcels streamed past them, chunk by chunk on all cores: an
+    // index of every parcel (a million prepared geometries per worker) cost more than the whole overlay.
+    // Each hit is what the subject's own loop over its parcels computed, the part being parcel ∩ subject
+    // (the subject itself when the parcel contains it); they are added up below in parcel order, as that loop did.
+    const std::vector<std::string_view> subject_wkbs = wkbs_of(s, subjects);
+    std::vector<double> own(subjects.size());
+    {
+        geo::GeosContext ctx;
+        for (std::size_t n = 0; n < subjects.size(); ++n) own[n] = geo::area(ctx, geo::from_wkb(ctx, subject_wkbs[n]).get());
+    }
+    std::vector<HitChunk> chunks = parallel_chunks_with<HitChunk, FrameIndex>(
+        parcels.features.size(), run.options.threads,
+        [&](const geo::GeosContext& ctx) {
+            auto index = std::make_unique<FrameIndex>(ctx, subject_wkbs);
+            index->tile(ctx);  // subjects of thousands of vertices: parcels on their edge are cut by tiles
+            return index;
+        },
+        [&](FrameIndex& index, const geo::GeosContext& ctx, std::size_t begin, std::size_t end) {
+            HitChunk out;
+            RobustnessLog log;
+            for (std::size_t p = begin; p < end; ++p) {
+                geo::GeomPtr pg = geo::from_wkb(ctx, parcels.features[p].wkb);
+                const std::vector<std::size_t> near = index.query(pg.get());
+                if (near.empty()) continue;
+                const geo::Envelope pe = geo::envelope(ctx, pg.get());
+                std::unique_ptr<geo::PreparedGeom> prepared;  // the parcel's, made only when it might contain a subject
+                for (std::size_t n : near) {
+                    const GEOSGeometry* g = index.base(n);
+                    if (!index.prepared(n).intersects(pg.get())) continue;
+                    const geo::Envelope ge = geo::envelope(ctx, g);
+                    bool whole = false;
+                    if (pe.minx <= ge.minx && pe.miny <= ge.miny && pe.maxx >= ge.maxx && pe.maxy >= ge.maxy) {
+                        if (!prepared) prepared = std::make_unique<geo::PreparedGeom>(ctx, geo::clone(ctx, pg.get()));
+                        whole = prepared->contains(g);
+                    }
+                    // The parcel's part: the subject when the parcel contains it, the parcel when the subject's
+                    // interior grid holds it, else the cut (through the subject's tiles).
+                    geo::GeomPtr piece;
+                    if (!whole && !index.grid_inside(n, pe)) {
+                        const std::string what = rules::retry_label(r, s.id_of(s.features[subjects[n]]), parcels.id_of(parcels.features[p]));
+                        piece = index.tiled(n) ? index.cut(ctx, n, pg.get(), what, log) : robust_intersection(ctx, pg.get(), g, what, log);
+                    }
+                    const double a = whole ? own[n] : piece ? geo::area(ctx, piece.get()) : geo::area(ctx, pg.get());
+                    if (a <= 0) continue;
+                    Hit h{n, p, a, {}};
+                    if (!rules::has_prefix(parcels.text(parcels.features[p], "landuse"), ok)) h.piece_wkb = geo::to_wkb(ctx, whole ? g : piece ? piece.get() : pg.get());
+                    out.hits.push_back(std::move(h));
                 }
-                other_by_code[code] += a;
-                if (a > worst_m2) worst_m2 = a, worst = all[k];
-                other_pieces.push_back(part->take(ctx, g.get()));
             }
-            // Nothing under it is a coverage gap, which validation reports; here only a contradiction counts.
-            if (covered <= 0 || allowed_m2 / covered >= need_share || worst == all.size()) return;
-            const double other = covered - allowed_m2;
-            if (other <= r.min_overlap_m2) return;
-            core::Conflict c = rules::conflict_of(r);
-            c.features = {rules::ref(s, i), rules::ref(parcels, worst)};
-            c.overlap_m2 = other;
-            geo::GeomPtr pieces = robust_union(ctx, std::move(other_pieces), rules::retry_label(r, s.id_of(s.features[i]), layer), log);
-            c.overlap_wkb = geo::to_wkb(ctx, pieces.get());
-            std::string zh, en;
-            for (auto& [code, a] : other_by_code) {
-                zh += (zh.empty() ? "" : "、") + landuse_words(run.catalog, code, true) + " " + core::percent(a / covered);
-                en += (en.empty() ? "" : ", ") + landuse_words(run.catalog, code, false) + " " + core::percent(a / covered);
-            }
-            const std::string name = s.text(s.features[i], "name");
-            const std::string kind = s.text(s.features[i], "kind");
-            c.reason_zh = kind + "「" + name + "」所在地块中仅 " + core::percent(allowed_m2 / covered) + " 为可承载它的用地（" + ok_words +
-                          "），其余为 " + zh + "：数据自相矛盾。";
-            c.reason = (kind.empty() ? "" : s.spec->word_en("kind", kind) + " ") + "'" + name + "' stands on parcels of which only " +
-                       core::percent(allowed_m2 / covered) + " are of a land use that can carry it (" + ok_words + "); the rest: " + en +
-                       ". The data contradicts itself.";
-            out.push_back(std::move(c));
+            out.notes = std::move(log.notes);
+            return out;
         });
+    std::vector<std::vector<const Hit*>> by_subject(subjects.size());
+    std::vector<std::string> notes;
+    for (const HitChunk& c : chunks) {
+        for (const Hit& h : c.hits) by_subject[h.subject].push_back(&h);
+        notes.insert(notes.end(), c.notes.begin(), c.notes.end());
+    }
+
+    geo::GeosContext ctx;
+    RobustnessLog log;
+    std::vector<core::Conflict> out;
+    for (std::size_t n = 0; n < subjects.size(); ++n) {
+        const std::size_t i = subjects[n];
+        double covered = 0, allowed_m2 = 0;
+        std::map<std::string, double> other_by_code;
+        std::vector<geo::GeomPtr> other_pieces;
+        std::size_t worst = parcels.features.size();
+        double worst_m2 = 0;
+        for (const Hit* h : by_subject[n]) {
+            const double a = h->area;
+            covered += a;
+            const std::string code = parcels.text(parcels.features[h->parcel], "landuse");
+            if (rules::has_prefix(code, ok)) {
+                allowed_m2 += a;
+                continue;
+            }
+            other_by_code[code] += a;
+            if (a > worst_m2) worst_m2 = a, worst = h->parcel;
+            other_pieces.push_back(geo::from_wkb(ctx, h->piece_wkb));
+        }
+        // Nothing under it is a coverage gap, which validation reports; here only a contradiction counts.
+        if (covered <= 0 || allowed_m2 / covered >= need_share || worst == parcels.features.size()) continue;
+        const double other = covered - allowed_m2;
+        if (other <= r.min_overlap_m2) continue;
+        core::Conflict c = rules::conflict_of(r);
+        c.features = {rules::ref(s, i), rules::ref(parcels, worst)};
+        c.overlap_m2 = other;
+        geo::GeomPtr pieces = robust_union(ctx, std::move(other_pieces), rules::retry_label(r, s.id_of(s.features[i]), layer), log);
+        c.overlap_wkb = geo::to_wkb(ctx, pieces.get());
+        std::string zh, en;
+        for (auto& [code, a] : other_by_code) {
+            zh += (zh.empty() ? "" : "、") + landuse_words(run.catalog, code, true) + " " + core::percent(a / covered);
+            en += (en.empty() ? "" : ", ") + landuse_words(run.catalog, code, false) + " " + core::percent(a / covered);
+        }
+        const std::string name = s.text(s.features[i], "name");
+        const std::string kind = s.text(s.features[i], "kind");
+        c.reason_zh = kind + "「" + name + "」所在地块中仅 " + core::percent(allowed_m2 / covered) + " 为可承载它的用地（" + ok_words +
+                      "），其余为 " + zh + "：数据自相矛盾。";
+        c.reason = (kind.empty() ? "" : s.spec->word_en("kind", kind) + " ") + "'" + name + "' stands on parcels of which only " +
+                   core::percent(allowed_m2 / covered) + " are of a land use that can carry it (" + ok_words + "); the rest: " + en +
+                   ". The data contradicts itself.";
+        out.push_back(std::move(c));
+    }
+    notes.insert(notes.end(), log.notes.begin(), log.notes.end());
+    return core::ConflictSet{std::move(out), std::move(notes)};
 }
 
 }  // namespace

@@ -102,3 +102,57 @@ TEST(FrameIndex, MapItemsGivesTheSameItemsAndNotesWithAnyThreadCount) {
         EXPECT_EQ(other.notes, one.notes);
     }
 }
+
+namespace {
+// A 100 × 100 square whose edges carry 400 vertices (a staircase of 1 m steps would change the area:
+// the extra vertices lie on the straight edges, so the area is exactly 10,000 m²).
+std::string dense_square(const geo::GeosContext& ctx, bool with_hole = false) {
+    std::string wkt = "POLYGON((";
+    auto add = [&](double x, double y) { wkt += std::to_string(x) + " " + std::to_string(y) + ","; };
+    for (int i = 0; i < 100; ++i) add(i, 0);
+    for (int i = 0; i < 100; ++i) add(100, i);
+    for (int i = 100; i > 0; --i) add(i, 100);
+    for (int i = 100; i > 0; --i) add(0, i);
+    wkt += "0 0)";
+    if (with_hole) wkt += ",(40 40,40 60,60 60,60 40,40 40)";  // a region inside the grid that is outside the frame
+    wkt += ")";
+    return geo::to_wkb(ctx, geo::from_wkt(ctx, wkt).get());
+}
+}  // namespace
+
+// Tiled, a frame gives each parcel the part it gave untiled: 3.5 × 3.5 lots on a lattice that
+// overhangs the square by 5 m on every side; the parts inside add up to the square.
+class TiledFrame : public ::testing::TestWithParam<bool> {};
+
+TEST_P(TiledFrame, PartAreasAreTheUntiledOnesAndAddUpToTheFrame) {
+    geo::GeosContext ctx;
+    const bool hole = GetParam();
+    std::vector<std::string> frame = {dense_square(ctx, hole)};
+    const std::vector<std::string_view> wkbs(frame.begin(), frame.end());
+    analysis::FrameIndex whole(ctx, wkbs), tiled(ctx, wkbs);
+    tiled.tile(ctx, 16);
+    analysis::RobustnessLog log;
+    int labelled = 0;
+    auto what = [&] { ++labelled; return std::string("lot × square"); };
+    double sum = 0;
+    int cut = 0, on_edge = 0;
+    for (double x = -5; x < 105; x += 3.5)
+        for (double y = -5; y < 105; y += 3.5) {
+            geo::GeomPtr lot = geo::from_wkb(ctx, rect(ctx, x, y, x + 3.5, y + 3.5));
+            const double own = geo::area(ctx, lot.get());
+            std::optional<double> a = whole.part_area(ctx, 0, lot.get(), own, what, log), b = tiled.part_area(ctx, 0, lot.get(), own, what, log);
+            ASSERT_EQ(a.has_value(), b.has_value()) << x << " " << y;
+            if (!a) continue;
+            EXPECT_NEAR(*a, *b, 1e-9) << x << " " << y;
+            if (*a < own) ++cut;
+            const bool meets_hole = hole && x <= 60 && x + 3.5 >= 40 && y <= 60 && y + 3.5 >= 40;
+            if (x <= 0 || x + 3.5 >= 100 || y <= 0 || y + 3.5 >= 100 || meets_hole) ++on_edge;  // not properly inside
+            sum += *b;
+        }
+    EXPECT_NEAR(sum, hole ? 9600 : 10000, 1e-6);
+    EXPECT_GT(cut, 100);           // the lots on the edge were cut, through the tiles
+    EXPECT_EQ(labelled, 2 * on_edge);  // only lots on the edge built their label
+    EXPECT_TRUE(log.notes.empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(FrameIndex, TiledFrame, ::testing::Bool());

@@ -43,3 +43,39 @@ TEST(Robust, AUnionCountsOverlapsOnceAndIsNotNoted) {
     EXPECT_DOUBLE_EQ(geo::area(ctx, u.get()), 150);
     EXPECT_TRUE(log.notes.empty());
 }
+
+namespace {
+std::string rect(double x0, double y0, double x1, double y1) {
+    auto p = [](double x, double y) { return std::to_string(x) + " " + std::to_string(y); };
+    return "POLYGON((" + p(x0, y0) + "," + p(x1, y0) + "," + p(x1, y1) + "," + p(x0, y1) + "," + p(x0, y0) + "))";
+}
+}  // namespace
+
+// Many parts go through the grouped union (parts whose envelopes meet, unioned group by group):
+// 200 slivers strewn apart stay 200 polygons; a chain of 100 overlapping squares whose first and
+// last are far apart is still one polygon, its overlaps counted once.
+TEST(Robust, ManyDisjointSliversStayApartAndAChainOfOverlapsBecomesOne) {
+    geo::GeosContext ctx;
+    std::vector<geo::GeomPtr> parts;
+    for (int i = 0; i < 200; ++i) parts.push_back(geo::from_wkt(ctx, rect(100.0 * (i % 20), 10.0 * (i / 20), 100.0 * (i % 20) + 40, 10.0 * (i / 20) + 0.25)));
+    // the chain: squares of 10 m, each 5 m right of the last, so consecutive ones overlap by half
+    for (int i = 0; i < 100; ++i) parts.push_back(geo::from_wkt(ctx, rect(5.0 * i, 500, 5.0 * i + 10, 510)));
+    analysis::RobustnessLog log;
+    geo::GeomPtr u = analysis::robust_union(ctx, std::move(parts), "union in Z1", log);
+    EXPECT_EQ(geo::type_id(ctx, u.get()), GEOS_MULTIPOLYGON);
+    EXPECT_EQ(geo::num_geometries(ctx, u.get()), 201);
+    EXPECT_NEAR(geo::area(ctx, u.get()), 200 * 40 * 0.25 + 505 * 10, 1e-6);
+    EXPECT_EQ(geo::invalid_reason(ctx, u.get()), "");  // the gathered groups make a valid MultiPolygon
+    EXPECT_TRUE(log.notes.empty());
+}
+
+// Parts that only touch edge to edge (a tiling, as parcels are) are one group and one polygon.
+TEST(Robust, ManyTouchingPartsDissolveIntoOnePolygon) {
+    geo::GeosContext ctx;
+    std::vector<geo::GeomPtr> parts;
+    for (int i = 0; i < 100; ++i) parts.push_back(geo::from_wkt(ctx, rect(10.0 * (i % 10), 10.0 * (i / 10), 10.0 * (i % 10) + 10, 10.0 * (i / 10) + 10)));
+    analysis::RobustnessLog log;
+    geo::GeomPtr u = analysis::robust_union(ctx, std::move(parts), "union in Z1", log);
+    EXPECT_EQ(geo::num_geometries(ctx, u.get()), 1);
+    EXPECT_NEAR(geo::area(ctx, u.get()), 10000, 1e-6);
+}
