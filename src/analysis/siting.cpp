@@ -251,9 +251,9 @@ SitingResult place(const geo::GeosContext& ctx, PlanIndex& plan, const Proposal&
         r.review_reasons.push_back(core::percent(mismatch) + " of the site is planned for another first-level land use than " + p.landuse + ".");
         r.review_reasons_zh.push_back("用地的 " + core::percent(mismatch) + " 规划为与 " + p.landuse + " 不同的一级地类。");
     }
-    for (auto& w : p.warnings) {
-        r.review_reasons.push_back(w);
-        r.review_reasons_zh.push_back(w);
+    for (std::size_t i = 0; i < p.warnings.size(); ++i) {
+        r.review_reasons.push_back(p.warnings[i]);
+        r.review_reasons_zh.push_back(i < p.warnings_zh.size() ? p.warnings_zh[i] : p.warnings[i]);
     }
     r.robustness_notes = std::move(log.notes);
     return r;

@@ -134,7 +134,8 @@ struct Proposal {
     ProposalIndicators indicators;
     std::int64_t fid = 0;
     std::string wkb;                    ///< work CRS, polygonal
-    std::vector<std::string> warnings;  ///< e.g. the repair that was applied
+    std::vector<std::string> warnings;     ///< e.g. the repair that was applied
+    std::vector<std::string> warnings_zh;  ///< the same, in Chinese, one for one: a Chinese review note quotes them
     std::string error;                  ///< batch: why this feature cannot be checked (then no wkb and no verdict); empty when fine
 };
 

@@ -75,6 +75,12 @@ std::string repair_warning(const std::string& reason, double before, double afte
            whole_m2(after) + " m²";
 }
 
+/// A repair said in both languages: the review note of a Chinese opinion quotes the Chinese one.
+void warn_repaired(core::Proposal& p, const std::string& reason, double before, double after) {
+    p.warnings.push_back(repair_warning(reason, before, after));
+    p.warnings_zh.push_back("用地图形无效，已自动修复，面积由 " + whole_m2(before) + " 平方米变为 " + whole_m2(after) + " 平方米，请核对用地范围。");
+}
+
 /// The --wkt text as 2D linear polygon WKB. Read by OGR, which knows every WKT type
 /// (curves, TRIANGLE, TIN, POLYHEDRALSURFACE, Z and M) and says where it stopped:
 /// text after the geometry (a second polygon pasted) is refused, not dropped; curves
@@ -148,7 +154,7 @@ core::Proposal wkt_proposal(const ProposalInput& in, const std::string& work_crs
         if (finding.severity == core::Severity::error) throw core::bad_input(where, finding.message);
     core::Proposal p;
     p.id = "proposal";
-    for (auto& rep : r.layer.repairs) p.warnings.push_back(repair_warning(rep.reason, rep.area_before, rep.area_after));
+    for (auto& rep : r.layer.repairs) warn_repaired(p, rep.reason, rep.area_before, rep.area_after);
     p.wkb = std::move(r.layer.features.at(0).wkb);
     return p;
 }
@@ -195,6 +201,7 @@ std::vector<core::Proposal> coords_proposals(const core::Catalog& catalog, const
         p.id = parcel.id.empty() ? "地块" + std::to_string(i + 1) : parcel.id;
         p.name = !parcel.name.empty() ? parcel.name : !in.name.empty() ? in.name : p.id;
         p.category = in.category;
+        p.indicators = in.indicators;
         // --landuse wins: a 报批 file's 地类编码 may be a 三调 code rather than a 用地用海 one.
         p.landuse = !in.landuse.empty() ? in.landuse : parcel.landuse_code;
         const core::FeatureRef where{in.file, {}, p.fid, p.id};
@@ -226,17 +233,25 @@ std::vector<core::Proposal> coords_proposals(const core::Catalog& catalog, const
                    ") is not a national 用地用海 code; give the site's code with --landuse CODE");
             continue;
         }
+        // The opinion certifies the 界址点 as submitted: a boundary repaired here would be one the
+        // applicant never drew, so an invalid ring is refused rather than mended.
+        const auto repaired = std::find_if(r.layer.repairs.begin(), r.layer.repairs.end(), [&](const auto& rep) { return rep.fid == f.fid; });
+        if (repaired != r.layer.repairs.end()) {
+            reject("parcel line " + std::to_string(parcel.line) + ": the 界址点 do not make a valid polygon (" + repaired->reason +
+                   "); correct the coordinates — a site is not repaired, since the opinion would certify a boundary that was not submitted");
+            continue;
+        }
         p.wkb = f.wkb;
-        for (auto& rep : r.layer.repairs)
-            if (rep.fid == f.fid) p.warnings.push_back(repair_warning(rep.reason, rep.area_before, rep.area_after));
         // The stated 地块面积 against the drawn polygon, in the file's own plane: a mismatch means a wrong point.
         double stated_ha = 0;
         if (!parcel.area_ha.empty() && (stated_ha = std::strtod(parcel.area_ha.c_str(), nullptr)) > 0) {
             OGRGeometryUniquePtr g = ogr_from_wkb(parcel_wkb(parcel, in.file));
             const double drawn_m2 = g ? OGR_G_Area(OGRGeometry::ToHandle(g.get())) : 0;
-            if (std::abs(stated_ha * 10000 - drawn_m2) > std::max(1.0, drawn_m2 * 0.001))
+            if (std::abs(stated_ha * 10000 - drawn_m2) > std::max(1.0, drawn_m2 * 0.001)) {
                 p.warnings.push_back("parcel line " + std::to_string(parcel.line) + " states 地块面积 " + parcel.area_ha + " ha, its points enclose " +
                                      whole_m2(drawn_m2) + " m²");
+                p.warnings_zh.push_back("申报地块面积 " + parcel.area_ha + " 公顷，界址点围合面积 " + whole_m2(drawn_m2) + " 平方米，二者不符，请核对界址点。");
+            }
         }
         out.push_back(std::move(p));
     }
@@ -322,8 +337,7 @@ std::vector<core::Proposal> read_proposals(const core::Catalog& catalog, const s
         }
         p.wkb = f.wkb;
         for (auto& rep : r.layer.repairs)
-            if (rep.fid == f.fid)
-                p.warnings.push_back(repair_warning(rep.reason, rep.area_before, rep.area_after));
+            if (rep.fid == f.fid) warn_repaired(p, rep.reason, rep.area_before, rep.area_after);
         out.push_back(std::move(p));
     }
     for (auto& [fid, p] : failed) out.push_back(std::move(p));

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -26,6 +27,13 @@ struct Item {
     std::string layer, id;
     std::optional<double> bearing_deg, distance_m;
 };
+
+/// A quotation inside our “…”: its own double quotes become single ones, as Chinese typography nests them.
+std::string inner_quotes(std::string text) {
+    for (auto [from, to] : {std::pair<const char*, const char*>{"“", "‘"}, {"”", "’"}})
+        for (std::size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += std::strlen(to)) text.replace(at, std::strlen(from), to);
+    return text;
+}
 
 std::string fmt(const char* f, double v) {
     char buf[64];
@@ -162,17 +170,44 @@ std::vector<Item> items_of(const core::SitingResult& r, const core::Catalog& cat
         named.insert({it.layer, it.id});
         out.push_back(std::move(it));
     }
-    for (auto& c : r.indicators) {
+    // 控规: each breach is an item of its own; what complies is said once per lot, so a site over
+    // several lots does not run to a page of 符合.
+    std::vector<std::string> lots;
+    for (auto& c : r.indicators)
+        if (std::find(lots.begin(), lots.end(), c.lot_id) == lots.end()) lots.push_back(c.lot_id);
+    for (const std::string& lot_id : lots) {
+        std::vector<const core::IndicatorCheck*> complying;
+        const core::IndicatorCheck* first = nullptr;
+        for (auto& c : r.indicators) {
+            if (c.lot_id != lot_id) continue;
+            if (!first) first = &c;
+            if (c.complies) complying.push_back(&c);
+        }
+        const core::IndicatorCheck& l = *first;
+        const std::string lot = zh ? "控规地块 " + l.lot_id + "（" + l.lot_landuse + " " + landuse_name(cat, l.lot_landuse, lang) + "，占用地 " + core::percent(l.lot_share) + "）"
+                                   : "regulatory lot " + l.lot_id + " (" + l.lot_landuse + " " + landuse_name(cat, l.lot_landuse, lang) + ", " +
+                                         core::percent(l.lot_share) + " of the site)";
+        const std::string approval = l.approval.empty() ? "" : (zh ? "，批复文号 " + l.approval : ", approved as " + l.approval);
+        auto limit_of = [&](const core::IndicatorCheck& c) {
+            return (c.limit_is_minimum ? (zh ? "不低于 " : "at least ") : (zh ? "不高于 " : "at most ")) + indicator_value(c.indicator, c.limit, zh);
+        };
+        for (auto& c : r.indicators) {
+            if (c.lot_id != lot_id || c.complies) continue;
+            Item it;
+            const std::string verdict = c.limit_is_minimum ? (zh ? "不达标" : "falls short of the limit") : (zh ? "超标" : "exceeds the limit");
+            it.text = zh ? indicator_word(c.indicator, zh) + "：方案 " + indicator_value(c.indicator, c.value, zh) + "，" + lot + "要求" + limit_of(c) + approval +
+                               "，" + verdict + "。"
+                         : indicator_word(c.indicator, zh) + ": proposed " + indicator_value(c.indicator, c.value, zh) + "; " + lot + " requires " +
+                               limit_of(c) + approval + ": " + verdict + ".";
+            out.push_back(std::move(it));
+        }
+        if (complying.empty()) continue;
+        std::string figures;
+        for (const core::IndicatorCheck* c : complying)
+            figures += (figures.empty() ? "" : (zh ? "、" : "; ")) + indicator_word(c->indicator, zh) + " " + indicator_value(c->indicator, c->value, zh) +
+                       (zh ? "（" : " (") + limit_of(*c) + (zh ? "）" : ")");
         Item it;
-        const std::string limit = (c.limit_is_minimum ? (zh ? "不低于 " : "at least ") : (zh ? "不高于 " : "at most ")) + indicator_value(c.indicator, c.limit, zh);
-        const std::string lot = zh ? "控规地块 " + c.lot_id + "（" + c.lot_landuse + " " + landuse_name(cat, c.lot_landuse, lang) + "，占用地 " + core::percent(c.lot_share) + "）"
-                                   : "regulatory lot " + c.lot_id + " (" + c.lot_landuse + " " + landuse_name(cat, c.lot_landuse, lang) + ", " +
-                                         core::percent(c.lot_share) + " of the site)";
-        const std::string approval = c.approval.empty() ? "" : (zh ? "，批复文号 " + c.approval : ", approved as " + c.approval);
-        it.text = zh ? indicator_word(c.indicator, zh) + "：方案 " + indicator_value(c.indicator, c.value, zh) + "，" + lot + "要求" + limit + approval + "，" +
-                           (c.complies ? "符合" : "超标") + "。"
-                     : indicator_word(c.indicator, zh) + ": proposed " + indicator_value(c.indicator, c.value, zh) + "; " + lot + " requires " + limit +
-                           approval + ": " + (c.complies ? "complies" : "exceeds the limit") + ".";
+        it.text = zh ? lot + approval + "：" + figures + "，符合。" : lot + approval + ": " + figures + ": complies.";
         out.push_back(std::move(it));
     }
     // Points to review that are not rules: a nearby eco element among them is shown on the map.
@@ -437,7 +472,7 @@ void write_opinion_html(std::ostream& out, const core::SitingResult& r, const co
     std::set<std::string> quoted;
     for (auto& c : r.conflicts) {
         if (!c.quote || c.quote->text.empty() || !quoted.insert(c.quote->text).second) continue;
-        out << "<li>" << html_escape((zh ? "规划" : "The plan, ") + c.clause + (zh ? "：“" : ": “") + c.quote->text + "”") << "</li>";
+        out << "<li>" << html_escape((zh ? "规划" : "The plan, ") + c.clause + (zh ? "：“" : ": “") + inner_quotes(c.quote->text) + "”") << "</li>";
     }
     std::set<std::string> approvals;
     for (auto& c : r.indicators) {
