@@ -150,6 +150,29 @@ SitingResult unchecked(const Proposal& p) {
 
 }  // namespace
 
+namespace {
+std::vector<SitingResult> with_rules(const core::Dataset& d, const core::Catalog& cat, const std::vector<core::Rule>& rules,
+                                     const std::vector<Proposal>& proposals, const SitingOptions& opt, std::vector<SitingResult> results);
+}  // namespace
+
+struct SitingIndex::Impl {
+    const core::Dataset& dataset;
+    geo::GeosContext ctx;
+    PlanIndex plan;
+    explicit Impl(const core::Dataset& d) : dataset(d), plan(ctx, d) {}
+};
+
+SitingIndex::SitingIndex(const core::Dataset& dataset) : m(std::make_unique<Impl>(dataset)) {}
+SitingIndex::~SitingIndex() = default;
+const core::Dataset& SitingIndex::dataset() const noexcept { return m->dataset; }
+
+std::vector<SitingResult> check_siting(SitingIndex& index, const core::Catalog& cat, const std::vector<core::Rule>& rules,
+                                       const std::vector<Proposal>& proposals, const SitingOptions& opt) {
+    std::vector<SitingResult> results;
+    for (auto& p : proposals) results.push_back(p.error.empty() ? place(index.m->ctx, index.m->plan, p, opt) : unchecked(p));
+    return with_rules(index.dataset(), cat, rules, proposals, opt, std::move(results));
+}
+
 std::vector<SitingResult> check_siting(const core::Dataset& d, const core::Catalog& cat, const std::vector<core::Rule>& rules,
                                        const std::vector<Proposal>& proposals, const SitingOptions& opt) {
     // Each result keeps its own notes: a reviewer reads one proposal at a time.
@@ -161,7 +184,13 @@ std::vector<SitingResult> check_siting(const core::Dataset& d, const core::Catal
                 return proposals[i].error.empty() ? place(ctx, plan, proposals[i], opt) : unchecked(proposals[i]);
             })
             .items;
+    return with_rules(d, cat, rules, proposals, opt, std::move(results));
+}
 
+namespace {
+/// The rules over the placed proposals, and each one's verdict.
+std::vector<SitingResult> with_rules(const core::Dataset& d, const core::Catalog& cat, const std::vector<core::Rule>& rules,
+                                     const std::vector<Proposal>& proposals, const SitingOptions& opt, std::vector<SitingResult> results) {
     // The rules see each proposal as one more planned project, compared with the plan only.
     core::Dataset view;
     view.metadata = d.metadata;
@@ -236,5 +265,6 @@ std::vector<SitingResult> check_siting(const core::Dataset& d, const core::Catal
     }
     return results;
 }
+}  // namespace
 
 }  // namespace zoning::analysis

@@ -116,8 +116,33 @@ std::shared_ptr<const Plan> load_plan(const PlanOptions& options) {
         if (name != reading && name.find_first_not_of("0123456789-") == std::string::npos && entry.is_directory())
             std::filesystem::remove_all(entry.path(), ec);
     }
+    // The first check finds an index ready instead of building one while its user waits.
+    { SitingIndexPool::Lease first_index = plan->siting_indexes.borrow(plan->store); }
     plan->load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return plan;
+}
+
+SitingIndexPool::Lease SitingIndexPool::borrow(const core::Dataset& dataset) {
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (!m_free.empty()) {
+            std::unique_ptr<analysis::SitingIndex> index = std::move(m_free.back());
+            m_free.pop_back();
+            return Lease(*this, std::move(index));
+        }
+    }
+    // Built outside the lock: other requests keep borrowing and giving back meanwhile.
+    return Lease(*this, std::make_unique<analysis::SitingIndex>(dataset));
+}
+
+void SitingIndexPool::give_back(std::unique_ptr<analysis::SitingIndex> index) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_free.push_back(std::move(index));
+}
+
+std::vector<core::SitingResult> Plan::check_siting(const std::vector<core::Proposal>& proposals, const analysis::SitingOptions& options) const {
+    SitingIndexPool::Lease lease = siting_indexes.borrow(store);
+    return analysis::check_siting(lease.index(), catalog, rules, proposals, options);
 }
 
 PlanSource::PlanSource(PlanOptions options) : m_options(std::move(options)) { m_plan = load_plan(m_options); }

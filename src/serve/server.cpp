@@ -48,6 +48,12 @@ bool read_file(const std::filesystem::path& p, std::string& out) {
 
 report::Lang lang_of(const httplib::Request& req) { return req.get_param_value("lang") == "en" ? report::Lang::en : report::Lang::zh; }
 
+std::map<std::string, std::string> params_of(const httplib::Request& req) {
+    std::map<std::string, std::string> params;
+    for (auto& [k, v] : req.params) params[k] = v;
+    return params;
+}
+
 void send(httplib::Response& res, const Response& r) {
     res.status = r.status;
     res.set_content(r.body, r.content_type.c_str());
@@ -142,9 +148,10 @@ void run_server(PlanSource& plans, const ServerOptions& options, const std::func
         with_plan(res, [&](const Plan& p) { return report_json(p, lang_of(req)); });
     });
     svr.Post("/api/check", [&](const httplib::Request& req, httplib::Response& res) {
-        std::map<std::string, std::string> params;
-        for (auto& [k, v] : req.params) params[k] = v;
-        with_plan(res, [&](const Plan& p) { return check(p, req.body, params, lang_of(req)); });
+        with_plan(res, [&](const Plan& p) { return check(p, req.body, params_of(req), lang_of(req)); });
+    });
+    svr.Post("/api/review.pdf", [&](const httplib::Request& req, httplib::Response& res) {
+        with_plan(res, [&](const Plan& p) { return review_pdf(p, req.body, params_of(req), lang_of(req)); });
     });
     svr.Get(R"(/tiles/([A-Za-z0-9_]+)/([0-9]+)/([0-9]+)/([0-9]+)\.pbf)", [&](const httplib::Request& req, httplib::Response& res) {
         with_plan(res, [&](const Plan& p) {
