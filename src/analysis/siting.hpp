@@ -25,8 +25,8 @@ std::vector<core::SitingResult> check_siting(const core::Dataset& dataset, const
                                        const std::vector<core::Proposal>& proposals, const SitingOptions& options = {});
 
 /// The plan's features prepared and indexed for siting checks, built once and used by many
-/// (zoning serve's requests), instead of once per check_siting call. One check at a time: its
-/// GEOS context and prepared geometries are not for two threads at once. The dataset outlives it.
+/// (zoning serve's requests), instead of once per check_siting call. It holds its own GEOS context:
+/// make, use and destroy it on one thread (geo/geos.hpp's rule). The dataset outlives its use.
 class SitingIndex {
 public:
     explicit SitingIndex(const core::Dataset& dataset);

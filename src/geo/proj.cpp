@@ -85,7 +85,7 @@ struct OperationCache {
     ProjContext ctx;
     std::map<std::pair<std::string, std::string>, FoundOperation> found;
 };
-constexpr std::size_t kMaxCachedOperations = 32;
+constexpr std::size_t kMaxRemembered = 32;
 
 FoundOperation find_operation(const ProjContext& ctx, const std::string& source, const std::string& target) {
     FoundOperation f;
@@ -106,7 +106,7 @@ Transformer::Transformer(const ProjContext& ctx, const std::string& source, cons
     const auto key = std::make_pair(source, target);
     auto it = cache.found.find(key);
     if (it == cache.found.end()) {
-        if (cache.found.size() >= kMaxCachedOperations) cache.found.clear();
+        if (cache.found.size() >= kMaxRemembered) cache.found.clear();
         it = cache.found.emplace(key, find_operation(cache.ctx, source, target)).first;
     }
     m_source_name = it->second.source_name;
@@ -132,9 +132,16 @@ std::string crs_short_name(const ProjContext& ctx, const std::string& definition
 }
 
 bool crs_is_geographic(const ProjContext& ctx, const std::string& definition) {
+    // Remembered per thread as the operations are: the answer never changes, and asking costs a
+    // database read in a fresh context on every proposal zoning serve reads.
+    thread_local std::map<std::string, bool> known;
+    if (auto it = known.find(definition); it != known.end()) return it->second;
     ProjPtr crs = create_crs(ctx, definition);
     PJ_TYPE t = proj_get_type(crs.get());
-    return t == PJ_TYPE_GEOGRAPHIC_2D_CRS || t == PJ_TYPE_GEOGRAPHIC_3D_CRS || t == PJ_TYPE_GEOGRAPHIC_CRS;
+    const bool geographic = t == PJ_TYPE_GEOGRAPHIC_2D_CRS || t == PJ_TYPE_GEOGRAPHIC_3D_CRS || t == PJ_TYPE_GEOGRAPHIC_CRS;
+    if (known.size() >= kMaxRemembered) known.clear();
+    known.emplace(definition, geographic);
+    return geographic;
 }
 
 std::string crs_name(const ProjContext& ctx, const std::string& definition) {

@@ -2,6 +2,7 @@
 #include "serve/plan.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <functional>
@@ -45,6 +46,8 @@ bool served_as_tiles(const std::string& layer) { return layer == "parcels"; }
 std::shared_ptr<const Plan> load_plan(const PlanOptions& options) {
     const auto t0 = std::chrono::steady_clock::now();
     auto plan = std::make_shared<Plan>();
+    static std::atomic<std::uint64_t> readings{0};
+    plan->reading = ++readings;
     plan->stamp = stamp_of(options.store);
     plan->catalog = core::Catalog::load(options.catalog_dir);
     plan->store = io::read_store(options.store, plan->catalog);
@@ -116,33 +119,22 @@ std::shared_ptr<const Plan> load_plan(const PlanOptions& options) {
         if (name != reading && name.find_first_not_of("0123456789-") == std::string::npos && entry.is_directory())
             std::filesystem::remove_all(entry.path(), ec);
     }
-    // The first check finds an index ready instead of building one while its user waits.
-    { SitingIndexPool::Lease first_index = plan->siting_indexes.borrow(plan->store); }
     plan->load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return plan;
 }
 
-SitingIndexPool::Lease SitingIndexPool::borrow(const core::Dataset& dataset) {
-    {
-        std::lock_guard<std::mutex> lock(m_mutex);
-        if (!m_free.empty()) {
-            std::unique_ptr<analysis::SitingIndex> index = std::move(m_free.back());
-            m_free.pop_back();
-            return Lease(*this, std::move(index));
-        }
-    }
-    // Built outside the lock: other requests keep borrowing and giving back meanwhile.
-    return Lease(*this, std::make_unique<analysis::SitingIndex>(dataset));
-}
-
-void SitingIndexPool::give_back(std::unique_ptr<analysis::SitingIndex> index) {
-    std::lock_guard<std::mutex> lock(m_mutex);
-    m_free.push_back(std::move(index));
-}
-
 std::vector<core::SitingResult> Plan::check_siting(const std::vector<core::Proposal>& proposals, const analysis::SitingOptions& options) const {
-    SitingIndexPool::Lease lease = siting_indexes.borrow(store);
-    return analysis::check_siting(lease.index(), catalog, rules, proposals, options);
+    // Two readings at most: the current one, and the one a request still in flight started with when
+    // the store was rebuilt; an older reading's index is dropped (by its own thread) to make room.
+    constexpr std::size_t kReadingsKept = 2;
+    thread_local std::vector<std::pair<std::uint64_t, std::unique_ptr<analysis::SitingIndex>>> mine;
+    auto it = std::find_if(mine.begin(), mine.end(), [this](auto& e) { return e.first == reading; });
+    if (it == mine.end()) {
+        if (mine.size() >= kReadingsKept) mine.erase(std::min_element(mine.begin(), mine.end(), [](auto& a, auto& b) { return a.first < b.first; }));
+        mine.emplace_back(reading, std::make_unique<analysis::SitingIndex>(store));
+        it = mine.end() - 1;
+    }
+    return analysis::check_siting(*it->second, catalog, rules, proposals, options);
 }
 
 PlanSource::PlanSource(PlanOptions options) : m_options(std::move(options)) { m_plan = load_plan(m_options); }

@@ -40,33 +40,6 @@ struct PlanOptions {
     unsigned threads = 0;             ///< the report's overlay on load
 };
 
-/// The siting indexes of one reading, kept across requests: building one (every parcel and frame
-/// parsed, prepared and put in a tree) costs several times a check itself. A request borrows a
-/// free one, or builds one when all are in use, and gives it back, so there are at most as many
-/// as requests ever ran at once (the server's thread pool), each used by one thread at a time.
-class SitingIndexPool {
-public:
-    class Lease {
-    public:
-        Lease(SitingIndexPool& pool, std::unique_ptr<analysis::SitingIndex> index) : m_pool(pool), m_index(std::move(index)) {}
-        ~Lease() { m_pool.give_back(std::move(m_index)); }
-        Lease(const Lease&) = delete;
-        Lease& operator=(const Lease&) = delete;
-        analysis::SitingIndex& index() { return *m_index; }
-
-    private:
-        SitingIndexPool& m_pool;
-        std::unique_ptr<analysis::SitingIndex> m_index;
-    };
-    /// A free index over `dataset` (the Plan's own store, the same on every call).
-    Lease borrow(const core::Dataset& dataset);
-
-private:
-    void give_back(std::unique_ptr<analysis::SitingIndex> index);
-    std::mutex m_mutex;
-    std::vector<std::unique_ptr<analysis::SitingIndex>> m_free;
-};
-
 struct Plan {
     StoreStamp stamp;
     core::Catalog catalog;
@@ -80,9 +53,13 @@ struct Plan {
     io::TileGrid grid;
     std::filesystem::path tiles_dir;  ///< `{layer}/{z}/{x}/{y}.pbf` below it
     double load_seconds = 0;
-    mutable SitingIndexPool siting_indexes;
+    std::uint64_t reading = 0;  ///< this reading's number in the process, 1 for the first: tells readings apart
 
-    /// analysis::check_siting against this reading, with an index from its pool.
+    /// analysis::check_siting against this reading with the calling thread's own siting index over
+    /// it, built by the thread's first check and kept for its later ones: building one (every parcel
+    /// and frame parsed, prepared and put in a tree) costs more than a check. A thread keeps one per
+    /// reading it checked against lately, so a server holds at most one per pool thread and reading,
+    /// each used (and freed) by the thread that built it, as GEOS's thread rule wants.
     std::vector<core::SitingResult> check_siting(const std::vector<core::Proposal>& proposals, const analysis::SitingOptions& options) const;
 };
 
