@@ -43,11 +43,14 @@ StoreStamp stamp_of(const std::filesystem::path& store) {
 
 bool served_as_tiles(const std::string& layer) { return layer == "parcels"; }
 
+std::uint64_t next_reading() {
+    static std::atomic<std::uint64_t> last{0};
+    return ++last;
+}
+
 std::shared_ptr<const Plan> load_plan(const PlanOptions& options) {
     const auto t0 = std::chrono::steady_clock::now();
     auto plan = std::make_shared<Plan>();
-    static std::atomic<std::uint64_t> readings{0};
-    plan->reading = ++readings;
     plan->stamp = stamp_of(options.store);
     plan->catalog = core::Catalog::load(options.catalog_dir);
     plan->store = io::read_store(options.store, plan->catalog);

@@ -40,6 +40,9 @@ struct PlanOptions {
     unsigned threads = 0;             ///< the report's overlay on load
 };
 
+/// 1, 2, ...: a number no other reading in this process has.
+std::uint64_t next_reading();
+
 struct Plan {
     StoreStamp stamp;
     core::Catalog catalog;
@@ -53,7 +56,7 @@ struct Plan {
     io::TileGrid grid;
     std::filesystem::path tiles_dir;  ///< `{layer}/{z}/{x}/{y}.pbf` below it
     double load_seconds = 0;
-    std::uint64_t reading = 0;  ///< this reading's number in the process, 1 for the first: tells readings apart
+    const std::uint64_t reading = next_reading();  ///< this reading's number in the process: tells readings apart
 
     /// analysis::check_siting against this reading with the calling thread's own siting index over
     /// it, built by the thread's first check and kept for its later ones: building one (every parcel
