@@ -339,20 +339,9 @@ void apply_rules(const core::Dataset& d, const core::Catalog& cat, const std::ve
     }
 }
 
-}  // namespace
-
-std::vector<SitingResult> check_siting(const core::Dataset& d, const core::Catalog& cat, const std::vector<core::Rule>& rules,
-                                       const std::vector<Proposal>& proposals, const SitingOptions& opt) {
-    // Each result keeps its own notes: a reviewer reads one proposal at a time.
-    std::vector<SitingResult> results =
-        map_items<SitingResult, PlanIndex>(
-            proposals.size(), opt.threads, [&d](const geo::GeosContext& ctx) { return std::make_unique<PlanIndex>(ctx, d); },
-            [&](PlanIndex& plan, const geo::GeosContext& ctx, std::size_t i, RobustnessLog&) {
-                // A batch row that could not be read keeps its place and its reason, and nothing else.
-                return proposals[i].error.empty() ? place(ctx, plan, proposals[i], opt) : unchecked(proposals[i]);
-            })
-            .items;
-
+/// The rules over the placed proposals, and each one's verdict.
+std::vector<SitingResult> with_rules(const core::Dataset& d, const core::Catalog& cat, const std::vector<core::Rule>& rules,
+                                     const std::vector<Proposal>& proposals, const SitingOptions& opt, std::vector<SitingResult> results) {
     // The rules see each proposal as one more feature of their subject layer, compared with the plan
     // only: as a planned project for the rules about projects, and as a parcel of its stated land use
     // for the rules about parcels (existing land use). docs/rules.md, "Rules and a proposal".
@@ -383,6 +372,40 @@ std::vector<SitingResult> check_siting(const core::Dataset& d, const core::Catal
         r.verdict = conflict ? Verdict::conflict : review ? Verdict::needs_review : Verdict::pass;
     }
     return results;
+}
+
+}  // namespace
+
+struct SitingIndex::Impl {
+    const core::Dataset& dataset;
+    geo::GeosContext ctx;
+    PlanIndex plan;
+    explicit Impl(const core::Dataset& d) : dataset(d), plan(ctx, d) {}
+};
+
+SitingIndex::SitingIndex(const core::Dataset& dataset) : m(std::make_unique<Impl>(dataset)) {}
+SitingIndex::~SitingIndex() = default;
+const core::Dataset& SitingIndex::dataset() const noexcept { return m->dataset; }
+
+std::vector<SitingResult> check_siting(SitingIndex& index, const core::Catalog& cat, const std::vector<core::Rule>& rules,
+                                       const std::vector<Proposal>& proposals, const SitingOptions& opt) {
+    std::vector<SitingResult> results;
+    for (auto& p : proposals) results.push_back(p.error.empty() ? place(index.m->ctx, index.m->plan, p, opt) : unchecked(p));
+    return with_rules(index.dataset(), cat, rules, proposals, opt, std::move(results));
+}
+
+std::vector<SitingResult> check_siting(const core::Dataset& d, const core::Catalog& cat, const std::vector<core::Rule>& rules,
+                                       const std::vector<Proposal>& proposals, const SitingOptions& opt) {
+    // Each result keeps its own notes: a reviewer reads one proposal at a time.
+    std::vector<SitingResult> results =
+        map_items<SitingResult, PlanIndex>(
+            proposals.size(), opt.threads, [&d](const geo::GeosContext& ctx) { return std::make_unique<PlanIndex>(ctx, d); },
+            [&](PlanIndex& plan, const geo::GeosContext& ctx, std::size_t i, RobustnessLog&) {
+                // A batch row that could not be read keeps its place and its reason, and nothing else.
+                return proposals[i].error.empty() ? place(ctx, plan, proposals[i], opt) : unchecked(proposals[i]);
+            })
+            .items;
+    return with_rules(d, cat, rules, proposals, opt, std::move(results));
 }
 
 }  // namespace zoning::analysis

@@ -17,7 +17,7 @@
 #include "io/proposal_reader.hpp"
 #include "io/store.hpp"
 #include "report/check_render.hpp"
-#include "report/opinion.hpp"
+#include "serve/opinion_document.hpp"
 
 namespace zoning::cli {
 
@@ -198,13 +198,7 @@ void CheckCommand::write_documents(const std::vector<core::SitingResult>& result
         else io::write_text_atomically(m_out, text);
         return;
     }
-    auto opinion = [&](const core::SitingResult& r) {
-        report::OpinionInfo info{organisation, date, io::crs_words(dataset.work_crs(), lang == report::Lang::zh), {}};
-        for (auto& v : io::boundary_vertices(r.proposal.wkb, dataset.work_crs())) info.vertices.push_back({v.name, v.ring, v.x, v.y, v.lon, v.lat});
-        std::ostringstream html;
-        report::write_opinion_html(html, r, dataset, plan.catalog, info, lang);
-        return html.str();
-    };
+    auto opinion = [&](const core::SitingResult& r) { return serve::opinion_html(r, dataset, plan.catalog, organisation, date, lang); };
     if (!m_batch) {
         io::print_pdf(opinion(results.front()), m_out);
         return;

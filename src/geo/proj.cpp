@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <numbers>
 
 namespace zoning::geo {
@@ -70,15 +71,48 @@ std::string short_name(const ProjContext& ctx, PJ* crs) {
 }
 }  // namespace
 
-Transformer::Transformer(const ProjContext& ctx, const std::string& source, const std::string& target) : m_ctx(ctx) {
+namespace {
+/// Coordinate operations this thread has already found, each in the cache's own context. Finding
+/// one reads PROJ's database in a fresh context (tens of ms) while cloning a found one into the
+/// caller's context takes microseconds; `zoning serve` makes a transformer per request. Per
+/// thread, as the thread rule wants; bounded, as the CRSs a process meets are few.
+struct FoundOperation {
+    ProjPtr op;
+    bool noop = false;
+    std::string source_name;
+};
+struct OperationCache {
+    ProjContext ctx;
+    std::map<std::pair<std::string, std::string>, FoundOperation> found;
+};
+constexpr std::size_t kMaxRemembered = 32;
+
+FoundOperation find_operation(const ProjContext& ctx, const std::string& source, const std::string& target) {
+    FoundOperation f;
     ProjPtr src = create_crs(ctx, source);
     ProjPtr dst = create_crs(ctx, target);
-    m_source_name = short_name(ctx, src.get());
-    m_noop = m_source_name == short_name(ctx, dst.get());
+    f.source_name = short_name(ctx, src.get());
+    f.noop = f.source_name == short_name(ctx, dst.get());
     ProjPtr op(proj_create_crs_to_crs_from_pj(ctx.handle(), src.get(), dst.get(), nullptr, nullptr));
-    if (!op) throw ProjError("no transformation from " + m_source_name + " to " + target + ": " + ctx.last_error());
-    m_op.reset(proj_normalize_for_visualization(ctx.handle(), op.get()));
-    if (!m_op) throw ProjError("cannot normalise axis order: " + ctx.last_error());
+    if (!op) throw ProjError("no transformation from " + f.source_name + " to " + target + ": " + ctx.last_error());
+    f.op.reset(proj_normalize_for_visualization(ctx.handle(), op.get()));
+    if (!f.op) throw ProjError("cannot normalise axis order: " + ctx.last_error());
+    return f;
+}
+}  // namespace
+
+Transformer::Transformer(const ProjContext& ctx, const std::string& source, const std::string& target) : m_ctx(ctx) {
+    thread_local OperationCache cache;
+    const auto key = std::make_pair(source, target);
+    auto it = cache.found.find(key);
+    if (it == cache.found.end()) {
+        if (cache.found.size() >= kMaxRemembered) cache.found.clear();
+        it = cache.found.emplace(key, find_operation(cache.ctx, source, target)).first;
+    }
+    m_source_name = it->second.source_name;
+    m_noop = it->second.noop;
+    m_op.reset(proj_clone(ctx.handle(), it->second.op.get()));
+    if (!m_op) m_op = find_operation(ctx, source, target).op;  // an operation PROJ cannot clone: found afresh in the caller's context
 }
 
 bool Transformer::transform(double& x, double& y) const {
@@ -98,9 +132,16 @@ std::string crs_short_name(const ProjContext& ctx, const std::string& definition
 }
 
 bool crs_is_geographic(const ProjContext& ctx, const std::string& definition) {
+    // Remembered per thread as the operations are: the answer never changes, and asking costs a
+    // database read in a fresh context on every proposal zoning serve reads.
+    thread_local std::map<std::string, bool> known;
+    if (auto it = known.find(definition); it != known.end()) return it->second;
     ProjPtr crs = create_crs(ctx, definition);
     PJ_TYPE t = proj_get_type(crs.get());
-    return t == PJ_TYPE_GEOGRAPHIC_2D_CRS || t == PJ_TYPE_GEOGRAPHIC_3D_CRS || t == PJ_TYPE_GEOGRAPHIC_CRS;
+    const bool geographic = t == PJ_TYPE_GEOGRAPHIC_2D_CRS || t == PJ_TYPE_GEOGRAPHIC_3D_CRS || t == PJ_TYPE_GEOGRAPHIC_CRS;
+    if (known.size() >= kMaxRemembered) known.clear();
+    known.emplace(definition, geographic);
+    return geographic;
 }
 
 std::string crs_name(const ProjContext& ctx, const std::string& definition) {

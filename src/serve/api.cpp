@@ -6,6 +6,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
 #include <fstream>
 #include <sstream>
 
@@ -14,9 +17,11 @@
 #include "analysis/siting.hpp"
 #include "geo/geos.hpp"
 #include "io/exporter.hpp"
+#include "io/pdf_printer.hpp"
 #include "io/proposal_reader.hpp"
 #include "io/qgis_style.hpp"
 #include "report/check_render.hpp"
+#include "serve/opinion_document.hpp"
 
 namespace zoning::serve {
 
@@ -155,8 +160,8 @@ Response layers(const Plan& plan, report::Lang lang) {
                 {"max_zoom", plan.grid.max_zoom},
                 {"resolutions", resolutions}}},
               {"groups", groups},
-              // The review opinion as PDF is another command's work; the page offers it once the API has it.
-              {"review_pdf", false}};
+              // The page offers the PDF button only when this server can print one.
+              {"review_pdf", review_pdf_available()}};
     return json_response(j);
 }
 
@@ -279,7 +284,13 @@ std::string upload_name(const std::string& body, const std::string& file) {
     return first != std::string::npos && body[first] == '{' ? "site.geojson" : "site.txt";
 }
 
-Response check(const Plan& plan, const std::string& body, const std::map<std::string, std::string>& params, report::Lang lang) {
+namespace {
+
+/// The site a POST body holds, read and checked as `zoning check --proposal FILE` does, given to
+/// `answer` with the upload's own folder (for anything the answer writes); bad input is the 400
+/// answer with the CLI's message, naming the file as the user sent it.
+Response answer_site(const Plan& plan, const std::string& body, const std::map<std::string, std::string>& params,
+                     const std::function<Response(const core::SitingResult&, const std::filesystem::path& dir)>& answer) {
     auto param = [&](const char* key) {
         auto it = params.find(key);
         return it == params.end() ? std::string() : it->second;
@@ -295,6 +306,18 @@ Response check(const Plan& plan, const std::string& body, const std::map<std::st
                                                            ", not " + rd)
                                            .what());
     }
+    // An uploaded file carries no 控规 figures of its own: the page sends them as parameters, as the
+    // CLI takes --far --height --density --green beside --proposal.
+    core::ProposalIndicators figures;
+    for (auto [key, slot] : {std::pair<const char*, std::optional<double>*>{"far", &figures.far}, {"height", &figures.height_m},
+                             {"density", &figures.density}, {"green", &figures.green}}) {
+        const std::string v = param(key);
+        if (v.empty()) continue;
+        char* end = nullptr;
+        *slot = std::strtod(v.c_str(), &end);
+        if (end == v.c_str() || *end) return error_response(400, core::bad_input(core::FeatureRef{}, std::string("--") + key + ": not a number: " + v).what());
+    }
+    if (std::string bad = core::indicator_problem(figures); !bad.empty()) return error_response(400, core::bad_input(core::FeatureRef{}, "--" + bad).what());
     if (body.empty()) return error_response(400, "no proposal: send a GeoJSON Feature (or a proposal file) as the request body");
     UploadDir dir;
     const std::string name = upload_name(body, param("file"));
@@ -306,24 +329,105 @@ Response check(const Plan& plan, const std::string& body, const std::map<std::st
             if (!out) throw core::Error(core::ExitCode::internal, "cannot store the upload in " + dir.path().string());
         }
         io::ProposalInput in{file.string(), "", "", param("crs"), param("landuse"), param("name"), param("category"), false};
+        in.indicators = figures;
         std::vector<core::Proposal> proposals = io::read_proposals(plan.catalog, plan.store.work_crs(), in);
         if (proposals.empty()) throw core::bad_input(core::FeatureRef{name, {}, {}, {}}, "no proposal feature");
         if (proposals.size() > 1)
             throw core::bad_input(core::FeatureRef{name, {}, {}, {}}, std::to_string(proposals.size()) + " features where one proposal is expected");
-        std::vector<core::SitingResult> results = analysis::check_siting(plan.store, plan.catalog, plan.rules, proposals, opt);
+        std::vector<core::SitingResult> results = plan.check_siting(proposals, opt);
         const core::SitingResult& r = results.front();
         if (r.area_m2 > 0 && r.outside_district_m2 >= r.area_m2 * 0.999)
             throw core::bad_input(core::FeatureRef{name, {}, r.proposal.fid, r.proposal.id},
                                   "the proposal lies entirely outside the district (check its coordinates and CRS)");
-        std::ostringstream text;
-        report::write_check_json(text, results, plan.store, lang, false);
-        Response resp;
-        resp.body = text.str();
-        return resp;
+        return answer(r, dir.path());
     } catch (const core::Error& e) {
         if (e.code() != core::ExitCode::bad_input) throw;
         return error_response(400, without_folder(e.what(), dir.path()));
     }
+}
+
+/// Chromium processes printing at once: each takes a core and a few hundred MiB, so a burst of
+/// PDF requests waits here instead of starting a browser per request.
+class PrintSlots {
+public:
+    explicit PrintSlots(int n) : m_free(n) {}
+    class Held {
+    public:
+        explicit Held(PrintSlots& s) : m_s(s) {
+            std::unique_lock<std::mutex> lock(m_s.m_mutex);
+            m_s.m_cv.wait(lock, [this] { return m_s.m_free > 0; });
+            --m_s.m_free;
+        }
+        ~Held() {
+            {
+                std::lock_guard<std::mutex> lock(m_s.m_mutex);
+                ++m_s.m_free;
+            }
+            m_s.m_cv.notify_one();
+        }
+        Held(const Held&) = delete;
+        Held& operator=(const Held&) = delete;
+
+    private:
+        PrintSlots& m_s;
+    };
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    int m_free;
+};
+
+PrintSlots& print_slots() {
+    static PrintSlots slots(2);
+    return slots;
+}
+
+}  // namespace
+
+Response check(const Plan& plan, const std::string& body, const std::map<std::string, std::string>& params, report::Lang lang) {
+    return answer_site(plan, body, params, [&](const core::SitingResult& r, const std::filesystem::path&) {
+        std::ostringstream text;
+        report::write_check_json(text, {r}, plan.store, lang, false);
+        Response resp;
+        resp.body = text.str();
+        return resp;
+    });
+}
+
+bool review_pdf_available() {
+    try {
+        io::find_chromium("review.pdf");
+        return true;
+    } catch (const core::Error&) {
+        return false;
+    }
+}
+
+Response review_pdf(const Plan& plan, const std::string& body, const std::map<std::string, std::string>& params, report::Lang lang) {
+    if (!review_pdf_available())
+        return error_response(503, "the review opinion as PDF needs headless Chromium, which this server does not have: install the Debian packages "
+                                   "chromium and fonts-noto-cjk (scripts/install-deps), or set ZONING_CHROMIUM before zoning serve starts");
+    auto param = [&](const char* key) {
+        auto it = params.find(key);
+        return it == params.end() ? std::string() : it->second;
+    };
+    return answer_site(plan, body, params, [&](const core::SitingResult& r, const std::filesystem::path& dir) {
+        const std::string html = opinion_html(r, plan.store, plan.catalog, param("organisation"), param("date"), lang);
+        const std::filesystem::path pdf = dir / "opinion.pdf";
+        {
+            PrintSlots::Held slot(print_slots());
+            io::print_pdf(html, pdf);
+        }
+        Response resp;
+        resp.content_type = "application/pdf";
+        std::ifstream in(pdf, std::ios::binary);
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        if (!in && !in.eof()) throw core::Error(core::ExitCode::internal, "cannot read the printed opinion " + pdf.string());
+        resp.body = bytes.str();
+        return resp;
+    });
 }
 
 }  // namespace zoning::serve

@@ -38,6 +38,13 @@ Response report_json(const Plan& plan, report::Lang lang);
 /// use). The answer is `zoning check --format json`'s, or 400 with the CLI's message.
 Response check(const Plan& plan, const std::string& body, const std::map<std::string, std::string>& params, report::Lang lang);
 
+/// POST /api/review.pdf: the same body and query as check (and `organisation`, `date` as the CLI's
+/// options); the 审查意见书 `zoning check --format pdf` prints for the site, as application/pdf.
+/// 503 when this server has no Chromium to print with.
+Response review_pdf(const Plan& plan, const std::string& body, const std::map<std::string, std::string>& params, report::Lang lang);
+/// Whether review_pdf can print: the browser io::print_pdf would run is there.
+bool review_pdf_available();
+
 /// The file name a proposal upload is read under: `file` when it is a plain name with a proposal
 /// extension, else "site" with the extension the content shows (.geojson for JSON, else .txt).
 std::string upload_name(const std::string& body, const std::string& file);

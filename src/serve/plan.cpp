@@ -2,6 +2,7 @@
 #include "serve/plan.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <functional>
@@ -41,6 +42,11 @@ StoreStamp stamp_of(const std::filesystem::path& store) {
 }
 
 bool served_as_tiles(const std::string& layer) { return layer == "parcels"; }
+
+std::uint64_t next_reading() {
+    static std::atomic<std::uint64_t> last{0};
+    return ++last;
+}
 
 std::shared_ptr<const Plan> load_plan(const PlanOptions& options) {
     const auto t0 = std::chrono::steady_clock::now();
@@ -118,6 +124,20 @@ std::shared_ptr<const Plan> load_plan(const PlanOptions& options) {
     }
     plan->load_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return plan;
+}
+
+std::vector<core::SitingResult> Plan::check_siting(const std::vector<core::Proposal>& proposals, const analysis::SitingOptions& options) const {
+    // Two readings at most: the current one, and the one a request still in flight started with when
+    // the store was rebuilt; an older reading's index is dropped (by its own thread) to make room.
+    constexpr std::size_t kReadingsKept = 2;
+    thread_local std::vector<std::pair<std::uint64_t, std::unique_ptr<analysis::SitingIndex>>> mine;
+    auto it = std::find_if(mine.begin(), mine.end(), [this](auto& e) { return e.first == reading; });
+    if (it == mine.end()) {
+        if (mine.size() >= kReadingsKept) mine.erase(std::min_element(mine.begin(), mine.end(), [](auto& a, auto& b) { return a.first < b.first; }));
+        mine.emplace_back(reading, std::make_unique<analysis::SitingIndex>(store));
+        it = mine.end() - 1;
+    }
+    return analysis::check_siting(*it->second, catalog, rules, proposals, options);
 }
 
 PlanSource::PlanSource(PlanOptions options) : m_options(std::move(options)) { m_plan = load_plan(m_options); }

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/siting.hpp"
 #include "core/catalog.hpp"
 #include "core/dataset.hpp"
 #include "core/plan_rules.hpp"
@@ -39,6 +40,9 @@ struct PlanOptions {
     unsigned threads = 0;             ///< the report's overlay on load
 };
 
+/// 1, 2, ...: a number no other reading in this process has.
+std::uint64_t next_reading();
+
 struct Plan {
     StoreStamp stamp;
     core::Catalog catalog;
@@ -52,6 +56,14 @@ struct Plan {
     io::TileGrid grid;
     std::filesystem::path tiles_dir;  ///< `{layer}/{z}/{x}/{y}.pbf` below it
     double load_seconds = 0;
+    const std::uint64_t reading = next_reading();  ///< this reading's number in the process: tells readings apart
+
+    /// analysis::check_siting against this reading with the calling thread's own siting index over
+    /// it, built by the thread's first check and kept for its later ones: building one (every parcel
+    /// and frame parsed, prepared and put in a tree) costs more than a check. A thread keeps one per
+    /// reading it checked against lately, so a server holds at most one per pool thread and reading,
+    /// each used (and freed) by the thread that built it, as GEOS's thread rule wants.
+    std::vector<core::SitingResult> check_siting(const std::vector<core::Proposal>& proposals, const analysis::SitingOptions& options) const;
 };
 
 /// Reads the store as `report` and `check` do (PlanOptions::load of the CLI), runs the report's

@@ -48,6 +48,12 @@ bool read_file(const std::filesystem::path& p, std::string& out) {
 
 report::Lang lang_of(const httplib::Request& req) { return req.get_param_value("lang") == "en" ? report::Lang::en : report::Lang::zh; }
 
+std::map<std::string, std::string> params_of(const httplib::Request& req) {
+    std::map<std::string, std::string> params;
+    for (auto& [k, v] : req.params) params[k] = v;
+    return params;
+}
+
 void send(httplib::Response& res, const Response& r) {
     res.status = r.status;
     res.set_content(r.body, r.content_type.c_str());
@@ -100,6 +106,19 @@ void run_server(PlanSource& plans, const ServerOptions& options, const std::func
             res.set_header("Access-Control-Allow-Origin", origin);
             res.set_header("Vary", "Origin");
         });
+    // cpp-httplib answers some errors itself with no body (413 beyond the body limit — 8 KB for a
+    // form-encoded body, which curl sends by default —, 400 for a malformed request): say what it was.
+    svr.set_error_handler(httplib::Server::HandlerWithResponse([limit = options.body_limit](const httplib::Request& req, httplib::Response& res) {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        std::string message = "the request could not be read (HTTP " + std::to_string(res.status) + ")";
+        if (res.status == 413)
+            message = "the request body is too large: at most " + std::to_string(limit) +
+                      " bytes, and 8192 for a form-encoded body — send the proposal as application/json or application/octet-stream";
+        else if (res.status == 404)
+            message = "not found: " + req.path;
+        send(res, error_response(res.status, message));
+        return httplib::Server::HandlerResponse::Handled;
+    }));
     svr.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
         std::string message = "internal error";
         try {
@@ -142,9 +161,10 @@ void run_server(PlanSource& plans, const ServerOptions& options, const std::func
         with_plan(res, [&](const Plan& p) { return report_json(p, lang_of(req)); });
     });
     svr.Post("/api/check", [&](const httplib::Request& req, httplib::Response& res) {
-        std::map<std::string, std::string> params;
-        for (auto& [k, v] : req.params) params[k] = v;
-        with_plan(res, [&](const Plan& p) { return check(p, req.body, params, lang_of(req)); });
+        with_plan(res, [&](const Plan& p) { return check(p, req.body, params_of(req), lang_of(req)); });
+    });
+    svr.Post("/api/review.pdf", [&](const httplib::Request& req, httplib::Response& res) {
+        with_plan(res, [&](const Plan& p) { return review_pdf(p, req.body, params_of(req), lang_of(req)); });
     });
     svr.Get(R"(/tiles/([A-Za-z0-9_]+)/([0-9]+)/([0-9]+)/([0-9]+)\.pbf)", [&](const httplib::Request& req, httplib::Response& res) {
         with_plan(res, [&](const Plan& p) {

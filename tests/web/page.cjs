@@ -86,6 +86,26 @@ const fail = (msg) => { throw new Error(msg); };
     if (!reasons.includes('测试湿地')) fail('the reasons do not name 测试湿地: ' + reasons.slice(0, 300));
     console.log('ok: a site drawn in the core gets the verdict conflict, naming 测试湿地');
 
+    // 4b. The review-opinion button (the server has Chromium: this test runs only where it does) posts the
+    // same site to /api/review.pdf and gets a PDF back.
+    if (await page.$eval('#check-pdf', (e) => e.hidden)) fail('the review PDF button is hidden though /api/layers offers the PDF');
+    // The file the user saves is the blob the page hands to the download link: catch it there (puppeteer
+    // cannot read back a body the page's own fetch consumed).
+    await page.evaluate(() => {
+      const make = URL.createObjectURL;
+      window.savedBlobs = [];
+      URL.createObjectURL = (b) => { window.savedBlobs.push(b); return make(b); };
+    });
+    const [pdf] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/review.pdf'), { timeout: 60000 }),
+      page.click('#check-pdf'),
+    ]);
+    const type = pdf.headers()['content-type'] || '';
+    await page.waitForFunction(() => window.savedBlobs.length > 0, { timeout: 10000 }).catch(() => fail('the PDF button saved no file'));
+    const head = await page.evaluate(async () => new TextDecoder('latin1').decode(await window.savedBlobs[0].slice(0, 5).arrayBuffer()));
+    if (pdf.status() !== 200 || type !== 'application/pdf' || head !== '%PDF-') fail(`the PDF button got ${pdf.status()} ${type} ${head}`);
+    console.log('ok: the review PDF button downloads the 审查意见书 of the drawn site');
+
     // 5. The conflicts list zooms on click: the view closes in on the first conflict's features.
     await page.click('#tabs button[data-tab="conflicts"]');
     const res0 = await page.evaluate(() => { zoning.map.getView().fit(zoning.state.meta.extent); return zoning.map.getView().getResolution(); });

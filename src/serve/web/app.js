@@ -264,14 +264,16 @@ async function submitCheck(e) {
   const q = new URLSearchParams({ lang });
   const props = {};
   for (const key of ['name', 'landuse', 'category']) if (form.get(key)) props[key] = String(form.get(key));
-  for (const key of ['far', 'height_m', 'density', 'green']) if (form.get(key) !== '' && form.get(key) != null) props[key] = Number(form.get(key));
+  for (const key of ['far', 'height', 'density', 'green']) if (form.get(key) !== '' && form.get(key) != null) props[key] = Number(form.get(key));
   let body;
   const file = form.get('file');
   if (file && file.size) {
     // A file goes up as it is: the server reads it with the CLI's proposal reader (its own CRS).
-    body = await file.text();
+    // Its bytes as they are: a 界址点 TXT is often GB18030, which the server decodes, not the browser.
+    body = await file.arrayBuffer();
     q.set('file', file.name);
     for (const key of ['landuse', 'name', 'category']) if (props[key]) q.set(key, props[key]);
+    for (const key of ['far', 'height', 'density', 'green']) if (props[key] != null) q.set(key, String(props[key]));
     if (form.get('crs')) q.set('crs', String(form.get('crs')));
   } else {
     const drawn = state.drawn.getSource().getFeatures()[0];
@@ -299,17 +301,17 @@ async function showVerdict(r) {
   html += `<h3>${W.landuseMix}</h3><ul>` + r.landuse.map((u) => `<li>${esc(u.code)} ${esc(state.landuseNames.get(u.code) || '')} ${pct(u.share)}</li>`).join('') + '</ul>';
   if (r.projects.length) html += `<h3>${W.projectsHit}</h3><ul>` + r.projects.map((p) => `<li>${esc(p.name || p.id)} ${fmtArea(p.overlap_m2)}</li>`).join('') + '</ul>';
   $('#check-result').innerHTML = html;
+  $('#check-pdf').hidden = !state.meta.review_pdf;  // with the verdict, not after the highlights load
   // The site in its verdict's colour, and what each rule hit, on the map.
   state.drawn.setStyle(new ol.style.Style({ stroke: new ol.style.Stroke({ color: colour, width: 3 }), fill: new ol.style.Fill({ color: rgba(colour, 0.3) }) }));
   const hits = await Promise.all(r.rules.filter((x) => x.with).map((x) => getJson(api(`/api/features/${encodeURIComponent(x.with.layer)}/${encodeURIComponent(x.with.id)}`)).catch(() => null)));
   highlight(hits.filter(Boolean).map((f) => f.geometry), colour);
-  $('#check-pdf').hidden = !state.meta.review_pdf;
 }
 
 /// The review opinion of the last check as PDF: the same request, sent to /api/review.pdf.
 async function downloadReviewPdf() {
   if (!state.lastCheck) return;
-  const r = await fetch('/api/review.pdf?' + state.lastCheck.query, { method: 'POST', body: state.lastCheck.body });
+  const r = await fetch('/api/review.pdf?' + state.lastCheck.query, { method: 'POST', body: state.lastCheck.body, headers: { 'Content-Type': 'application/json' } });
   if (!r.ok) { $('#check-result').insertAdjacentHTML('afterbegin', `<p class="error">${esc((await r.json().catch(() => ({}))).error || r.statusText)}</p>`); return; }
   const a = document.createElement('a');
   a.href = URL.createObjectURL(await r.blob());

@@ -27,3 +27,10 @@ run 3 check --store m.gpkg --proposal twice.txt --batch --format json
 python3 -c "
 import json; j = json.load(open('$work/out'))
 assert [r['verdict'] for r in j['results']] == ['pass', 'error'] and '地块编号 used twice' in j['results'][1]['error'], j" || fail "id used twice"
+# The stated-area mismatch reads in Chinese in a Chinese note (the opinion quotes it)
+run 1 check --store m.gpkg --proposal area.txt
+stdout_has "申报地块面积 0.9000 公顷，界址点围合面积 9600 平方米"
+# Crossing 界址点 are refused naming the line, not repaired: the opinion would certify a boundary nobody submitted
+sed -e 's/^J2,1,3740200.000,38430800.000/J2,1,3740200.000,38430900.000/' -e 's/^J3,1,3740200.000,38430900.000/J3,1,3740200.000,38430800.000/' "$txt/one_parcel.txt" > bowtie.txt
+run 3 check --store m.gpkg --proposal bowtie.txt
+stderr_has "parcel line 13: the 界址点 do not make a valid polygon"

@@ -29,3 +29,19 @@ stdout_has '"lot_share": 0.75'; stdout_has '"result": "exceeds"'; stdout_has '"l
 sed 's/"green": 0.4/"green": 40/' "$F/two_lots.geojson" > pct.geojson
 run 3 check --store m.gpkg --proposal pct.geojson
 stderr_has "pct.geojson"; stderr_has "two_lots"; stderr_has "green (绿地率) must be a share from 0 to 1"
+# The figures apply to a 界址点坐标 TXT site as to any other: the same square, as the reviewer receives it.
+cat > site.txt <<'TXT'
+[属性描述]
+坐标系=2000国家大地坐标系
+几度分带=3
+带号=38
+[地块坐标]
+5,0.2500,S1,测试住宅,面,,住宅用地,0701,@
+J1,1,3740010.000,38430010.000
+J2,1,3740060.000,38430010.000
+J3,1,3740060.000,38430060.000
+J4,1,3740010.000,38430060.000
+J1,1,3740010.000,38430010.000
+TXT
+run 2 check --store m.gpkg --proposal site.txt --far 2.8
+stdout_has "容积率 2.80 超标：地块 L-A（用地 0701，占用地 100.0%）上限 2.50"

@@ -31,3 +31,15 @@ status_is 400
 python3 -c 'import sys; sys.stdout.write("{" + " " * (9 * 1024 * 1024) + "}")' >big.json
 http POST /api/check big.json
 status_is 413
+json_is 'd["error"].startswith("the request body is too large: at most 8388608 bytes")' True
+# curl's default content type (form-encoded) has cpp-httplib's own 8 KB limit: the 413 says what to send instead.
+python3 -c 'import sys; sys.stdout.write("{" + " " * 10000 + "}")' >form.json
+python3 - "$url" form.json >form.out <<'PY'
+import http.client, sys, urllib.parse
+u = urllib.parse.urlparse(sys.argv[1])
+c = http.client.HTTPConnection(u.hostname, u.port, timeout=30)
+c.request("POST", "/api/check", body=open(sys.argv[2], "rb").read(), headers={"Content-Type": "application/x-www-form-urlencoded"})
+r = c.getresponse()
+print(r.status, r.read().decode())
+PY
+grep -q '^413 .*send the proposal as application/json' form.out || fail "form-encoded 413: $(cat form.out)"

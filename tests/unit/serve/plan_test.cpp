@@ -1,7 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <sstream>
+#include <thread>
+
 #include <nlohmann/json.hpp>
+
+#include "analysis/siting.hpp"
+#include "io/proposal_reader.hpp"
+#include "report/check_render.hpp"
 
 #include "core/catalog.hpp"
 #include "io/store.hpp"
@@ -79,4 +87,54 @@ TEST(Api, CheckRefusesAProposalWithoutLandUseWithTheReadersMessage) {
     serve::Response ok = serve::check(*m.plan, site, {{"crs", "EPSG:4547"}, {"landuse", "0701"}}, report::Lang::zh);
     ASSERT_EQ(ok.status, 200) << ok.body;
     EXPECT_EQ(nlohmann::json::parse(ok.body)["proposal"]["area_m2"], 10000.0);
+}
+
+TEST(Api, ConcurrentChecksOnThreadsOwnIndexesAnswerAsOneCheckAlone) {
+    MiniPlan m;
+    const serve::Plan& p = *m.plan;
+    // Three sites with different answers (tests/fixtures/mini/ANSWERS.md): in the core, the corridor's side, clear.
+    const std::vector<std::string> sites = {
+        R"({"type":"Feature","properties":{"landuse":"1001"},"geometry":{"type":"Polygon","coordinates":[[[430760,3740760],[430840,3740760],[430840,3740840],[430760,3740840],[430760,3740760]]]}})",
+        R"({"type":"Feature","properties":{"landuse":"0901"},"geometry":{"type":"Polygon","coordinates":[[[430100,3740100],[430200,3740100],[430200,3740200],[430100,3740200],[430100,3740100]]]}})",
+        R"({"type":"Feature","properties":{"landuse":"0701"},"geometry":{"type":"Polygon","coordinates":[[[430800,3740100],[430900,3740100],[430900,3740200],[430800,3740200],[430800,3740100]]]}})"};
+    const std::map<std::string, std::string> params = {{"crs", "EPSG:4547"}};
+    std::vector<std::string> alone;
+    for (auto& s : sites) {
+        serve::Response r = serve::check(p, s, params, report::Lang::zh);
+        ASSERT_EQ(r.status, 200) << r.body;
+        alone.push_back(r.body);
+    }
+    EXPECT_NE(alone[0], alone[1]);
+    EXPECT_NE(alone[1], alone[2]);
+    // Eight threads at once, each site many times: every answer is the one given alone.
+    std::vector<std::thread> threads;
+    std::atomic<int> wrong{0};
+    for (int t = 0; t < 8; ++t)
+        threads.emplace_back([&, t] {
+            for (int k = 0; k < 6; ++k) {
+                const std::size_t i = static_cast<std::size_t>(t + k) % sites.size();
+                if (serve::check(p, sites[i], params, report::Lang::zh).body != alone[i]) ++wrong;
+            }
+        });
+    for (auto& th : threads) th.join();
+    EXPECT_EQ(wrong.load(), 0);
+}
+
+TEST(SitingIndex, GivesTheResultsOfACheckThatBuildsItsOwn) {
+    MiniPlan m;
+    const serve::Plan& p = *m.plan;
+    io::ProposalInput in{"", "", "POLYGON ((430760 3740760, 430840 3740760, 430840 3740840, 430760 3740840, 430760 3740760))", "EPSG:4547", "1001",
+                         "核心区厂房", "", false};
+    std::vector<core::Proposal> proposals = io::read_proposals(p.catalog, p.store.work_crs(), in);
+    analysis::SitingIndex index(p.store);
+    for (int round = 0; round < 2; ++round) {  // an index used twice answers the same
+        std::vector<core::SitingResult> fresh = analysis::check_siting(p.store, p.catalog, p.rules, proposals);
+        std::vector<core::SitingResult> reused = analysis::check_siting(index, p.catalog, p.rules, proposals);
+        std::ostringstream a, b;
+        report::write_check_json(a, fresh, p.store, report::Lang::zh, false);
+        report::write_check_json(b, reused, p.store, report::Lang::zh, false);
+        EXPECT_EQ(a.str(), b.str());
+        EXPECT_EQ(reused.front().verdict, core::Verdict::conflict);
+        EXPECT_DOUBLE_EQ(reused.front().area_m2, 6400.0);
+    }
 }
