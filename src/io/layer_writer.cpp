@@ -481,12 +481,18 @@ void fill_layer(GpkgFile& db, const core::Layer& layer, const std::string& shown
 }  // namespace
 
 void fill_geopackage_layers(const std::filesystem::path& gpkg, const std::vector<core::Layer>& layers, const std::string& shown) {
+    std::vector<const core::Layer*> held;
+    for (const auto& layer : layers) held.push_back(&layer);
+    fill_geopackage_layers(gpkg, held, shown);
+}
+
+void fill_geopackage_layers(const std::filesystem::path& gpkg, const std::vector<const core::Layer*>& layers, const std::string& shown) {
     GpkgFile db(gpkg, shown);
     // The file is a temporary that AtomicFile fsyncs and renames, or deletes on failure: a crash
     // leaves no half-written store to protect, so no rollback journal on disk and no syncs.
     db.exec("PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536");
     db.exec("BEGIN");
-    for (const auto& layer : layers) fill_layer(db, layer, shown);
+    for (const core::Layer* layer : layers) fill_layer(db, *layer, shown);
     db.exec("COMMIT");
 }
 
