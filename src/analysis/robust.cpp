@@ -56,7 +56,11 @@ std::vector<std::vector<std::size_t>> envelope_groups(const geo::GeosContext& ct
 /// area: overlapping parts make the union smaller than the sum, and parts whose common edges do not
 /// share their vertices leave those edges in, which makes the MultiPolygon invalid. Anything else
 /// (parts cut by a frame's edge that do not meet exactly, an unclean store) takes the overlay union.
-geo::GeomPtr group_union(const geo::GeosContext& ctx, std::vector<geo::GeomPtr> members) {
+geo::GeomPtr group_union(const geo::GeosContext& ctx, std::vector<geo::GeomPtr> members, UnionMethod method) {
+    if (method == UnionMethod::overlay) {
+        geo::GeomPtr coll = geo::collect(ctx, GEOS_GEOMETRYCOLLECTION, std::move(members));
+        return geo::unary_union(ctx, coll.get());
+    }
     double summed = 0;
     for (const auto& m : members) summed += geo::area(ctx, m.get());
     geo::GeomPtr coll = geo::collect(ctx, GEOS_GEOMETRYCOLLECTION, std::move(members));
@@ -73,7 +77,7 @@ geo::GeomPtr group_union(const geo::GeosContext& ctx, std::vector<geo::GeomPtr> 
 /// level as costly as the whole, and the union far worse than linear. Parts whose envelopes do not
 /// meet cannot share a point, so each group of meeting ones is unioned alone and the disjoint
 /// results are only gathered.
-geo::GeomPtr grouped_union(const geo::GeosContext& ctx, std::vector<geo::GeomPtr> parts) {
+geo::GeomPtr grouped_union(const geo::GeosContext& ctx, std::vector<geo::GeomPtr> parts, UnionMethod method) {
     if (parts.size() < kGroupFrom) {
         geo::GeomPtr coll = geo::collect(ctx, GEOS_GEOMETRYCOLLECTION, std::move(parts));
         return geo::extract_dimension(ctx, geo::unary_union(ctx, coll.get()).get(), 2);
@@ -86,7 +90,7 @@ geo::GeomPtr grouped_union(const geo::GeosContext& ctx, std::vector<geo::GeomPtr
         }
         std::vector<geo::GeomPtr> members;
         for (std::size_t i : group) members.push_back(std::move(parts[i]));
-        unions.push_back(group_union(ctx, std::move(members)));
+        unions.push_back(group_union(ctx, std::move(members), method));
     }
     geo::GeomPtr all = geo::collect(ctx, GEOS_GEOMETRYCOLLECTION, std::move(unions));
     return geo::extract_dimension(ctx, all.get(), 2);
@@ -113,16 +117,16 @@ geo::GeomPtr robust_intersection(const geo::GeosContext& ctx, const GEOSGeometry
 }
 
 geo::GeomPtr robust_union(const geo::GeosContext& ctx, std::vector<geo::GeomPtr> parts, const std::string& what,
-                          RobustnessLog& log) {
+                          RobustnessLog& log, UnionMethod method) {
     std::vector<std::string> wkbs;  // kept to retry: collect() consumes the parts
     for (auto& p : parts) wkbs.push_back(geo::to_wkb(ctx, p.get()));
     try {
-        return grouped_union(ctx, std::move(parts));
+        return grouped_union(ctx, std::move(parts), method);
     } catch (const geo::GeosError& first) {
         std::vector<geo::GeomPtr> again;
         for (auto& w : wkbs) again.push_back(snapped(ctx, geo::from_wkb(ctx, w).get()));
         log.notes.push_back(what + ": union retried on input snapped to 1 mm after " + first.what());
-        return grouped_union(ctx, std::move(again));
+        return grouped_union(ctx, std::move(again), method);
     }
 }
 

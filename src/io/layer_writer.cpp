@@ -469,7 +469,8 @@ void fill_layer(GpkgFile& db, const core::Layer& layer, const std::string& shown
             db.run(st.get());
         }
     }
-    if (db.text("SELECT name FROM sqlite_master WHERE name = 'gpkg_ogr_contents'")) {
+    // GDAL leaves the count of a layer it wrote no feature to NULL (unknown): so is it here.
+    if (!layer.features.empty() && db.text("SELECT name FROM sqlite_master WHERE name = 'gpkg_ogr_contents'")) {
         StatementPtr st = db.prepare("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE lower(table_name) = lower(?)");
         sqlite3_bind_int64(st.get(), 1, static_cast<sqlite3_int64>(layer.features.size()));
         sqlite3_bind_text(st.get(), 2, table.c_str(), -1, SQLITE_TRANSIENT);
