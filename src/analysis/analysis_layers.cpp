@@ -103,7 +103,8 @@ Noted<std::vector<Row>> overlay_landuse(const core::Dataset& d, const core::Cata
             }
             std::vector<Row> rows;
             for (auto& [code, ps] : pieces) {
-                geo::GeomPtr u = robust_union(ctx, std::move(ps), "overlay union", log);
+                // The layer shows the classes' extents; its areas may move in the last bits, the report's may not.
+                geo::GeomPtr u = robust_union(ctx, std::move(ps), "overlay union", log, UnionMethod::coverage);
                 double a = geo::area(ctx, u.get());
                 const core::LanduseClass* c = cat.landuse().find(code);
                 Row row{frame_values(frames, k), geo::to_wkb(ctx, u.get())};

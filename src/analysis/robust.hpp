@@ -17,8 +17,14 @@ struct RobustnessLog {
 /// Polygonal intersection of a and b (empty MultiPolygon when they only touch).
 geo::GeomPtr robust_intersection(const geo::GeosContext& ctx, const GEOSGeometry* a, const GEOSGeometry* b,
                                  const std::string& what, RobustnessLog& log);
+/// How robust_union dissolves a group of many meeting parts.
+enum class UnionMethod {
+    overlay,   ///< GEOS's cascaded union: the report's figures, which must not move in the last bits
+    coverage,  ///< GEOSCoverageUnion where its result checks out (valid, area = the parts' sum), else overlay
+};
+
 /// Union of polygonal parts (consumed).
 geo::GeomPtr robust_union(const geo::GeosContext& ctx, std::vector<geo::GeomPtr> parts, const std::string& what,
-                          RobustnessLog& log);
+                          RobustnessLog& log, UnionMethod method = UnionMethod::overlay);
 
 }  // namespace zoning::analysis

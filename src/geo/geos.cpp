@@ -251,6 +251,9 @@ GeomPtr difference(const GeosContext& ctx, const GEOSGeometry* a, const GEOSGeom
 GeomPtr unary_union(const GeosContext& ctx, const GEOSGeometry* g) {
     return own(ctx, GEOSUnaryUnion_r(ctx.handle(), g), "union");
 }
+GeomPtr coverage_union(const GeosContext& ctx, const GEOSGeometry* g) {
+    return own(ctx, GEOSCoverageUnion_r(ctx.handle(), g), "coverage union");
+}
 GeomPtr buffer(const GeosContext& ctx, const GEOSGeometry* g, double width, int quadsegs) {
     return own(ctx, GEOSBuffer_r(ctx.handle(), g, width, quadsegs), "buffer");
 }

@@ -469,7 +469,8 @@ void fill_layer(GpkgFile& db, const core::Layer& layer, const std::string& shown
             db.run(st.get());
         }
     }
-    if (db.text("SELECT name FROM sqlite_master WHERE name = 'gpkg_ogr_contents'")) {
+    // GDAL leaves the count of a layer it wrote no feature to NULL (unknown): so is it here.
+    if (!layer.features.empty() && db.text("SELECT name FROM sqlite_master WHERE name = 'gpkg_ogr_contents'")) {
         StatementPtr st = db.prepare("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE lower(table_name) = lower(?)");
         sqlite3_bind_int64(st.get(), 1, static_cast<sqlite3_int64>(layer.features.size()));
         sqlite3_bind_text(st.get(), 2, table.c_str(), -1, SQLITE_TRANSIENT);
@@ -481,12 +482,18 @@ void fill_layer(GpkgFile& db, const core::Layer& layer, const std::string& shown
 }  // namespace
 
 void fill_geopackage_layers(const std::filesystem::path& gpkg, const std::vector<core::Layer>& layers, const std::string& shown) {
+    std::vector<const core::Layer*> held;
+    for (const auto& layer : layers) held.push_back(&layer);
+    fill_geopackage_layers(gpkg, held, shown);
+}
+
+void fill_geopackage_layers(const std::filesystem::path& gpkg, const std::vector<const core::Layer*>& layers, const std::string& shown) {
     GpkgFile db(gpkg, shown);
     // The file is a temporary that AtomicFile fsyncs and renames, or deletes on failure: a crash
     // leaves no half-written store to protect, so no rollback journal on disk and no syncs.
     db.exec("PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536");
     db.exec("BEGIN");
-    for (const auto& layer : layers) fill_layer(db, layer, shown);
+    for (const core::Layer* layer : layers) fill_layer(db, *layer, shown);
     db.exec("COMMIT");
 }
 

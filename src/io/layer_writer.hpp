@@ -36,5 +36,7 @@ void add_row(OGRLayer* l, const std::vector<std::string>& values, const std::str
 /// `shown` names the file in errors. Throws Error(output), or internal for WKB that is not
 /// a 2D/3D ISO or extended WKB geometry.
 void fill_geopackage_layers(const std::filesystem::path& gpkg, const std::vector<core::Layer>& layers, const std::string& shown);
+/// The same for layers held elsewhere (the export's store and analysis layers).
+void fill_geopackage_layers(const std::filesystem::path& gpkg, const std::vector<const core::Layer*>& layers, const std::string& shown);
 
 }  // namespace zoning::io

@@ -79,3 +79,34 @@ TEST(Robust, ManyTouchingPartsDissolveIntoOnePolygon) {
     EXPECT_EQ(geo::num_geometries(ctx, u.get()), 1);
     EXPECT_NEAR(geo::area(ctx, u.get()), 10000, 1e-6);
 }
+
+// Through the checked coverage union (the export's overlay_landuse), a tiling: a tiling with a lot missing keeps it as a hole;
+// tall lots beside square ones (their common edges do not share vertices, so not a coverage for
+// GEOS) still dissolve into one valid polygon, through the overlay union.
+TEST(Robust, ATilingWithAHoleKeepsItAndLotsMeetingAtTJunctionsStillDissolve) {
+    geo::GeosContext ctx;
+    {
+        std::vector<geo::GeomPtr> parts;
+        for (int i = 0; i < 100; ++i)
+            if (i != 44) parts.push_back(geo::from_wkt(ctx, rect(10.0 * (i % 10), 10.0 * (i / 10), 10.0 * (i % 10) + 10, 10.0 * (i / 10) + 10)));
+        analysis::RobustnessLog log;
+        geo::GeomPtr u = analysis::robust_union(ctx, std::move(parts), "union in Z1", log, analysis::UnionMethod::coverage);
+        ASSERT_EQ(geo::num_geometries(ctx, u.get()), 1);
+        EXPECT_EQ(GEOSGetNumInteriorRings_r(ctx.handle(), geo::geometry_n(ctx, u.get(), 0)), 1);
+        EXPECT_NEAR(geo::area(ctx, u.get()), 9900, 1e-6);
+        EXPECT_EQ(geo::invalid_reason(ctx, u.get()), "");
+    }
+    {
+        std::vector<geo::GeomPtr> parts;
+        for (int j = 0; j < 5; ++j) parts.push_back(geo::from_wkt(ctx, rect(0, 20.0 * j, 10, 20.0 * j + 20)));  // column 0: 10 × 20 lots
+        for (int i = 0; i < 100; ++i)
+            if (i % 10 != 0) parts.push_back(geo::from_wkt(ctx, rect(10.0 * (i % 10), 10.0 * (i / 10), 10.0 * (i % 10) + 10, 10.0 * (i / 10) + 10)));
+        analysis::RobustnessLog log;
+        geo::GeomPtr u = analysis::robust_union(ctx, std::move(parts), "union in Z1", log, analysis::UnionMethod::coverage);
+        EXPECT_EQ(geo::num_geometries(ctx, u.get()), 1);
+        EXPECT_EQ(GEOSGetNumInteriorRings_r(ctx.handle(), geo::geometry_n(ctx, u.get(), 0)), 0);
+        EXPECT_NEAR(geo::area(ctx, u.get()), 10000, 1e-6);
+        EXPECT_EQ(geo::invalid_reason(ctx, u.get()), "");
+        EXPECT_TRUE(log.notes.empty());
+    }
+}
