@@ -138,12 +138,20 @@ AtomicFile::~AtomicFile() {
     }
 }
 
-void AtomicFile::commit() {
-    int fd = ::open(m_temp.c_str(), O_RDONLY);
+namespace {
+/// Its bytes on disk before a rename makes them the output: the writers run SQLite with
+/// synchronous = OFF, so a crash after the rename could otherwise leave a torn file in place of a good one.
+void sync_to_disk(const fs::path& path) {
+    int fd = ::open(path.c_str(), O_RDONLY);
     if (fd >= 0) {
         ::fsync(fd);
         ::close(fd);
     }
+}
+}  // namespace
+
+void AtomicFile::commit() {
+    sync_to_disk(m_temp);
     // rename(2) replaces the target in one step: at every instant the old or the new file is there.
     if (std::rename(m_temp.c_str(), m_target.c_str()) != 0)
         throw core::output_error(m_target.string(), std::string("cannot move the new file into place: ") + std::strerror(errno));
@@ -197,6 +205,9 @@ AtomicDir::~AtomicDir() {
 
 void AtomicDir::commit() {
     std::error_code ec;
+    for (const auto& entry : fs::recursive_directory_iterator(m_temp, ec))
+        if (entry.is_regular_file(ec)) sync_to_disk(entry.path());
+    sync_to_disk(m_temp);
     if (!fs::exists(fs::symlink_status(m_target, ec))) {
         fs::rename(m_temp, m_target, ec);
         if (ec) throw core::output_error(m_shown.string(), "cannot move the new folder into place: " + ec.message());
