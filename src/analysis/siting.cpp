@@ -131,14 +131,7 @@ void indicators(const geo::GeosContext& ctx, const PlanIndex& plan, const GEOSGe
     const core::ProposalIndicators& stated = p.indicators;
     if (!stated.far && !stated.height_m && !stated.density && !stated.green) return;
     const core::Layer& l = *plan.lot_layer;
-    auto limit = [&](const core::Feature& f, const char* field) -> std::optional<double> {
-        int k = l.spec->field_index(field);
-        if (k < 0) return std::nullopt;
-        const core::Value& v = f.values.at(static_cast<std::size_t>(k));
-        if (const double* d = std::get_if<double>(&v)) return *d;
-        if (const std::int64_t* n = std::get_if<std::int64_t>(&v)) return static_cast<double>(*n);
-        return std::nullopt;
-    };
+    auto limit = [&](const core::Feature& f, const char* field) { return l.number(f, field); };
     std::vector<std::pair<std::size_t, double>> under = overlaps(ctx, plan.lots, g, r.area_m2, Inside::never, "proposal " + p.id + " × regulatory lot", log);
     // The lot holding most of the site first: its limits are the ones that bind most of the building.
     std::stable_sort(under.begin(), under.end(), [](auto& a, auto& b) { return a.second > b.second; });

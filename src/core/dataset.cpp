@@ -29,6 +29,15 @@ std::string Layer::text(const Feature& f, const std::string& field) const {
     return i < 0 ? std::string() : value_text(f.values.at(static_cast<std::size_t>(i)));
 }
 
+std::optional<double> Layer::number(const Feature& f, const std::string& field) const {
+    int i = spec->field_index(field);
+    if (i < 0) return std::nullopt;
+    const Value& v = f.values.at(static_cast<std::size_t>(i));
+    if (const double* d = std::get_if<double>(&v)) return *d;
+    if (const std::int64_t* n = std::get_if<std::int64_t>(&v)) return static_cast<double>(*n);
+    return std::nullopt;
+}
+
 const Layer* Dataset::find(const std::string& name) const {
     for (auto& l : layers)
         if (l.spec->name == name) return &l;

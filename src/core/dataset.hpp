@@ -45,6 +45,8 @@ struct Layer {
     std::string id_of(const Feature& f) const { return value_text(f.values.at(0)); }
     /// A field's value as text, "" for null or unknown field.
     std::string text(const Feature& f, const std::string& field) const;
+    /// A numeric field's value; none when the layer lacks the field or the feature leaves it empty.
+    std::optional<double> number(const Feature& f, const std::string& field) const;
 };
 
 /// How one catalog layer is read from a district's files (dataset.toml [layers.X]).

@@ -47,14 +47,7 @@ core::LayerSpec proposal_spec() {
 /// The proposal's stated 控规 figures: its own fields first, else the command line's; a figure
 /// out of its range is refused (a share given as a percentage, a negative height).
 std::string read_indicators(const core::Layer& l, const core::Feature& f, const core::ProposalIndicators& given, core::ProposalIndicators& out) {
-    auto number = [&](const char* field) -> std::optional<double> {
-        int k = l.spec->field_index(field);
-        if (k < 0) return std::nullopt;
-        const core::Value& v = f.values.at(static_cast<std::size_t>(k));
-        if (const double* d = std::get_if<double>(&v)) return *d;
-        if (const std::int64_t* n = std::get_if<std::int64_t>(&v)) return static_cast<double>(*n);
-        return std::nullopt;
-    };
+    auto number = [&](const char* field) { return l.number(f, field); };
     out.far = number("far") ? number("far") : given.far;
     out.height_m = number("height") ? number("height") : given.height_m;
     out.density = number("density") ? number("density") : given.density;
