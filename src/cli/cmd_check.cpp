@@ -146,9 +146,9 @@ core::ExitCode CheckCommand::run() {
     if (m_format == "pdf" || m_format == "coords") {
         write_documents(results, plan, lang);
     } else if (m_format == "gpkg") {
-        std::vector<std::vector<std::string>> reasons;
-        for (auto& r : results) reasons.push_back(report::check_reasons(r, lang));
-        io::write_check_results(m_out, results, reasons, dataset.work_crs());
+        std::vector<io::CheckRowText> texts;
+        for (auto& r : results) texts.push_back({report::check_reasons(r, lang), report::check_intrusions(r, lang), report::check_breaches(r, lang)});
+        io::write_check_results(m_out, results, texts, dataset.work_crs());
     } else {
         std::ostringstream text;
         if (m_format == "json") report::write_check_json(text, results, dataset, lang, batch);

@@ -17,7 +17,7 @@ OGRGeometry* multipolygon_from_wkb(const std::string& wkb) {
 }  // namespace
 
 void write_check_results(const std::filesystem::path& path, const std::vector<core::SitingResult>& results,
-                         const std::vector<std::vector<std::string>>& reasons, const std::string& work_crs) {
+                         const std::vector<CheckRowText>& texts, const std::string& work_crs) {
     AtomicFile out(path);
     {
         GdalErrorScope scope;  // before the dataset: errors while it closes on the way out are ours too
@@ -28,7 +28,7 @@ void write_check_results(const std::filesystem::path& path, const std::vector<co
         OGRLayer* res = ds->CreateLayer("check_results", &srs, wkbMultiPolygon, const_cast<char**>(opts));
         OGRLayer* ovl = ds->CreateLayer("check_overlaps", &srs, wkbMultiPolygon, const_cast<char**>(opts));
         if (!res || !ovl) throw core::output_error(path.string(), "cannot create layers: " + scope.message());
-        for (const char* f : {"proposal_id", "name", "landuse", "verdict", "rules", "reasons"}) {
+        for (const char* f : {"proposal_id", "name", "landuse", "verdict", "rules", "reasons", "control_lines", "indicators"}) {
             OGRFieldDefn fd(f, OFTString);
             res->CreateField(&fd);
         }
@@ -46,7 +46,7 @@ void write_check_results(const std::filesystem::path& path, const std::vector<co
             OGRFeature f(res->GetLayerDefn());
             std::string rules, text;
             for (auto& c : r.conflicts) rules += (rules.empty() ? "" : "; ") + c.rule;
-            for (auto& s : reasons[i]) text += (text.empty() ? "" : " | ") + s;
+            for (auto& s : texts[i].reasons) text += (text.empty() ? "" : " | ") + s;
             f.SetField("proposal_id", r.proposal.id.c_str());
             f.SetField("name", r.proposal.name.c_str());
             f.SetField("landuse", r.proposal.landuse.c_str());
@@ -54,6 +54,8 @@ void write_check_results(const std::filesystem::path& path, const std::vector<co
             f.SetField("verdict", error ? "error" : core::to_string(r.verdict));
             f.SetField("rules", rules.c_str());
             f.SetField("reasons", text.c_str());
+            f.SetField("control_lines", texts[i].control_lines.c_str());
+            f.SetField("indicators", texts[i].indicators.c_str());
             f.SetField("exit_code", error ? 3 : static_cast<int>(r.verdict));
             f.SetField("area_m2", r.area_m2);
             f.SetGeometryDirectly(multipolygon_from_wkb(r.proposal.wkb));

@@ -295,6 +295,20 @@ void write_check_json(std::ostream& out, const std::vector<core::SitingResult>& 
     out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
 }
 
+std::string check_intrusions(const core::SitingResult& r, Lang lang) {
+    std::string lines;
+    for (auto& h : r.control_lines)
+        if (h.overlap_m2 > 0) lines += (lines.empty() ? "" : " | ") + line_words(h.kind, lang) + " " + h.name + " " + area(h.overlap_m2, lang);
+    return lines;
+}
+
+std::string check_breaches(const core::SitingResult& r, Lang lang) {
+    std::string figures;
+    for (auto& c : r.indicators)
+        if (!c.complies) figures += (figures.empty() ? "" : " | ") + indicator_text(c, lang);
+    return figures;
+}
+
 void write_check_csv(std::ostream& out, const std::vector<core::SitingResult>& rs, Lang lang) {
     out << "\xEF\xBB\xBF" << "id,name,landuse,area_m2,verdict,zones,rules,reasons,control_lines,indicators\n";
     for (auto& r : rs) {
@@ -303,12 +317,7 @@ void write_check_csv(std::ostream& out, const std::vector<core::SitingResult>& r
             if (h.layer == "functional_zones") zones += (zones.empty() ? "" : "; ") + h.name;
         for (auto& c : r.conflicts) rules += (rules.empty() ? "" : "; ") + c.rule;
         for (auto& s : check_reasons(r, lang)) reasons += (reasons.empty() ? "" : " | ") + s;
-        // Only what a reviewer must act on: the lines intruded and the figures beyond their limit.
-        std::string lines, figures;
-        for (auto& h : r.control_lines)
-            if (h.overlap_m2 > 0) lines += (lines.empty() ? "" : " | ") + line_words(h.kind, lang) + " " + h.name + " " + area(h.overlap_m2, lang);
-        for (auto& c : r.indicators)
-            if (!c.complies) figures += (figures.empty() ? "" : " | ") + indicator_text(c, lang);
+        const std::string lines = check_intrusions(r, lang), figures = check_breaches(r, lang);
         char a[32];
         std::snprintf(a, sizeof a, "%.2f", r.area_m2);
         out << csv_escape(r.proposal.id) << ',' << csv_escape(r.proposal.name) << ',' << r.proposal.landuse << ',' << a << ','

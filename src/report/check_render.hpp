@@ -21,5 +21,9 @@ void write_check_html(std::ostream& out, const core::SitingResult& r, const core
 std::string compass_point(double bearing_deg, Lang lang);
 /// One sentence per reason (rules first), for tables.
 std::vector<std::string> check_reasons(const core::SitingResult& r, Lang lang);
+/// For tables, what a reviewer must act on: the control lines the site intrudes (with the area),
+/// and the 控规 figures beyond their lot's limit; " | " between items, empty when there is none.
+std::string check_intrusions(const core::SitingResult& r, Lang lang);
+std::string check_breaches(const core::SitingResult& r, Lang lang);
 
 }  // namespace zoning::report

@@ -45,3 +45,8 @@ J1,1,3740010.000,38430010.000
 TXT
 run 2 check --store m.gpkg --proposal site.txt --far 2.8
 stdout_has "容积率 2.80 超标：地块 L-A（用地 0701，占用地 100.0%）上限 2.50"
+# Batch into a GeoPackage: each row carries the figures beyond their limit, for QGIS.
+run 2 check --store m.gpkg --proposal "$F/two_lots.geojson" --batch --format gpkg --out r.gpkg
+ogrinfo -ro -q r.gpkg -sql "select indicators from check_results" > rows.txt
+grep -q "容积率 2.80 超标：地块 L-A" rows.txt || fail "gpkg indicators column: $(cat rows.txt)"
+grep -q "建筑高度 60 m 超标：地块 L-B" rows.txt || fail "gpkg indicators column lacks the height: $(cat rows.txt)"

@@ -35,7 +35,7 @@ TEST(CheckWriter, OneProposalPerFeatureAndOneOverlapPerRule) {
     c.overlap_wkb = test::rectangle_wkb(1000, 0, 1050, 25);
     c.reason_zh = "工业用地位于生态廊道内";
     results[1].conflicts = {c, c};
-    io::write_check_results(dir / "r.gpkg", results, {{}, {"reason one", "reason two"}}, "EPSG:4547");
+    io::write_check_results(dir / "r.gpkg", results, {{}, {{"reason one", "reason two"}, "道路红线 建设路 1,250 平方米", "容积率 2.80 超标"}}, "EPSG:4547");
 
     GDALDatasetUniquePtr ds = io::open_vector((dir / "r.gpkg").string());
     OGRLayer* res = ds->GetLayerByName("check_results");
@@ -50,6 +50,8 @@ TEST(CheckWriter, OneProposalPerFeatureAndOneOverlapPerRule) {
     EXPECT_EQ(b->GetFieldAsInteger("exit_code"), 2);
     EXPECT_STREQ(b->GetFieldAsString("rules"), "no-industry-in-eco; no-industry-in-eco");
     EXPECT_STREQ(b->GetFieldAsString("reasons"), "reason one | reason two");
+    EXPECT_STREQ(b->GetFieldAsString("control_lines"), "道路红线 建设路 1,250 平方米");
+    EXPECT_STREQ(b->GetFieldAsString("indicators"), "容积率 2.80 超标");
     EXPECT_EQ(wkbFlatten(b->GetGeometryRef()->getGeometryType()), wkbMultiPolygon);
     EXPECT_DOUBLE_EQ(b->GetGeometryRef()->toMultiPolygon()->get_Area(), 5000.0);
     ovl->ResetReading();
