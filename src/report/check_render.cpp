@@ -330,15 +330,8 @@ void write_check_html(std::ostream& out, const core::SitingResult& r, const core
     const bool zh = lang == Lang::zh;
     geo::GeosContext ctx;
     geo::GeomPtr g = geo::from_wkb(ctx, r.proposal.wkb);
-    geo::Envelope e = geo::envelope(ctx, g.get());
-    const double margin = std::max(800.0, 1.5 * std::max(e.maxx - e.minx, e.maxy - e.miny));
-    e.minx -= margin, e.miny -= margin, e.maxx += margin, e.maxy += margin;
     const double W = 760, H = 560;
-    Viewport vp;
-    vp.pad = 0;
-    vp.scale = std::min(W / (e.maxx - e.minx), H / (e.maxy - e.miny));
-    vp.minx = e.minx;
-    vp.maxy = e.maxy;
+    const auto [e, vp] = site_window(ctx, g.get(), 800.0, 1.5, W, H, false);
     auto layer = [&](const char* name, const std::function<std::string(const core::Layer&, const core::Feature&)>& style, bool closed) {
         const core::Layer* l = d.find(name);
         if (!l) return;

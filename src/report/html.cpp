@@ -20,6 +20,22 @@ using namespace detail;
 
 namespace detail {
 
+SiteWindow site_window(const geo::GeosContext& ctx, const GEOSGeometry* site, double min_margin_m, double factor, double width, double height, bool centre) {
+    geo::Envelope e = geo::envelope(ctx, site);
+    const double margin = std::max(min_margin_m, factor * std::max(e.maxx - e.minx, e.maxy - e.miny));
+    e.minx -= margin, e.miny -= margin, e.maxx += margin, e.maxy += margin;
+    Viewport vp;
+    vp.pad = 0;
+    vp.scale = std::min(width / (e.maxx - e.minx), height / (e.maxy - e.miny));
+    if (centre) {
+        const double cx = (e.minx + e.maxx) / 2, cy = (e.miny + e.maxy) / 2;
+        e.minx = cx - width / 2 / vp.scale, e.maxx = cx + width / 2 / vp.scale, e.miny = cy - height / 2 / vp.scale, e.maxy = cy + height / 2 / vp.scale;
+    }
+    vp.minx = e.minx;
+    vp.maxy = e.maxy;
+    return {e, vp};
+}
+
 std::string svg_path(const geo::GeosContext& ctx, const std::string& wkb, const Viewport& vp, double simplify_m, bool closed) {
     geo::GeomPtr g = geo::from_wkb(ctx, wkb);
     if (simplify_m > 0) g = geo::simplify(ctx, g.get(), simplify_m);

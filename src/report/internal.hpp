@@ -63,6 +63,14 @@ struct Viewport {
     double minx = 0, maxy = 0, scale = 1, pad = 16;
     std::pair<double, double> px(double x, double y) const { return {pad + (x - minx) * scale, pad + (maxy - y) * scale}; }
 };
+/// The map window around one site (the check's and the opinion's maps): the site's envelope grown
+/// by max(min_margin_m, factor × its larger side), at the scale that fits it in width × height px;
+/// `centre`: the window then widened on its shorter side so the site sits in the middle.
+struct SiteWindow {
+    geo::Envelope extent;
+    Viewport vp;
+};
+SiteWindow site_window(const geo::GeosContext& ctx, const GEOSGeometry* site, double min_margin_m, double factor, double width, double height, bool centre);
 /// An SVG path for a WKB geometry, simplified to `simplify_m` metres (0: as is).
 std::string svg_path(const geo::GeosContext& ctx, const std::string& wkb, const Viewport& vp, double simplify_m, bool closed);
 /// A CSV cell of text from the data: quoted as needed, formula starts neutralised (core::csv_text_field).

@@ -289,18 +289,8 @@ void draw_locator(std::ostream& out, const core::SitingResult& r, const core::Da
     const bool zh = lang == Lang::zh;
     geo::GeosContext ctx;
     geo::GeomPtr site = geo::from_wkb(ctx, r.proposal.wkb);
-    geo::Envelope e = geo::envelope(ctx, site.get());
-    const double margin = std::max(250.0, 1.2 * std::max(e.maxx - e.minx, e.maxy - e.miny));
-    e.minx -= margin, e.miny -= margin, e.maxx += margin, e.maxy += margin;
     const double W = 680, H = 400;
-    Viewport vp;
-    vp.pad = 0;
-    vp.scale = std::min(W / (e.maxx - e.minx), H / (e.maxy - e.miny));
-    // Centre the site: the shorter side gets the extra room.
-    const double cx = (e.minx + e.maxx) / 2, cy = (e.miny + e.maxy) / 2;
-    e.minx = cx - W / 2 / vp.scale, e.maxx = cx + W / 2 / vp.scale, e.miny = cy - H / 2 / vp.scale, e.maxy = cy + H / 2 / vp.scale;
-    vp.minx = e.minx;
-    vp.maxy = e.maxy;
+    auto [e, vp] = site_window(ctx, site.get(), 250.0, 1.2, W, H, true);
     char box[256];
     std::snprintf(box, sizeof box, "POLYGON((%.3f %.3f,%.3f %.3f,%.3f %.3f,%.3f %.3f,%.3f %.3f))", e.minx, e.miny, e.maxx, e.miny, e.maxx, e.maxy, e.minx,
                   e.maxy, e.minx, e.miny);
