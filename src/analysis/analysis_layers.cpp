@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "analysis/analysis_layers.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "analysis/frame_index.hpp"
@@ -84,36 +85,109 @@ core::Layer numbered(const core::LayerSpec& spec, const std::string& prefix, Not
     return l;
 }
 
+/// A parcel's part inside one frame, from the first pass of overlay_landuse.
+struct FramePart {
+    std::size_t frame = 0, parcel = 0;
+    std::string landuse;             ///< the parcel's first-level class
+    std::string piece;               ///< WKB of parcel ∩ frame; empty when the frame contains the parcel (the part is the parcel)
+    std::vector<std::string> notes;  ///< retries of the cut
+};
+
 /// Frame × first-level land use: the parcels' parts inside each frame, unioned by class.
+/// Two passes, each on every core: the parcels (in chunks) are cut by the frames they meet, then
+/// each frame × class is unioned as a task of its own. One pass over the frames (each worker
+/// holding every parcel parsed and indexed) ran on one core with 12 frames, which is one chunk,
+/// and held a second copy of the million parcels as GEOS geometries. The parts, their order
+/// (parcels ascending), the cuts and the unions are the same as that pass's, and so are the rows,
+/// their order and the notes' order (by frame: the cuts' notes by parcel, then the unions' by class).
 Noted<std::vector<Row>> overlay_landuse(const core::Dataset& d, const core::Catalog& cat, const Frames& frames, unsigned threads) {
     const core::Layer* parcels = d.find("parcels");
     if (!parcels) return {};
-    return map_frames<std::vector<Row>>(
-        frames.wkbs, *parcels, threads,
-        [&](FramesAndItems& idx, const geo::GeosContext& ctx, std::size_t k, RobustnessLog& log) {
-            double frame_area = geo::area(ctx, idx.frames.base(k));
-            std::map<std::string, std::vector<geo::GeomPtr>> pieces;
-            for (std::size_t i : idx.items.query(idx.frames.base(k))) {
-                const GEOSGeometry* g = idx.items.base(i);
-                std::optional<Part> part = idx.frames.part(ctx, k, g, Inside::touching, "overlay", log);
-                if (!part) continue;
-                geo::GeomPtr piece = part->take(ctx, g);
-                if (geo::is_empty(ctx, piece.get())) continue;
-                pieces[core::LanduseTable::first_level(parcels->text(parcels->features[i], "landuse"))].push_back(std::move(piece));
+    std::vector<FramePart> parts = flatten(parallel_chunks_with<std::vector<FramePart>, FrameIndex>(
+        parcels->features.size(), threads, [&](const geo::GeosContext& ctx) { return std::make_unique<FrameIndex>(ctx, frames.wkbs); },
+        [&](FrameIndex& index, const geo::GeosContext& ctx, std::size_t b, std::size_t e) {
+            std::vector<FramePart> out;
+            for (std::size_t i = b; i < e; ++i) {
+                const core::Feature& f = parcels->features[i];
+                geo::GeomPtr g = geo::from_wkb(ctx, f.wkb);
+                std::vector<std::size_t> meeting = index.query(g.get());
+                if (meeting.empty()) continue;
+                const std::string landuse = core::LanduseTable::first_level(parcels->text(f, "landuse"));
+                for (std::size_t k : meeting) {
+                    RobustnessLog log;
+                    std::optional<Part> part = index.part(ctx, k, g.get(), Inside::touching, "overlay", log);
+                    if (!part) continue;
+                    FramePart fp{k, i, landuse, {}, std::move(log.notes)};
+                    if (part->whole) {
+                        if (geo::is_empty(ctx, g.get())) continue;
+                    } else {
+                        if (geo::is_empty(ctx, part->piece.get())) continue;
+                        fp.piece = geo::to_wkb(ctx, part->piece.get());
+                    }
+                    out.push_back(std::move(fp));
+                }
             }
-            std::vector<Row> rows;
-            for (auto& [code, ps] : pieces) {
-                // The layer shows the classes' extents; its areas may move in the last bits, the report's may not.
-                geo::GeomPtr u = robust_union(ctx, std::move(ps), "overlay union", log, UnionMethod::coverage);
-                double a = geo::area(ctx, u.get());
-                const core::LanduseClass* c = cat.landuse().find(code);
-                Row row{frame_values(frames, k), geo::to_wkb(ctx, u.get())};
-                row.values.insert({{"landuse", code}, {"landuse_name", c ? c->name_zh : std::string()}, {"area_m2", a},
-                                   {"share", frame_area > 0 ? a / frame_area : 0.0}});
-                rows.push_back(std::move(row));
-            }
-            return rows;
-        });
+            return out;
+        }));
+
+    // One task per frame × class, in row order: frames in order, classes by code.
+    struct Task {
+        std::size_t frame;
+        std::string landuse;
+        std::vector<std::size_t> parts;  // into `parts`, parcels ascending
+    };
+    std::vector<std::map<std::string, std::vector<std::size_t>>> by_frame(frames.wkbs.size());
+    for (std::size_t p = 0; p < parts.size(); ++p) by_frame[parts[p].frame][parts[p].landuse].push_back(p);
+    std::vector<Task> tasks;
+    for (std::size_t k = 0; k < by_frame.size(); ++k)
+        for (auto& [code, members] : by_frame[k]) tasks.push_back(Task{k, code, std::move(members)});
+    by_frame.clear();
+    std::vector<double> frame_areas;
+    {
+        geo::GeosContext ctx;
+        for (auto w : frames.wkbs) frame_areas.push_back(geo::area(ctx, geo::from_wkb(ctx, w).get()));
+    }
+    // The largest unions first, so that the last task to end is a small one.
+    std::vector<std::size_t> order(tasks.size());
+    for (std::size_t t = 0; t < order.size(); ++t) order[t] = t;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return tasks[a].parts.size() > tasks[b].parts.size(); });
+    struct Unioned {
+        Row row;
+        std::vector<std::string> notes;
+    };
+    std::vector<Unioned> unioned = core::parallel_tasks<Unioned>(order, threads, [&](const geo::GeosContext& ctx, std::size_t t) {
+        const Task& task = tasks[t];
+        std::vector<geo::GeomPtr> ps;
+        ps.reserve(task.parts.size());
+        for (std::size_t p : task.parts) {
+            const FramePart& fp = parts[p];
+            ps.push_back(geo::from_wkb(ctx, fp.piece.empty() ? std::string_view(parcels->features[fp.parcel].wkb) : std::string_view(fp.piece)));
+        }
+        RobustnessLog log;
+        // The layer shows the classes' extents; its areas may move in the last bits, the report's may not.
+        geo::GeomPtr u = robust_union(ctx, std::move(ps), "overlay union", log, UnionMethod::coverage);
+        double a = geo::area(ctx, u.get());
+        const double frame_area = frame_areas[task.frame];
+        const core::LanduseClass* c = cat.landuse().find(task.landuse);
+        Row row{frame_values(frames, task.frame), geo::to_wkb(ctx, u.get())};
+        row.values.insert({{"landuse", task.landuse}, {"landuse_name", c ? c->name_zh : std::string()}, {"area_m2", a},
+                           {"share", frame_area > 0 ? a / frame_area : 0.0}});
+        return Unioned{std::move(row), std::move(log.notes)};
+    });
+
+    Noted<std::vector<Row>> out;
+    out.items.resize(frames.wkbs.size());
+    std::vector<std::vector<std::string>> cut_notes(frames.wkbs.size());
+    for (auto& fp : parts) cut_notes[fp.frame].insert(cut_notes[fp.frame].end(), fp.notes.begin(), fp.notes.end());
+    std::size_t t = 0;
+    for (std::size_t k = 0; k < frames.wkbs.size(); ++k) {
+        out.notes.insert(out.notes.end(), cut_notes[k].begin(), cut_notes[k].end());
+        for (; t < tasks.size() && tasks[t].frame == k; ++t) {
+            out.items[k].push_back(std::move(unioned[t].row));
+            out.notes.insert(out.notes.end(), unioned[t].notes.begin(), unioned[t].notes.end());
+        }
+    }
+    return out;
 }
 
 /// Each project's part inside each frame.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cli/command.hpp"
 
+#include <chrono>
+#include <cstdlib>
 #include <iostream>
 
 #include "analysis/analysis_layers.hpp"
@@ -62,7 +64,9 @@ core::ExitCode ExportCommand::run() {
     opt.name = m_plan.store.stem().string();
 
     guard_plan_output(dir, m_qgis.empty() ? "--out" : "--qgis");
+    const auto t0 = std::chrono::steady_clock::now();
     PlanInputs plan = load_plan();
+    const auto t_loaded = std::chrono::steady_clock::now();
     const core::Catalog& catalog = plan.catalog;
     const core::Dataset& store = plan.store;
     // The analysis layers are computed here from the store, so an export is never missing them.
@@ -72,6 +76,7 @@ core::ExitCode ExportCommand::run() {
     review_options.threads = m_common.threads;
     review_options.coverage = false;  // the analysis layers need the district row only
     analysis::PlanReview review = analysis::plan_review(store, catalog, targets, rules, review_options);
+    const auto t_reviewed = std::chrono::steady_clock::now();
     analysis::AnalysisCatalog specs = analysis::AnalysisCatalog::load(m_common.catalog_dir);
     std::vector<std::string> notes = review.robustness_notes();
     analysis::AnalysisLayerOptions layer_options;
@@ -80,9 +85,15 @@ core::ExitCode ExportCommand::run() {
     std::vector<core::Layer> layers =
         analysis::build_analysis_layers(store, catalog, specs, review.progress, review.conflicts.conflicts, layer_options);
     report::label_progress_layer(layers, review.progress);
+    const auto t_analysed = std::chrono::steady_clock::now();
     for (auto& note : notes) log(m_common.quiet, "zoning export: geometry retry: " + note);
 
     io::ExportSummary s = io::export_layers(dir, store, layers, catalog, opt);
+    if (std::getenv("ZONING_TIMING")) {
+        auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
+        std::cerr << "zoning export: timing: load " << ms(t0, t_loaded) << " ms, review " << ms(t_loaded, t_reviewed) << " ms, analysis layers "
+                  << ms(t_reviewed, t_analysed) << " ms, write " << ms(t_analysed, std::chrono::steady_clock::now()) << " ms\n";
+    }
     std::cout << "Exported " << s.layers << " layers (" << store.layers.size() << " from the store, " << layers.size() << " of analysis) to "
               << dir.string() << "/: ";
     for (std::size_t i = 0; i < s.files.size(); ++i) std::cout << (i ? ", " : "") << s.files[i];
