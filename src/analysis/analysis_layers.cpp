@@ -218,7 +218,12 @@ Noted<std::vector<Row>> project_coverage(const core::Dataset& d, const Frames& f
 std::vector<core::Layer> build_analysis_layers(const core::Dataset& d, const core::Catalog& cat, const AnalysisCatalog& specs,
                                                const std::vector<ProgressRow>& progress, const std::vector<Conflict>& conflicts,
                                                const AnalysisLayerOptions& opt) {
-    geo::GeosContext ctx;
+    std::vector<core::Layer> out = frame_layers(d, cat, specs, opt);
+    add_review_layers(out, specs, progress, conflicts);
+    return out;
+}
+
+std::vector<core::Layer> frame_layers(const core::Dataset& d, const core::Catalog& cat, const AnalysisCatalog& specs, const AnalysisLayerOptions& opt) {
     std::vector<std::string> notes;
     std::vector<core::Layer> out;
     out.push_back(numbered(specs.at("overlay_landuse"), "OL", overlay_landuse(d, cat, frames_of(d, {"functional_zones", "eco_structure"}), opt.threads), notes));
@@ -226,7 +231,12 @@ std::vector<core::Layer> build_analysis_layers(const core::Dataset& d, const cor
                            project_coverage(d, frames_of(d, {"functional_zones", "service_layout", "eco_structure", "industrial_parks"}), opt.threads),
                            notes));
     if (opt.robustness_notes) *opt.robustness_notes = std::move(notes);
+    return out;
+}
 
+void add_review_layers(std::vector<core::Layer>& out, const AnalysisCatalog& specs, const std::vector<ProgressRow>& progress,
+                       const std::vector<Conflict>& conflicts) {
+    geo::GeosContext ctx;
     // Conflicts with their overlap geometry.
     {
         core::Layer l;
@@ -270,7 +280,6 @@ std::vector<core::Layer> build_analysis_layers(const core::Dataset& d, const cor
         }
         out.push_back(std::move(l));
     }
-    return out;
 }
 
 }  // namespace zoning::analysis

@@ -3,10 +3,13 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <future>
 #include <iostream>
+#include <optional>
 
 #include "analysis/analysis_layers.hpp"
 #include "analysis/plan_review.hpp"
+#include "core/parallel.hpp"
 #include "core/catalog.hpp"
 #include "core/plan_rules.hpp"
 #include "io/exporter.hpp"
@@ -75,24 +78,46 @@ core::ExitCode ExportCommand::run() {
     analysis::PlanReviewOptions review_options;
     review_options.threads = m_common.threads;
     review_options.coverage = false;  // the analysis layers need the district row only
-    analysis::PlanReview review = analysis::plan_review(store, catalog, targets, rules, review_options);
-    const auto t_reviewed = std::chrono::steady_clock::now();
-    analysis::AnalysisCatalog specs = analysis::AnalysisCatalog::load(m_common.catalog_dir);
-    std::vector<std::string> notes = review.robustness_notes();
-    analysis::AnalysisLayerOptions layer_options;
-    layer_options.threads = m_common.threads;
-    layer_options.robustness_notes = &notes;
-    std::vector<core::Layer> layers =
-        analysis::build_analysis_layers(store, catalog, specs, review.progress, review.conflicts.conflicts, layer_options);
-    report::label_progress_layer(layers, review.progress);
+    std::chrono::steady_clock::time_point t_reviewed;
+    auto review_plan = [&] {
+        analysis::PlanReview r = analysis::plan_review(store, catalog, targets, rules, review_options);
+        t_reviewed = std::chrono::steady_clock::now();
+        return r;
+    };
+    // The review (conflicts, progress) runs beside the frame × land-use layers, which do not need it:
+    // each has phases on one core (the review's unions under a rule's subject, the layers' grouping),
+    // which the other fills. Both give the same results on any number of threads; with one, they run in turn.
+    const bool beside = (m_common.threads ? m_common.threads : core::default_threads()) > 1;
+    std::future<analysis::PlanReview> reviewing;
+    std::optional<analysis::PlanReview> review;
+    if (beside) reviewing = std::async(std::launch::async, review_plan);
+    else review.emplace(review_plan());
+    std::vector<std::string> notes;
+    std::vector<core::Layer> layers;
+    analysis::AnalysisCatalog specs;  // the layers' specs point into it
+    try {
+        specs = analysis::AnalysisCatalog::load(m_common.catalog_dir);
+        analysis::AnalysisLayerOptions layer_options;
+        layer_options.threads = m_common.threads;
+        layer_options.robustness_notes = &notes;
+        layers = analysis::frame_layers(store, catalog, specs, layer_options);
+        if (!review) review.emplace(reviewing.get());
+        analysis::add_review_layers(layers, specs, review->progress, review->conflicts.conflicts);
+    } catch (...) {
+        // The review's error first, as when it ran before the layers.
+        if (!review && reviewing.valid()) reviewing.get();
+        throw;
+    }
+    report::label_progress_layer(layers, review->progress);
     const auto t_analysed = std::chrono::steady_clock::now();
     for (auto& note : notes) log(m_common.quiet, "zoning export: geometry retry: " + note);
 
     io::ExportSummary s = io::export_layers(dir, store, layers, catalog, opt);
     if (std::getenv("ZONING_TIMING")) {
         auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
-        std::cerr << "zoning export: timing: load " << ms(t0, t_loaded) << " ms, review " << ms(t_loaded, t_reviewed) << " ms, analysis layers "
-                  << ms(t_reviewed, t_analysed) << " ms, write " << ms(t_analysed, std::chrono::steady_clock::now()) << " ms\n";
+        std::cerr << "zoning export: timing: load " << ms(t0, t_loaded) << " ms, review " << ms(t_loaded, t_reviewed) << " ms"
+                  << (beside ? " (beside the layers)" : "") << ", analysis layers done at " << ms(t_loaded, t_analysed) << " ms, write "
+                  << ms(t_analysed, std::chrono::steady_clock::now()) << " ms\n";
     }
     std::cout << "Exported " << s.layers << " layers (" << store.layers.size() << " from the store, " << layers.size() << " of analysis) to "
               << dir.string() << "/: ";

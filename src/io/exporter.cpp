@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <future>
 #include <cstdio>
 #include <map>
 #include <optional>
@@ -54,7 +55,9 @@ std::vector<std::string> group_order(const std::vector<const core::Layer*>& laye
 
 namespace {
 
-void write_layer_styles(GDALDataset& ds, const std::vector<const core::Layer*>& layers, const core::Catalog& catalog, const std::string& shown) {
+/// `values[i]` is present_values(*layers[i]).
+void write_layer_styles(GDALDataset& ds, const std::vector<const core::Layer*>& layers, const std::vector<std::vector<std::string>>& values,
+                        const core::Catalog& catalog, const std::string& shown) {
     GdalErrorScope scope;
     const char* opts[] = {"FID=id", nullptr};
     OGRLayer* t = ds.CreateLayer("layer_styles", nullptr, wkbNone, const_cast<char**>(opts));
@@ -79,17 +82,18 @@ void write_layer_styles(GDALDataset& ds, const std::vector<const core::Layer*>& 
     field("owner", OFTString, 30);
     field("ui", OFTString, 30);
     field("update_time", OFTDateTime);
-    for (const core::Layer* l : layers) {
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+        const core::Layer* l = layers[i];
         if (l->spec->geometry == core::GeomKind::none) continue;
         OGRFeature f(t->GetLayerDefn());
-        auto values = present_values(*l);
+        const std::vector<std::string>& present = values[i];
         f.SetField("f_table_catalog", "");
         f.SetField("f_table_schema", "");  // '' not NULL: QGIS filters on f_table_schema = ''
         f.SetField("f_table_name", l->spec->name.c_str());
         f.SetField("f_geometry_column", "geom");
         f.SetField("styleName", l->spec->name.c_str());
-        f.SetField("styleQML", qgis_qml(*l->spec, catalog.landuse(), values).c_str());
-        f.SetField("styleSLD", sld(*l->spec, catalog.landuse(), values).c_str());
+        f.SetField("styleQML", qgis_qml(*l->spec, catalog.landuse(), present).c_str());
+        f.SetField("styleSLD", sld(*l->spec, catalog.landuse(), present).c_str());
         f.SetField("useAsDefault", 1);
         f.SetField("description", (l->spec->title_zh + " / " + l->spec->title_en).c_str());
         f.SetField("owner", "");
@@ -269,6 +273,18 @@ ExportSummary export_layers(const std::filesystem::path& dir, const core::Datase
     if (opt.format == "qgis" || opt.format == "gpkg") {
         const std::string file = opt.name + ".gpkg";
         const std::string shown = (dir / file).string();
+        // The project's extents need every geometry parsed once more (a million parcels): worked out on
+        // another core while GDAL makes the file and SQLite fills it, on this one.
+        std::future<std::vector<geo::Envelope>> extents;
+        if (opt.format == "qgis")
+            extents = std::async(std::launch::async, [&layers] {
+                std::vector<geo::Envelope> e;
+                for (const core::Layer* l : layers) e.push_back(extent_of(*l));
+                return e;
+            });
+        std::vector<std::vector<std::string>> values;  // each layer's present_values, for its style and the project
+        if (opt.format == "qgis")
+            for (const core::Layer* l : layers) values.push_back(present_values(*l));
         GDALDatasetUniquePtr ds = create_dataset("GPKG", out.temp() / file, shown);
         // GDAL makes the layers, empty, and the small tables; the features go in after it closes the
         // file, in bulk as in the store (fill_geopackage_layers): OGR's inserts and the R-trees GDAL
@@ -277,7 +293,7 @@ ExportSummary export_layers(const std::filesystem::path& dir, const core::Datase
         if (ds->StartTransaction() != OGRERR_NONE) throw core::output_error(shown, "cannot write: " + scope.message_or("cannot start a transaction"));
         copy_tables(*ds, store, catalog, shown);
         if (opt.format == "qgis") {
-            write_layer_styles(*ds, layers, catalog, shown);
+            write_layer_styles(*ds, layers, values, catalog, shown);
             summary.styles = layers.size();
         }
         if (ds->CommitTransaction() != OGRERR_NONE) throw core::output_error(shown, "cannot commit: " + scope.message_or("disk full?"));
@@ -287,10 +303,11 @@ ExportSummary export_layers(const std::filesystem::path& dir, const core::Datase
         if (opt.format == "qgis") {
             // Drawing order: the boundary on top, then lines, then polygons, parcels at the bottom.
             const std::vector<std::string>& order = qgis_layer_order();
+            const std::vector<geo::Envelope> extent = extents.get();
             std::vector<QgsLayer> q;
             for (auto& name : order)
-                for (auto* l : layers)
-                    if (l->spec->name == name) {
+                for (std::size_t i = 0; i < layers.size(); ++i)
+                    if (const core::Layer* l = layers[i]; l->spec->name == name) {
                         QgsLayer ql;
                         // QGIS replaces ids it does not take for its own (e.g. bare "boundary"): make them unmistakable.
                         ql.id = "zoning_" + name;
@@ -298,10 +315,10 @@ ExportSummary export_layers(const std::filesystem::path& dir, const core::Datase
                         ql.table = name;
                         ql.group = l->spec->group.empty() ? kUngrouped : l->spec->group;
                         ql.spec = l->spec;
-                        ql.present_values = present_values(*l);
+                        ql.present_values = values[i];
                         // Analysis pieces repeat what the frames show: off until asked for.
                         ql.visible = name != "overlay_landuse" && name != "project_coverage";
-                        geo::Envelope e = extent_of(*l);
+                        const geo::Envelope& e = extent[i];
                         ql.xmin = e.minx, ql.ymin = e.miny, ql.xmax = e.maxx, ql.ymax = e.maxy;
                         q.push_back(std::move(ql));
                     }
