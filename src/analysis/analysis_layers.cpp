@@ -2,6 +2,7 @@
 #include "analysis/analysis_layers.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 
 #include "analysis/frame_index.hpp"
@@ -85,12 +86,18 @@ core::Layer numbered(const core::LayerSpec& spec, const std::string& prefix, Not
     return l;
 }
 
-/// A parcel's part inside one frame, from the first pass of overlay_landuse.
+/// A parcel's part inside one frame, from the first pass of overlay_landuse: a million of them, kept small.
 struct FramePart {
-    std::size_t frame = 0, parcel = 0;
-    std::string landuse;             ///< the parcel's first-level class
-    std::string piece;               ///< WKB of parcel ∩ frame; empty when the frame contains the parcel (the part is the parcel)
-    std::vector<std::string> notes;  ///< retries of the cut
+    std::uint32_t frame = 0, parcel = 0;
+    std::uint32_t landuse = 0;  ///< the parcel's first-level class, as an index into the pass's classes
+    std::string piece;          ///< WKB of parcel ∩ frame; empty when the frame contains the parcel (the part is the parcel)
+};
+
+/// One chunk of parcels' parts; classes and notes beside them (notes are rare).
+struct FrameParts {
+    std::vector<FramePart> parts;
+    std::vector<std::string> landuse;                                 ///< the classes FramePart::landuse indexes
+    std::vector<std::pair<std::size_t, std::vector<std::string>>> notes;  ///< (part, retries of its cut)
 };
 
 /// Frame × first-level land use: the parcels' parts inside each frame, unioned by class.
@@ -103,32 +110,58 @@ struct FramePart {
 Noted<std::vector<Row>> overlay_landuse(const core::Dataset& d, const core::Catalog& cat, const Frames& frames, unsigned threads) {
     const core::Layer* parcels = d.find("parcels");
     if (!parcels) return {};
-    std::vector<FramePart> parts = flatten(parallel_chunks_with<std::vector<FramePart>, FrameIndex>(
+    std::vector<FrameParts> chunks = parallel_chunks_with<FrameParts, FrameIndex>(
         parcels->features.size(), threads, [&](const geo::GeosContext& ctx) { return std::make_unique<FrameIndex>(ctx, frames.wkbs); },
         [&](FrameIndex& index, const geo::GeosContext& ctx, std::size_t b, std::size_t e) {
-            std::vector<FramePart> out;
+            FrameParts out;
+            std::map<std::string, std::uint32_t> classes;
             for (std::size_t i = b; i < e; ++i) {
                 const core::Feature& f = parcels->features[i];
                 geo::GeomPtr g = geo::from_wkb(ctx, f.wkb);
                 std::vector<std::size_t> meeting = index.query(g.get());
                 if (meeting.empty()) continue;
-                const std::string landuse = core::LanduseTable::first_level(parcels->text(f, "landuse"));
+                auto [c, fresh] = classes.try_emplace(core::LanduseTable::first_level(parcels->text(f, "landuse")),
+                                                      static_cast<std::uint32_t>(out.landuse.size()));
+                if (fresh) out.landuse.push_back(c->first);
                 for (std::size_t k : meeting) {
                     RobustnessLog log;
                     std::optional<Part> part = index.part(ctx, k, g.get(), Inside::touching, "overlay", log);
                     if (!part) continue;
-                    FramePart fp{k, i, landuse, {}, std::move(log.notes)};
+                    FramePart fp{static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(i), c->second, {}};
                     if (part->whole) {
                         if (geo::is_empty(ctx, g.get())) continue;
                     } else {
                         if (geo::is_empty(ctx, part->piece.get())) continue;
                         fp.piece = geo::to_wkb(ctx, part->piece.get());
                     }
-                    out.push_back(std::move(fp));
+                    if (!log.notes.empty()) out.notes.emplace_back(out.parts.size(), std::move(log.notes));
+                    out.parts.push_back(std::move(fp));
                 }
             }
             return out;
-        }));
+        });
+    // The chunks' parts in parcel order, their classes in one table, and each frame's notes of cuts.
+    std::vector<FramePart> parts;
+    std::vector<std::string> classes;
+    std::map<std::string, std::uint32_t> class_index;
+    std::vector<std::vector<std::string>> cut_notes(frames.wkbs.size());
+    for (FrameParts& chunk : chunks) {
+        std::vector<std::uint32_t> to_global;
+        for (const std::string& code : chunk.landuse) {
+            auto [c, fresh] = class_index.try_emplace(code, static_cast<std::uint32_t>(classes.size()));
+            if (fresh) classes.push_back(code);
+            to_global.push_back(c->second);
+        }
+        for (auto& [p, notes] : chunk.notes) {
+            auto& frame_notes = cut_notes[chunk.parts[p].frame];
+            frame_notes.insert(frame_notes.end(), notes.begin(), notes.end());
+        }
+        for (FramePart& fp : chunk.parts) {
+            fp.landuse = to_global[fp.landuse];
+            parts.push_back(std::move(fp));
+        }
+        chunk = FrameParts{};
+    }
 
     // One task per frame × class, in row order: frames in order, classes by code.
     struct Task {
@@ -137,7 +170,7 @@ Noted<std::vector<Row>> overlay_landuse(const core::Dataset& d, const core::Cata
         std::vector<std::size_t> parts;  // into `parts`, parcels ascending
     };
     std::vector<std::map<std::string, std::vector<std::size_t>>> by_frame(frames.wkbs.size());
-    for (std::size_t p = 0; p < parts.size(); ++p) by_frame[parts[p].frame][parts[p].landuse].push_back(p);
+    for (std::size_t p = 0; p < parts.size(); ++p) by_frame[parts[p].frame][classes[parts[p].landuse]].push_back(p);
     std::vector<Task> tasks;
     for (std::size_t k = 0; k < by_frame.size(); ++k)
         for (auto& [code, members] : by_frame[k]) tasks.push_back(Task{k, code, std::move(members)});
@@ -177,8 +210,6 @@ Noted<std::vector<Row>> overlay_landuse(const core::Dataset& d, const core::Cata
 
     Noted<std::vector<Row>> out;
     out.items.resize(frames.wkbs.size());
-    std::vector<std::vector<std::string>> cut_notes(frames.wkbs.size());
-    for (auto& fp : parts) cut_notes[fp.frame].insert(cut_notes[fp.frame].end(), fp.notes.begin(), fp.notes.end());
     std::size_t t = 0;
     for (std::size_t k = 0; k < frames.wkbs.size(); ++k) {
         out.notes.insert(out.notes.end(), cut_notes[k].begin(), cut_notes[k].end());
