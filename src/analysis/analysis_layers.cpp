@@ -2,8 +2,13 @@
 #include "analysis/analysis_layers.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
+#include <cstring>
+#include <limits>
 #include <map>
+#include <optional>
+#include <string_view>
 
 #include "analysis/frame_index.hpp"
 #include "core/error.hpp"
@@ -86,6 +91,80 @@ core::Layer numbered(const core::LayerSpec& spec, const std::string& prefix, Not
     return l;
 }
 
+/// The box of a 2D Polygon or MultiPolygon in WKB, read from its bytes; nothing for any other geometry, an
+/// empty one or a coordinate that is not finite (those are parsed by GEOS, as before). Most parcels lie
+/// well inside their frame: the box and the frame's interior grid settle them without a parse.
+std::optional<geo::Envelope> polygonal_wkb_box(std::string_view wkb) {
+    std::size_t at = 0;
+    bool little = true;
+    auto u32 = [&](std::uint32_t& v) {
+        if (at + 4 > wkb.size()) return false;
+        unsigned char b[4];
+        std::memcpy(b, wkb.data() + at, 4);
+        at += 4;
+        v = little ? b[0] | b[1] << 8 | b[2] << 16 | std::uint32_t(b[3]) << 24 : b[3] | b[2] << 8 | b[1] << 16 | std::uint32_t(b[0]) << 24;
+        return true;
+    };
+    auto f64 = [&](double& d) {
+        if (at + 8 > wkb.size()) return false;
+        unsigned char b[8];
+        std::memcpy(b, wkb.data() + at, 8);
+        if (!little) std::reverse(b, b + 8);
+        std::memcpy(&d, b, 8);
+        at += 8;
+        return std::isfinite(d);
+    };
+    auto header = [&](std::uint32_t& type) {
+        if (at >= wkb.size() || (wkb[at] != 0 && wkb[at] != 1)) return false;
+        little = wkb[at++] == 1;
+        return u32(type);
+    };
+    geo::Envelope box{std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity(),
+                      -std::numeric_limits<double>::infinity()};
+    std::size_t points = 0;
+    auto polygon = [&] {
+        std::uint32_t rings = 0;
+        if (!u32(rings)) return false;
+        for (std::uint32_t r = 0; r < rings; ++r) {
+            std::uint32_t n = 0;
+            if (!u32(n) || n > (wkb.size() - at) / 16) return false;
+            for (std::uint32_t i = 0; i < n; ++i) {
+                double x, y;
+                if (!f64(x) || !f64(y)) return false;
+                box.minx = std::min(box.minx, x), box.maxx = std::max(box.maxx, x), box.miny = std::min(box.miny, y), box.maxy = std::max(box.maxy, y);
+                ++points;
+            }
+        }
+        return true;
+    };
+    std::uint32_t type = 0;
+    if (!header(type)) return std::nullopt;
+    if (type == 3) {
+        if (!polygon()) return std::nullopt;
+    } else if (type == 6) {
+        std::uint32_t n = 0;
+        if (!u32(n)) return std::nullopt;
+        for (std::uint32_t i = 0; i < n; ++i) {
+            std::uint32_t part = 0;
+            if (!header(part) || part != 3 || !polygon()) return std::nullopt;
+        }
+    } else {
+        return std::nullopt;
+    }
+    if (at != wkb.size() || points == 0) return std::nullopt;
+    return box;
+}
+
+/// A worker's frames for overlay_landuse's first pass: prepared, with their boxes and interior grids.
+struct FrameCutter {
+    FrameIndex index;
+    std::vector<geo::Envelope> boxes;
+    FrameCutter(const geo::GeosContext& ctx, const std::vector<std::string_view>& wkbs) : index(ctx, wkbs) {
+        index.tile(ctx, std::numeric_limits<std::size_t>::max());  // the grids only: part() cuts by the whole frame, as it did
+        for (std::size_t k = 0; k < index.size(); ++k) boxes.push_back(geo::envelope(ctx, index.base(k)));
+    }
+};
+
 /// A parcel's part inside one frame, from the first pass of overlay_landuse: a million of them, kept small.
 struct FramePart {
     std::uint32_t frame = 0, parcel = 0;
@@ -110,24 +189,40 @@ struct FrameParts {
 Noted<std::vector<Row>> overlay_landuse(const core::Dataset& d, const core::Catalog& cat, const Frames& frames, unsigned threads) {
     const core::Layer* parcels = d.find("parcels");
     if (!parcels) return {};
-    std::vector<FrameParts> chunks = parallel_chunks_with<FrameParts, FrameIndex>(
-        parcels->features.size(), threads, [&](const geo::GeosContext& ctx) { return std::make_unique<FrameIndex>(ctx, frames.wkbs); },
-        [&](FrameIndex& index, const geo::GeosContext& ctx, std::size_t b, std::size_t e) {
+    std::vector<FrameParts> chunks = parallel_chunks_with<FrameParts, FrameCutter>(
+        parcels->features.size(), threads, [&](const geo::GeosContext& ctx) { return std::make_unique<FrameCutter>(ctx, frames.wkbs); },
+        [&](FrameCutter& cutter, const geo::GeosContext& ctx, std::size_t b, std::size_t e) {
+            const FrameIndex& index = cutter.index;
             FrameParts out;
             std::map<std::string, std::uint32_t> classes;
+            std::vector<std::size_t> meeting;
             for (std::size_t i = b; i < e; ++i) {
                 const core::Feature& f = parcels->features[i];
-                geo::GeomPtr g = geo::from_wkb(ctx, f.wkb);
-                std::vector<std::size_t> meeting = index.query(g.get());
+                geo::GeomPtr g;  // parsed only where the box and the grid cannot tell
+                std::optional<geo::Envelope> box = polygonal_wkb_box(f.wkb);
+                if (!box) {
+                    g = geo::from_wkb(ctx, f.wkb);
+                    if (geo::is_empty(ctx, g.get())) continue;  // meets no frame's box
+                    box = geo::envelope(ctx, g.get());
+                }
+                meeting.clear();  // the frames whose boxes meet the parcel's, ascending, as the frames' tree gives them
+                for (std::size_t k = 0; k < cutter.boxes.size(); ++k)
+                    if (cutter.boxes[k].intersects(*box)) meeting.push_back(k);
                 if (meeting.empty()) continue;
                 auto [c, fresh] = classes.try_emplace(core::LanduseTable::first_level(parcels->text(f, "landuse")),
                                                       static_cast<std::uint32_t>(out.landuse.size()));
                 if (fresh) out.landuse.push_back(c->first);
                 for (std::size_t k : meeting) {
+                    FramePart fp{static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(i), c->second, {}};
+                    // Properly inside by the grid: contained, so the part is the parcel (what part() finds).
+                    if (!g && index.grid_inside(k, *box)) {
+                        out.parts.push_back(std::move(fp));
+                        continue;
+                    }
+                    if (!g) g = geo::from_wkb(ctx, f.wkb);
                     RobustnessLog log;
                     std::optional<Part> part = index.part(ctx, k, g.get(), Inside::touching, "overlay", log);
                     if (!part) continue;
-                    FramePart fp{static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(i), c->second, {}};
                     if (part->whole) {
                         if (geo::is_empty(ctx, g.get())) continue;
                     } else {
