@@ -124,10 +124,10 @@ std::optional<geo::Envelope> polygonal_wkb_box(std::string_view wkb) {
     std::size_t points = 0;
     auto polygon = [&] {
         std::uint32_t rings = 0;
-        if (!u32(rings)) return false;
+        if (!u32(rings) || rings == 0) return false;
         for (std::uint32_t r = 0; r < rings; ++r) {
             std::uint32_t n = 0;
-            if (!u32(n) || n > (wkb.size() - at) / 16) return false;
+            if (!u32(n) || n < 4 || n > (wkb.size() - at) / 16) return false;  // not a closed ring: GEOS decides
             for (std::uint32_t i = 0; i < n; ++i) {
                 double x, y;
                 if (!f64(x) || !f64(y)) return false;
@@ -151,9 +151,12 @@ std::optional<geo::Envelope> polygonal_wkb_box(std::string_view wkb) {
     } else {
         return std::nullopt;
     }
-    if (at != wkb.size() || points == 0) return std::nullopt;
+    if (at != wkb.size() || points == 0) return std::nullopt;  // trailing bytes, or empty
     return box;
 }
+
+/// Up to this many frames, a parcel's are found by comparing boxes, not through the frames' tree.
+constexpr std::size_t kScannedFrames = 64;
 
 /// A worker's frames for overlay_landuse's first pass: prepared, with their boxes and interior grids.
 struct FrameCutter {
@@ -205,9 +208,16 @@ Noted<std::vector<Row>> overlay_landuse(const core::Dataset& d, const core::Cata
                     if (geo::is_empty(ctx, g.get())) continue;  // meets no frame's box
                     box = geo::envelope(ctx, g.get());
                 }
-                meeting.clear();  // the frames whose boxes meet the parcel's, ascending, as the frames' tree gives them
-                for (std::size_t k = 0; k < cutter.boxes.size(); ++k)
-                    if (cutter.boxes[k].intersects(*box)) meeting.push_back(k);
+                // The frames whose boxes meet the parcel's, ascending, as the frames' tree gives them: a few
+                // frames are scanned by box; many are looked up in the tree, which needs the parcel parsed.
+                if (cutter.boxes.size() <= kScannedFrames) {
+                    meeting.clear();
+                    for (std::size_t k = 0; k < cutter.boxes.size(); ++k)
+                        if (cutter.boxes[k].intersects(*box)) meeting.push_back(k);
+                } else {
+                    if (!g) g = geo::from_wkb(ctx, f.wkb);
+                    meeting = index.query(g.get());
+                }
                 if (meeting.empty()) continue;
                 auto [c, fresh] = classes.try_emplace(core::LanduseTable::first_level(parcels->text(f, "landuse")),
                                                       static_cast<std::uint32_t>(out.landuse.size()));
@@ -215,7 +225,7 @@ Noted<std::vector<Row>> overlay_landuse(const core::Dataset& d, const core::Cata
                 for (std::size_t k : meeting) {
                     FramePart fp{static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(i), c->second, {}};
                     // Properly inside by the grid: contained, so the part is the parcel (what part() finds).
-                    if (!g && index.grid_inside(k, *box)) {
+                    if (index.grid_inside(k, *box)) {
                         out.parts.push_back(std::move(fp));
                         continue;
                     }

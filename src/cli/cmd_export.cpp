@@ -11,8 +11,8 @@
 
 #include "analysis/analysis_layers.hpp"
 #include "analysis/plan_review.hpp"
-#include "core/parallel.hpp"
 #include "core/catalog.hpp"
+#include "core/parallel.hpp"
 #include "core/plan_rules.hpp"
 #include "io/exporter.hpp"
 #include "io/file_util.hpp"
@@ -99,6 +99,7 @@ core::ExitCode ExportCommand::run() {
     // they run in turn.
     const bool beside = (m_common.threads ? m_common.threads : core::default_threads()) > 1;
     const bool geopackage = opt.format == "qgis" || opt.format == "gpkg";
+    analysis::AnalysisCatalog specs;  // the layers' specs point into it; declared first, so it outlives the writer's thread
     std::future<std::unique_ptr<io::GeopackageExport>> writing;
     std::future<analysis::PlanReview> reviewing;
     std::optional<analysis::PlanReview> review;
@@ -106,13 +107,13 @@ core::ExitCode ExportCommand::run() {
     else review.emplace(review_plan());
     std::vector<std::string> notes;
     std::vector<core::Layer> layers;
-    analysis::AnalysisCatalog specs;  // the layers' specs point into it
     try {
         specs = analysis::AnalysisCatalog::load(m_common.catalog_dir);
         if (beside && geopackage) {
             std::vector<const core::LayerSpec*> analysis_specs;
             for (const core::LayerSpec& spec : specs.specs) analysis_specs.push_back(&spec);  // the layers' order (finish() checks)
-            writing = std::async(std::launch::async, [&, analysis_specs] { return std::make_unique<io::GeopackageExport>(dir, store, analysis_specs, catalog, opt); });
+            writing = std::async(std::launch::async,
+                                 [&, analysis_specs] { return std::make_unique<io::GeopackageExport>(dir, store, analysis_specs, catalog, opt); });
         }
         analysis::AnalysisLayerOptions layer_options;
         layer_options.threads = m_common.threads;
