@@ -1,7 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "analysis/analysis_layers.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
 #include <map>
+#include <optional>
+#include <string_view>
 
 #include "analysis/frame_index.hpp"
 #include "core/error.hpp"
@@ -84,36 +91,239 @@ core::Layer numbered(const core::LayerSpec& spec, const std::string& prefix, Not
     return l;
 }
 
+/// The box of a 2D Polygon or MultiPolygon in WKB, read from its bytes; nothing for any other geometry, an
+/// empty one or a coordinate that is not finite (those are parsed by GEOS, as before). Most parcels lie
+/// well inside their frame: the box and the frame's interior grid settle them without a parse.
+std::optional<geo::Envelope> polygonal_wkb_box(std::string_view wkb) {
+    std::size_t at = 0;
+    bool little = true;
+    auto u32 = [&](std::uint32_t& v) {
+        if (at + 4 > wkb.size()) return false;
+        unsigned char b[4];
+        std::memcpy(b, wkb.data() + at, 4);
+        at += 4;
+        v = little ? b[0] | b[1] << 8 | b[2] << 16 | std::uint32_t(b[3]) << 24 : b[3] | b[2] << 8 | b[1] << 16 | std::uint32_t(b[0]) << 24;
+        return true;
+    };
+    auto f64 = [&](double& d) {
+        if (at + 8 > wkb.size()) return false;
+        unsigned char b[8];
+        std::memcpy(b, wkb.data() + at, 8);
+        if (!little) std::reverse(b, b + 8);
+        std::memcpy(&d, b, 8);
+        at += 8;
+        return std::isfinite(d);
+    };
+    auto header = [&](std::uint32_t& type) {
+        if (at >= wkb.size() || (wkb[at] != 0 && wkb[at] != 1)) return false;
+        little = wkb[at++] == 1;
+        return u32(type);
+    };
+    geo::Envelope box{std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity(),
+                      -std::numeric_limits<double>::infinity()};
+    std::size_t points = 0;
+    auto polygon = [&] {
+        std::uint32_t rings = 0;
+        if (!u32(rings) || rings == 0) return false;
+        for (std::uint32_t r = 0; r < rings; ++r) {
+            std::uint32_t n = 0;
+            if (!u32(n) || n < 4 || n > (wkb.size() - at) / 16) return false;  // not a closed ring: GEOS decides
+            for (std::uint32_t i = 0; i < n; ++i) {
+                double x, y;
+                if (!f64(x) || !f64(y)) return false;
+                box.minx = std::min(box.minx, x), box.maxx = std::max(box.maxx, x), box.miny = std::min(box.miny, y), box.maxy = std::max(box.maxy, y);
+                ++points;
+            }
+        }
+        return true;
+    };
+    std::uint32_t type = 0;
+    if (!header(type)) return std::nullopt;
+    if (type == 3) {
+        if (!polygon()) return std::nullopt;
+    } else if (type == 6) {
+        std::uint32_t n = 0;
+        if (!u32(n)) return std::nullopt;
+        for (std::uint32_t i = 0; i < n; ++i) {
+            std::uint32_t part = 0;
+            if (!header(part) || part != 3 || !polygon()) return std::nullopt;
+        }
+    } else {
+        return std::nullopt;
+    }
+    if (at != wkb.size() || points == 0) return std::nullopt;  // trailing bytes, or empty
+    return box;
+}
+
+/// Up to this many frames, a parcel's are found by comparing boxes, not through the frames' tree.
+constexpr std::size_t kScannedFrames = 64;
+
+/// A worker's frames for overlay_landuse's first pass: prepared, with their boxes and interior grids.
+struct FrameCutter {
+    FrameIndex index;
+    std::vector<geo::Envelope> boxes;
+    FrameCutter(const geo::GeosContext& ctx, const std::vector<std::string_view>& wkbs) : index(ctx, wkbs) {
+        index.tile(ctx, std::numeric_limits<std::size_t>::max());  // the grids only: part() cuts by the whole frame, as it did
+        for (std::size_t k = 0; k < index.size(); ++k) boxes.push_back(geo::envelope(ctx, index.base(k)));
+    }
+};
+
+/// A parcel's part inside one frame, from the first pass of overlay_landuse: a million of them, kept small.
+struct FramePart {
+    std::uint32_t frame = 0, parcel = 0;
+    std::uint32_t landuse = 0;  ///< the parcel's first-level class, as an index into the pass's classes
+    std::string piece;          ///< WKB of parcel ∩ frame; empty when the frame contains the parcel (the part is the parcel)
+};
+
+/// One chunk of parcels' parts; classes and notes beside them (notes are rare).
+struct FrameParts {
+    std::vector<FramePart> parts;
+    std::vector<std::string> landuse;                                 ///< the classes FramePart::landuse indexes
+    std::vector<std::pair<std::size_t, std::vector<std::string>>> notes;  ///< (part, retries of its cut)
+};
+
 /// Frame × first-level land use: the parcels' parts inside each frame, unioned by class.
+/// Two passes, each on every core: the parcels (in chunks) are cut by the frames they meet, then
+/// each frame × class is unioned as a task of its own. One pass over the frames (each worker
+/// holding every parcel parsed and indexed) ran on one core with 12 frames, which is one chunk,
+/// and held a second copy of the million parcels as GEOS geometries. The parts, their order
+/// (parcels ascending), the cuts and the unions are the same as that pass's, and so are the rows,
+/// their order and the notes' order (by frame: the cuts' notes by parcel, then the unions' by class).
 Noted<std::vector<Row>> overlay_landuse(const core::Dataset& d, const core::Catalog& cat, const Frames& frames, unsigned threads) {
     const core::Layer* parcels = d.find("parcels");
     if (!parcels) return {};
-    return map_frames<std::vector<Row>>(
-        frames.wkbs, *parcels, threads,
-        [&](FramesAndItems& idx, const geo::GeosContext& ctx, std::size_t k, RobustnessLog& log) {
-            double frame_area = geo::area(ctx, idx.frames.base(k));
-            std::map<std::string, std::vector<geo::GeomPtr>> pieces;
-            for (std::size_t i : idx.items.query(idx.frames.base(k))) {
-                const GEOSGeometry* g = idx.items.base(i);
-                std::optional<Part> part = idx.frames.part(ctx, k, g, Inside::touching, "overlay", log);
-                if (!part) continue;
-                geo::GeomPtr piece = part->take(ctx, g);
-                if (geo::is_empty(ctx, piece.get())) continue;
-                pieces[core::LanduseTable::first_level(parcels->text(parcels->features[i], "landuse"))].push_back(std::move(piece));
+    std::vector<FrameParts> chunks = parallel_chunks_with<FrameParts, FrameCutter>(
+        parcels->features.size(), threads, [&](const geo::GeosContext& ctx) { return std::make_unique<FrameCutter>(ctx, frames.wkbs); },
+        [&](FrameCutter& cutter, const geo::GeosContext& ctx, std::size_t b, std::size_t e) {
+            const FrameIndex& index = cutter.index;
+            FrameParts out;
+            std::map<std::string, std::uint32_t> classes;
+            std::vector<std::size_t> meeting;
+            for (std::size_t i = b; i < e; ++i) {
+                const core::Feature& f = parcels->features[i];
+                geo::GeomPtr g;  // parsed only where the box and the grid cannot tell
+                std::optional<geo::Envelope> box = polygonal_wkb_box(f.wkb);
+                if (!box) {
+                    g = geo::from_wkb(ctx, f.wkb);
+                    if (geo::is_empty(ctx, g.get())) continue;  // meets no frame's box
+                    box = geo::envelope(ctx, g.get());
+                }
+                // The frames whose boxes meet the parcel's, ascending, as the frames' tree gives them: a few
+                // frames are scanned by box; many are looked up in the tree, which needs the parcel parsed.
+                if (cutter.boxes.size() <= kScannedFrames) {
+                    meeting.clear();
+                    for (std::size_t k = 0; k < cutter.boxes.size(); ++k)
+                        if (cutter.boxes[k].intersects(*box)) meeting.push_back(k);
+                } else {
+                    if (!g) g = geo::from_wkb(ctx, f.wkb);
+                    meeting = index.query(g.get());
+                }
+                if (meeting.empty()) continue;
+                auto [c, fresh] = classes.try_emplace(core::LanduseTable::first_level(parcels->text(f, "landuse")),
+                                                      static_cast<std::uint32_t>(out.landuse.size()));
+                if (fresh) out.landuse.push_back(c->first);
+                for (std::size_t k : meeting) {
+                    FramePart fp{static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(i), c->second, {}};
+                    // Properly inside by the grid: contained, so the part is the parcel (what part() finds).
+                    if (index.grid_inside(k, *box)) {
+                        out.parts.push_back(std::move(fp));
+                        continue;
+                    }
+                    if (!g) g = geo::from_wkb(ctx, f.wkb);
+                    RobustnessLog log;
+                    std::optional<Part> part = index.part(ctx, k, g.get(), Inside::touching, "overlay", log);
+                    if (!part) continue;
+                    if (part->whole) {
+                        if (geo::is_empty(ctx, g.get())) continue;
+                    } else {
+                        if (geo::is_empty(ctx, part->piece.get())) continue;
+                        fp.piece = geo::to_wkb(ctx, part->piece.get());
+                    }
+                    if (!log.notes.empty()) out.notes.emplace_back(out.parts.size(), std::move(log.notes));
+                    out.parts.push_back(std::move(fp));
+                }
             }
-            std::vector<Row> rows;
-            for (auto& [code, ps] : pieces) {
-                // The layer shows the classes' extents; its areas may move in the last bits, the report's may not.
-                geo::GeomPtr u = robust_union(ctx, std::move(ps), "overlay union", log, UnionMethod::coverage);
-                double a = geo::area(ctx, u.get());
-                const core::LanduseClass* c = cat.landuse().find(code);
-                Row row{frame_values(frames, k), geo::to_wkb(ctx, u.get())};
-                row.values.insert({{"landuse", code}, {"landuse_name", c ? c->name_zh : std::string()}, {"area_m2", a},
-                                   {"share", frame_area > 0 ? a / frame_area : 0.0}});
-                rows.push_back(std::move(row));
-            }
-            return rows;
+            return out;
         });
+    // The chunks' parts in parcel order, their classes in one table, and each frame's notes of cuts.
+    std::vector<FramePart> parts;
+    std::vector<std::string> classes;
+    std::map<std::string, std::uint32_t> class_index;
+    std::vector<std::vector<std::string>> cut_notes(frames.wkbs.size());
+    for (FrameParts& chunk : chunks) {
+        std::vector<std::uint32_t> to_global;
+        for (const std::string& code : chunk.landuse) {
+            auto [c, fresh] = class_index.try_emplace(code, static_cast<std::uint32_t>(classes.size()));
+            if (fresh) classes.push_back(code);
+            to_global.push_back(c->second);
+        }
+        for (auto& [p, notes] : chunk.notes) {
+            auto& frame_notes = cut_notes[chunk.parts[p].frame];
+            frame_notes.insert(frame_notes.end(), notes.begin(), notes.end());
+        }
+        for (FramePart& fp : chunk.parts) {
+            fp.landuse = to_global[fp.landuse];
+            parts.push_back(std::move(fp));
+        }
+        chunk = FrameParts{};
+    }
+
+    // One task per frame × class, in row order: frames in order, classes by code.
+    struct Task {
+        std::size_t frame;
+        std::string landuse;
+        std::vector<std::size_t> parts;  // into `parts`, parcels ascending
+    };
+    std::vector<std::map<std::string, std::vector<std::size_t>>> by_frame(frames.wkbs.size());
+    for (std::size_t p = 0; p < parts.size(); ++p) by_frame[parts[p].frame][classes[parts[p].landuse]].push_back(p);
+    std::vector<Task> tasks;
+    for (std::size_t k = 0; k < by_frame.size(); ++k)
+        for (auto& [code, members] : by_frame[k]) tasks.push_back(Task{k, code, std::move(members)});
+    by_frame.clear();
+    std::vector<double> frame_areas;
+    {
+        geo::GeosContext ctx;
+        for (auto w : frames.wkbs) frame_areas.push_back(geo::area(ctx, geo::from_wkb(ctx, w).get()));
+    }
+    // The largest unions first, so that the last task to end is a small one.
+    std::vector<std::size_t> order(tasks.size());
+    for (std::size_t t = 0; t < order.size(); ++t) order[t] = t;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return tasks[a].parts.size() > tasks[b].parts.size(); });
+    struct Unioned {
+        Row row;
+        std::vector<std::string> notes;
+    };
+    std::vector<Unioned> unioned = core::parallel_tasks<Unioned>(order, threads, [&](const geo::GeosContext& ctx, std::size_t t) {
+        const Task& task = tasks[t];
+        std::vector<geo::GeomPtr> ps;
+        ps.reserve(task.parts.size());
+        for (std::size_t p : task.parts) {
+            const FramePart& fp = parts[p];
+            ps.push_back(geo::from_wkb(ctx, fp.piece.empty() ? std::string_view(parcels->features[fp.parcel].wkb) : std::string_view(fp.piece)));
+        }
+        RobustnessLog log;
+        // The layer shows the classes' extents; its areas may move in the last bits, the report's may not.
+        geo::GeomPtr u = robust_union(ctx, std::move(ps), "overlay union", log, UnionMethod::coverage);
+        double a = geo::area(ctx, u.get());
+        const double frame_area = frame_areas[task.frame];
+        const core::LanduseClass* c = cat.landuse().find(task.landuse);
+        Row row{frame_values(frames, task.frame), geo::to_wkb(ctx, u.get())};
+        row.values.insert({{"landuse", task.landuse}, {"landuse_name", c ? c->name_zh : std::string()}, {"area_m2", a},
+                           {"share", frame_area > 0 ? a / frame_area : 0.0}});
+        return Unioned{std::move(row), std::move(log.notes)};
+    });
+
+    Noted<std::vector<Row>> out;
+    out.items.resize(frames.wkbs.size());
+    std::size_t t = 0;
+    for (std::size_t k = 0; k < frames.wkbs.size(); ++k) {
+        out.notes.insert(out.notes.end(), cut_notes[k].begin(), cut_notes[k].end());
+        for (; t < tasks.size() && tasks[t].frame == k; ++t) {
+            out.items[k].push_back(std::move(unioned[t].row));
+            out.notes.insert(out.notes.end(), unioned[t].notes.begin(), unioned[t].notes.end());
+        }
+    }
+    return out;
 }
 
 /// Each project's part inside each frame.
@@ -144,7 +354,12 @@ Noted<std::vector<Row>> project_coverage(const core::Dataset& d, const Frames& f
 std::vector<core::Layer> build_analysis_layers(const core::Dataset& d, const core::Catalog& cat, const AnalysisCatalog& specs,
                                                const std::vector<ProgressRow>& progress, const std::vector<Conflict>& conflicts,
                                                const AnalysisLayerOptions& opt) {
-    geo::GeosContext ctx;
+    std::vector<core::Layer> out = frame_layers(d, cat, specs, opt);
+    add_review_layers(out, specs, progress, conflicts);
+    return out;
+}
+
+std::vector<core::Layer> frame_layers(const core::Dataset& d, const core::Catalog& cat, const AnalysisCatalog& specs, const AnalysisLayerOptions& opt) {
     std::vector<std::string> notes;
     std::vector<core::Layer> out;
     out.push_back(numbered(specs.at("overlay_landuse"), "OL", overlay_landuse(d, cat, frames_of(d, {"functional_zones", "eco_structure"}), opt.threads), notes));
@@ -152,7 +367,12 @@ std::vector<core::Layer> build_analysis_layers(const core::Dataset& d, const cor
                            project_coverage(d, frames_of(d, {"functional_zones", "service_layout", "eco_structure", "industrial_parks"}), opt.threads),
                            notes));
     if (opt.robustness_notes) *opt.robustness_notes = std::move(notes);
+    return out;
+}
 
+void add_review_layers(std::vector<core::Layer>& out, const AnalysisCatalog& specs, const std::vector<ProgressRow>& progress,
+                       const std::vector<Conflict>& conflicts) {
+    geo::GeosContext ctx;
     // Conflicts with their overlap geometry.
     {
         core::Layer l;
@@ -196,7 +416,6 @@ std::vector<core::Layer> build_analysis_layers(const core::Dataset& d, const cor
         }
         out.push_back(std::move(l));
     }
-    return out;
 }
 
 }  // namespace zoning::analysis

@@ -27,8 +27,17 @@ struct AnalysisLayerOptions {
 };
 
 /// Layers whose `spec` points into `specs`; features in a deterministic order, whatever the thread count.
+/// The same as frame_layers followed by add_review_layers.
 std::vector<core::Layer> build_analysis_layers(const core::Dataset& dataset, const core::Catalog& catalog, const AnalysisCatalog& specs,
                                                const std::vector<core::ProgressRow>& progress, const std::vector<core::Conflict>& conflicts,
                                                const AnalysisLayerOptions& options = {});
+
+/// The layers drawn from the store alone (frame × land use, project coverage): the costly part of an
+/// export, which needs no review, so a caller can make them while the review runs.
+std::vector<core::Layer> frame_layers(const core::Dataset& dataset, const core::Catalog& catalog, const AnalysisCatalog& specs,
+                                      const AnalysisLayerOptions& options = {});
+/// Appends the layers of the review to frame_layers' (conflicts with their overlap geometry, progress as a table).
+void add_review_layers(std::vector<core::Layer>& layers, const AnalysisCatalog& specs, const std::vector<core::ProgressRow>& progress,
+                       const std::vector<core::Conflict>& conflicts);
 
 }  // namespace zoning::analysis

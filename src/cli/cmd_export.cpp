@@ -1,11 +1,18 @@
 // SPDX-License-Identifier: MIT
 #include "cli/command.hpp"
 
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <future>
 #include <iostream>
+#include <optional>
 
 #include "analysis/analysis_layers.hpp"
 #include "analysis/plan_review.hpp"
 #include "core/catalog.hpp"
+#include "core/parallel.hpp"
 #include "core/plan_rules.hpp"
 #include "io/exporter.hpp"
 #include "io/file_util.hpp"
@@ -62,7 +69,16 @@ core::ExitCode ExportCommand::run() {
     opt.name = m_plan.store.stem().string();
 
     guard_plan_output(dir, m_qgis.empty() ? "--out" : "--qgis");
+    // Wall and the process's CPU (user + sys) at each phase's end, for ZONING_TIMING: on a shared machine wall alone misleads.
+    auto cpu_now = [] {
+        rusage u{};
+        getrusage(RUSAGE_SELF, &u);
+        return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+    };
+    const auto t0 = std::chrono::steady_clock::now();
     PlanInputs plan = load_plan();
+    const auto t_loaded = std::chrono::steady_clock::now();
+    const double cpu_loaded = cpu_now();
     const core::Catalog& catalog = plan.catalog;
     const core::Dataset& store = plan.store;
     // The analysis layers are computed here from the store, so an export is never missing them.
@@ -71,18 +87,59 @@ core::ExitCode ExportCommand::run() {
     analysis::PlanReviewOptions review_options;
     review_options.threads = m_common.threads;
     review_options.coverage = false;  // the analysis layers need the district row only
-    analysis::PlanReview review = analysis::plan_review(store, catalog, targets, rules, review_options);
-    analysis::AnalysisCatalog specs = analysis::AnalysisCatalog::load(m_common.catalog_dir);
-    std::vector<std::string> notes = review.robustness_notes();
-    analysis::AnalysisLayerOptions layer_options;
-    layer_options.threads = m_common.threads;
-    layer_options.robustness_notes = &notes;
-    std::vector<core::Layer> layers =
-        analysis::build_analysis_layers(store, catalog, specs, review.progress, review.conflicts.conflicts, layer_options);
-    report::label_progress_layer(layers, review.progress);
+    std::chrono::steady_clock::time_point t_reviewed;
+    auto review_plan = [&] {
+        analysis::PlanReview r = analysis::plan_review(store, catalog, targets, rules, review_options);
+        t_reviewed = std::chrono::steady_clock::now();
+        return r;
+    };
+    // The review (conflicts, progress) and the GeoPackage's store layers (a million parcels through one
+    // SQLite connection) are made beside the frame × land-use layers, which need neither: each has
+    // phases on one core, which the others fill. The results do not depend on it; with one thread,
+    // they run in turn.
+    const bool beside = (m_common.threads ? m_common.threads : core::default_threads()) > 1;
+    const bool geopackage = opt.format == "qgis" || opt.format == "gpkg";
+    analysis::AnalysisCatalog specs;  // the layers' specs point into it; declared first, so it outlives the writer's thread
+    std::future<std::unique_ptr<io::GeopackageExport>> writing;
+    std::future<analysis::PlanReview> reviewing;
+    std::optional<analysis::PlanReview> review;
+    if (beside) reviewing = std::async(std::launch::async, review_plan);
+    else review.emplace(review_plan());
+    std::vector<std::string> notes;
+    std::vector<core::Layer> layers;
+    try {
+        specs = analysis::AnalysisCatalog::load(m_common.catalog_dir);
+        if (beside && geopackage) {
+            std::vector<const core::LayerSpec*> analysis_specs;
+            for (const core::LayerSpec& spec : specs.specs) analysis_specs.push_back(&spec);  // the layers' order (finish() checks)
+            writing = std::async(std::launch::async,
+                                 [&, analysis_specs] { return std::make_unique<io::GeopackageExport>(dir, store, analysis_specs, catalog, opt); });
+        }
+        analysis::AnalysisLayerOptions layer_options;
+        layer_options.threads = m_common.threads;
+        layer_options.robustness_notes = &notes;
+        layers = analysis::frame_layers(store, catalog, specs, layer_options);
+        if (!review) review.emplace(reviewing.get());
+        analysis::add_review_layers(layers, specs, review->progress, review->conflicts.conflicts);
+    } catch (...) {
+        // The review's error first, as when it ran before the layers.
+        if (!review && reviewing.valid()) reviewing.get();
+        throw;
+    }
+    report::label_progress_layer(layers, review->progress);
+    const auto t_analysed = std::chrono::steady_clock::now();
+    const double cpu_analysed = cpu_now();
     for (auto& note : notes) log(m_common.quiet, "zoning export: geometry retry: " + note);
 
-    io::ExportSummary s = io::export_layers(dir, store, layers, catalog, opt);
+    io::ExportSummary s = writing.valid() ? writing.get()->finish(layers) : io::export_layers(dir, store, layers, catalog, opt);
+    if (std::getenv("ZONING_TIMING")) {
+        auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
+        const double cpu_written = cpu_now();
+        std::cerr << "zoning export: timing: load " << ms(t0, t_loaded) << " ms (cpu " << cpu_loaded * 1000 << " ms), review " << ms(t_loaded, t_reviewed)
+                  << " ms" << (beside ? " (beside the layers)" : "") << ", analysis layers done at " << ms(t_loaded, t_analysed) << " ms (cpu "
+                  << (cpu_analysed - cpu_loaded) * 1000 << " ms), write " << ms(t_analysed, std::chrono::steady_clock::now()) << " ms (cpu "
+                  << (cpu_written - cpu_analysed) * 1000 << " ms)\n";
+    }
     std::cout << "Exported " << s.layers << " layers (" << store.layers.size() << " from the store, " << layers.size() << " of analysis) to "
               << dir.string() << "/: ";
     for (std::size_t i = 0; i < s.files.size(); ++i) std::cout << (i ? ", " : "") << s.files[i];

@@ -71,6 +71,37 @@ std::vector<R> parallel_chunks(std::size_t n, unsigned threads,
         [&fn](NoState&, const geo::GeosContext& ctx, std::size_t b, std::size_t e) { return fn(ctx, b, e); });
 }
 
+/// fn(ctx, task) for every task in `order` (a permutation of [0, n)), one task at a time on `threads`
+/// workers (0: default_threads()), started in that order, for a few tasks of very unequal size that
+/// chunks of kChunk would all give to one worker (give the largest first, so the last to end is
+/// small). Results come back by task number, whatever the thread count; the first exception by task
+/// number is rethrown.
+template <class R>
+std::vector<R> parallel_tasks(const std::vector<std::size_t>& order, unsigned threads, const std::function<R(const geo::GeosContext&, std::size_t)>& fn) {
+    std::vector<R> results(order.size());
+    std::vector<std::exception_ptr> errors(order.size());
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        geo::GeosContext ctx;  // one context per thread, never shared
+        for (std::size_t i; (i = next.fetch_add(1)) < order.size();) {
+            try {
+                results[order[i]] = fn(ctx, order[i]);
+            } catch (...) {
+                errors[order[i]] = std::current_exception();
+            }
+        }
+    };
+    if (threads == 0) threads = default_threads();
+    if (threads > order.size()) threads = static_cast<unsigned>(std::max<std::size_t>(order.size(), 1));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool) t.join();
+    for (auto& e : errors)
+        if (e) std::rethrow_exception(e);
+    return results;
+}
+
 /// One batch of a pipeline and what the workers made of it.
 template <class Batch, class R>
 struct PipelineBatch {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <future>
 #include <cstdio>
 #include <map>
 #include <optional>
@@ -54,7 +55,8 @@ std::vector<std::string> group_order(const std::vector<const core::Layer*>& laye
 
 namespace {
 
-void write_layer_styles(GDALDataset& ds, const std::vector<const core::Layer*>& layers, const core::Catalog& catalog, const std::string& shown) {
+/// The table QGIS keeps its styles in, empty: made with the other layers, so it stands where QGIS's own would.
+OGRLayer* create_layer_styles(GDALDataset& ds, const std::string& shown) {
     GdalErrorScope scope;
     const char* opts[] = {"FID=id", nullptr};
     OGRLayer* t = ds.CreateLayer("layer_styles", nullptr, wkbNone, const_cast<char**>(opts));
@@ -79,17 +81,28 @@ void write_layer_styles(GDALDataset& ds, const std::vector<const core::Layer*>& 
     field("owner", OFTString, 30);
     field("ui", OFTString, 30);
     field("update_time", OFTDateTime);
-    for (const core::Layer* l : layers) {
+    // GDAL makes a table at its first row or at close; made now, it stands where it stood when
+    // written with its rows in this session, before the feature layers, and its count is known (0).
+    if (t->SyncToDisk() != OGRERR_NONE) throw core::output_error(shown, "cannot create layer_styles: " + scope.message());
+    return t;
+}
+
+/// One style per layer with geometry into layer_styles; `values[i]` is present_values(*layers[i]).
+void write_layer_styles(OGRLayer* t, const std::vector<const core::Layer*>& layers, const std::vector<std::vector<std::string>>& values,
+                        const core::Catalog& catalog, const std::string& shown) {
+    GdalErrorScope scope;
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+        const core::Layer* l = layers[i];
         if (l->spec->geometry == core::GeomKind::none) continue;
         OGRFeature f(t->GetLayerDefn());
-        auto values = present_values(*l);
+        const std::vector<std::string>& present = values[i];
         f.SetField("f_table_catalog", "");
         f.SetField("f_table_schema", "");  // '' not NULL: QGIS filters on f_table_schema = ''
         f.SetField("f_table_name", l->spec->name.c_str());
         f.SetField("f_geometry_column", "geom");
         f.SetField("styleName", l->spec->name.c_str());
-        f.SetField("styleQML", qgis_qml(*l->spec, catalog.landuse(), values).c_str());
-        f.SetField("styleSLD", sld(*l->spec, catalog.landuse(), values).c_str());
+        f.SetField("styleQML", qgis_qml(*l->spec, catalog.landuse(), present).c_str());
+        f.SetField("styleSLD", sld(*l->spec, catalog.landuse(), present).c_str());
         f.SetField("useAsDefault", 1);
         f.SetField("description", (l->spec->title_zh + " / " + l->spec->title_en).c_str());
         f.SetField("owner", "");
@@ -245,10 +258,130 @@ void check_dbf_text(const std::vector<const core::Layer*>& layers, bool gbk, std
 
 }  // namespace
 
+struct GeopackageExport::Impl {
+    std::filesystem::path dir;
+    const core::Dataset& store;
+    std::vector<const core::LayerSpec*> analysis;
+    const core::Catalog& catalog;
+    ExportOptions opt;
+    std::string file, shown;
+    std::optional<AtomicDir> out;
+    // The store's layers' present values and extents, worked out while the analysis is
+    // (the project needs every geometry parsed once more: a million parcels).
+    std::vector<std::vector<std::string>> values;
+    std::vector<geo::Envelope> extents;
+
+    Impl(const std::filesystem::path& d, const core::Dataset& s, const std::vector<const core::LayerSpec*>& a, const core::Catalog& c,
+         const ExportOptions& o)
+        : dir(d), store(s), analysis(a), catalog(c), opt(o), file(o.name + ".gpkg"), shown((d / file).string()) {}
+};
+
+GeopackageExport::GeopackageExport(const std::filesystem::path& dir, const core::Dataset& store, const std::vector<const core::LayerSpec*>& analysis,
+                                   const core::Catalog& catalog, const ExportOptions& opt)
+    : m_impl(std::make_unique<Impl>(dir, store, analysis, catalog, opt)) {
+    Impl& m = *m_impl;
+    if (opt.format != "qgis" && opt.format != "gpkg") throw core::Error(core::ExitCode::internal, "GeopackageExport of format " + opt.format);
+    GdalErrorScope scope;  // before the datasets: what GDAL says while they close on the way out is ours too
+    m.out.emplace(dir, opt.force);
+    OGRSpatialReference srs = work_srs(store.work_crs());
+    GDALDatasetUniquePtr ds = create_dataset("GPKG", m.out->temp() / m.file, m.shown);
+    // GDAL makes the layers, empty, and the small tables; the features go in after it closes the
+    // file, in bulk as in the store (fill_geopackage_layers): OGR's inserts and the R-trees GDAL
+    // builds at close were a third of a million-parcel export.
+    for (const core::Layer& l : store.layers) create_feature_layer(*ds, *l.spec, srs, m.shown, {"GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=YES"});
+    for (const core::LayerSpec* spec : analysis) create_feature_layer(*ds, *spec, srs, m.shown, {"GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=YES"});
+    if (ds->StartTransaction() != OGRERR_NONE) throw core::output_error(m.shown, "cannot write: " + scope.message_or("cannot start a transaction"));
+    copy_tables(*ds, store, catalog, m.shown);
+    // The styles need the analysis' values (finish() writes them): the table is made here, where QGIS's own would stand.
+    if (opt.format == "qgis") create_layer_styles(*ds, m.shown);
+    if (ds->CommitTransaction() != OGRERR_NONE) throw core::output_error(m.shown, "cannot commit: " + scope.message_or("disk full?"));
+    close_or_throw(ds, m.shown);
+    std::vector<const core::Layer*> layers;
+    for (const core::Layer& l : store.layers) layers.push_back(&l);
+    fill_geopackage_layers(m.out->temp() / m.file, layers, m.shown);
+    if (opt.format == "qgis")
+        for (const core::Layer* l : layers) {
+            m.values.push_back(present_values(*l));
+            m.extents.push_back(extent_of(*l));
+        }
+}
+
+GeopackageExport::~GeopackageExport() = default;
+
+ExportSummary GeopackageExport::finish(const std::vector<core::Layer>& analysis) {
+    Impl& m = *m_impl;
+    bool same = analysis.size() == m.analysis.size();
+    for (std::size_t i = 0; same && i < analysis.size(); ++i) same = analysis[i].spec->name == m.analysis[i]->name;
+    if (!same) throw core::Error(core::ExitCode::internal, "GeopackageExport::finish: not the analysis layers it was made for");
+    std::vector<const core::Layer*> layers, added;
+    for (const core::Layer& l : m.store.layers) layers.push_back(&l);
+    for (const core::Layer& l : analysis) layers.push_back(&l), added.push_back(&l);
+    ExportSummary summary;
+    summary.layers = layers.size();
+    fill_geopackage_layers(m.out->temp() / m.file, added, m.shown);
+    summary.files.push_back(m.file);
+    if (m.opt.format == "qgis") {
+        for (const core::Layer* l : added) {
+            m.values.push_back(present_values(*l));
+            m.extents.push_back(extent_of(*l));
+        }
+        {
+            GdalErrorScope scope;
+            const std::string path = (m.out->temp() / m.file).string();
+            GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+            if (!ds) throw core::output_error(m.shown, "cannot open to add the styles: " + scope.message());
+            OGRLayer* t = ds->GetLayerByName("layer_styles");
+            if (!t) throw core::output_error(m.shown, "has no layer_styles");
+            // Counted (none) before the rows go in, so that GDAL keeps the count it leaves in gpkg_ogr_contents.
+            t->GetFeatureCount();
+            if (ds->StartTransaction() != OGRERR_NONE) throw core::output_error(m.shown, "cannot write: " + scope.message_or("cannot start a transaction"));
+            write_layer_styles(t, layers, m.values, m.catalog, m.shown);
+            if (ds->CommitTransaction() != OGRERR_NONE) throw core::output_error(m.shown, "cannot commit: " + scope.message_or("disk full?"));
+            close_or_throw(ds, m.shown);
+        }
+        summary.styles = layers.size();
+        // Drawing order: the boundary on top, then lines, then polygons, parcels at the bottom.
+        const std::vector<std::string>& order = qgis_layer_order();
+        std::vector<QgsLayer> q;
+        for (auto& name : order)
+            for (std::size_t i = 0; i < layers.size(); ++i)
+                if (const core::Layer* l = layers[i]; l->spec->name == name) {
+                    QgsLayer ql;
+                    // QGIS replaces ids it does not take for its own (e.g. bare "boundary"): make them unmistakable.
+                    ql.id = "zoning_" + name;
+                    ql.name = l->spec->title_zh;
+                    ql.table = name;
+                    ql.group = l->spec->group.empty() ? kUngrouped : l->spec->group;
+                    ql.spec = l->spec;
+                    ql.present_values = m.values[i];
+                    // Analysis pieces repeat what the frames show: off until asked for.
+                    ql.visible = name != "overlay_landuse" && name != "project_coverage";
+                    const geo::Envelope& e = m.extents[i];
+                    ql.xmin = e.minx, ql.ymin = e.miny, ql.xmax = e.maxx, ql.ymax = e.maxy;
+                    q.push_back(std::move(ql));
+                }
+        const std::vector<std::string> groups = group_order(layers);
+        const std::string qgs = m.opt.name + ".qgs";
+        std::ofstream f(m.out->temp() / qgs, std::ios::binary);
+        f << qgs_project(m.store.metadata.count("name") ? m.store.metadata.at("name") : m.opt.name, m.file, groups, q, m.catalog.landuse(),
+                         m.store.work_crs());
+        if (!f) throw core::output_error((m.dir / qgs).string(), "cannot write");
+        summary.files.push_back(qgs);
+    }
+    m.out->commit();
+    return summary;
+}
+
 std::string dbf_field_name(const core::FieldSpec& f) { return f.dbf_name.empty() ? f.name : f.dbf_name; }
 
 ExportSummary export_layers(const std::filesystem::path& dir, const core::Dataset& store, const std::vector<core::Layer>& analysis,
                             const core::Catalog& catalog, const ExportOptions& opt) {
+    if (opt.format == "qgis" || opt.format == "gpkg") {
+        std::vector<const core::LayerSpec*> specs;
+        for (const core::Layer& l : analysis) specs.push_back(l.spec);
+        GeopackageExport gpkg(dir, store, specs, catalog, opt);
+        return gpkg.finish(analysis);
+    }
     std::vector<const core::Layer*> layers;
     for (auto& l : store.layers) layers.push_back(&l);
     for (auto& l : analysis) layers.push_back(&l);
@@ -266,53 +399,7 @@ ExportSummary export_layers(const std::filesystem::path& dir, const core::Datase
     summary.layers = layers.size();
     OGRSpatialReference srs = work_srs(store.work_crs());
 
-    if (opt.format == "qgis" || opt.format == "gpkg") {
-        const std::string file = opt.name + ".gpkg";
-        const std::string shown = (dir / file).string();
-        GDALDatasetUniquePtr ds = create_dataset("GPKG", out.temp() / file, shown);
-        // GDAL makes the layers, empty, and the small tables; the features go in after it closes the
-        // file, in bulk as in the store (fill_geopackage_layers): OGR's inserts and the R-trees GDAL
-        // builds at close were a third of a million-parcel export.
-        for (auto* l : layers) create_feature_layer(*ds, *l->spec, srs, shown, {"GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=YES"});
-        if (ds->StartTransaction() != OGRERR_NONE) throw core::output_error(shown, "cannot write: " + scope.message_or("cannot start a transaction"));
-        copy_tables(*ds, store, catalog, shown);
-        if (opt.format == "qgis") {
-            write_layer_styles(*ds, layers, catalog, shown);
-            summary.styles = layers.size();
-        }
-        if (ds->CommitTransaction() != OGRERR_NONE) throw core::output_error(shown, "cannot commit: " + scope.message_or("disk full?"));
-        close_or_throw(ds, shown);
-        fill_geopackage_layers(out.temp() / file, layers, shown);
-        summary.files.push_back(file);
-        if (opt.format == "qgis") {
-            // Drawing order: the boundary on top, then lines, then polygons, parcels at the bottom.
-            const std::vector<std::string>& order = qgis_layer_order();
-            std::vector<QgsLayer> q;
-            for (auto& name : order)
-                for (auto* l : layers)
-                    if (l->spec->name == name) {
-                        QgsLayer ql;
-                        // QGIS replaces ids it does not take for its own (e.g. bare "boundary"): make them unmistakable.
-                        ql.id = "zoning_" + name;
-                        ql.name = l->spec->title_zh;
-                        ql.table = name;
-                        ql.group = l->spec->group.empty() ? kUngrouped : l->spec->group;
-                        ql.spec = l->spec;
-                        ql.present_values = present_values(*l);
-                        // Analysis pieces repeat what the frames show: off until asked for.
-                        ql.visible = name != "overlay_landuse" && name != "project_coverage";
-                        geo::Envelope e = extent_of(*l);
-                        ql.xmin = e.minx, ql.ymin = e.miny, ql.xmax = e.maxx, ql.ymax = e.maxy;
-                        q.push_back(std::move(ql));
-                    }
-            const std::vector<std::string> groups = group_order(layers);
-            const std::string qgs = opt.name + ".qgs";
-            std::ofstream f(out.temp() / qgs, std::ios::binary);
-            f << qgs_project(store.metadata.count("name") ? store.metadata.at("name") : opt.name, file, groups, q, catalog.landuse(), store.work_crs());
-            if (!f) throw core::output_error((dir / qgs).string(), "cannot write");
-            summary.files.push_back(qgs);
-        }
-    } else if (opt.format == "shp" || opt.format == "geojson") {
+    if (opt.format == "shp" || opt.format == "geojson") {
         for (std::size_t i = 0; i < layers.size(); ++i) {
             const core::Layer* l = layers[i];
             const bool shp = opt.format == "shp";

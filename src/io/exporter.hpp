@@ -8,6 +8,7 @@
 // The folder is written beside its target and renamed into place: a failure leaves no
 // half-written files and an existing folder untouched.
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,27 @@ struct ExportSummary {
 /// --force) or output (cannot write).
 ExportSummary export_layers(const std::filesystem::path& dir, const core::Dataset& store, const std::vector<core::Layer>& analysis,
                             const core::Catalog& catalog, const ExportOptions& options);
+
+/// A qgis or gpkg export in two steps, so that the store's layers (a million parcels) are written while
+/// the caller works out the analysis, on another thread: the constructor makes the folder and the
+/// GeoPackage with every layer (the analysis ones empty, from their specs) and fills the store's;
+/// finish() fills the analysis layers, adds the styles and the project, and puts the folder in place.
+/// The files are those export_layers writes. Nothing is in place until finish() returns; an object
+/// destroyed before leaves no files behind. Throws as export_layers.
+class GeopackageExport {
+public:
+    GeopackageExport(const std::filesystem::path& dir, const core::Dataset& store, const std::vector<const core::LayerSpec*>& analysis,
+                     const core::Catalog& catalog, const ExportOptions& options);
+    ~GeopackageExport();
+    GeopackageExport(const GeopackageExport&) = delete;
+    GeopackageExport& operator=(const GeopackageExport&) = delete;
+    /// `analysis`: the layers of the specs given to the constructor, in that order.
+    ExportSummary finish(const std::vector<core::Layer>& analysis);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
 
 /// The DBF field name of a field in Shapefile exports (docs/export.md has the table).
 std::string dbf_field_name(const core::FieldSpec& f);

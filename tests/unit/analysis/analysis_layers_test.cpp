@@ -69,3 +69,23 @@ TEST(AnalysisLayers, SameLayersWithAnyThreadCount) {
         }
     }
 }
+
+// The export makes the frame layers while the review runs, and adds the review's after: the same layers.
+TEST(AnalysisLayers, FrameLayersThenReviewLayersAreTheWholeSet) {
+    const core::Dataset& d = test::mini_dataset();
+    auto rules = core::parse_rules(test::read_file(test::fixture("mini/rules.toml")), "rules.toml");
+    auto conflicts = analysis::find_conflicts(d, test::bundled_catalog(), rules).conflicts;
+    std::vector<core::Layer> split = analysis::frame_layers(d, test::bundled_catalog(), specs());
+    ASSERT_EQ(split.size(), 2u);
+    analysis::add_review_layers(split, specs(), {}, conflicts);
+    std::vector<core::Layer> whole = build(2);
+    ASSERT_EQ(split.size(), whole.size());
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+        EXPECT_EQ(split[i].name(), whole[i].name());
+        ASSERT_EQ(split[i].features.size(), whole[i].features.size()) << whole[i].name();
+        for (std::size_t f = 0; f < whole[i].features.size(); ++f) {
+            EXPECT_EQ(split[i].features[f].wkb, whole[i].features[f].wkb) << whole[i].name() << " " << f;
+            EXPECT_EQ(split[i].features[f].values, whole[i].features[f].values) << whole[i].name() << " " << f;
+        }
+    }
+}

@@ -119,3 +119,25 @@ TEST(Parallel, PipelineRethrowsTheReadersErrorThenTheFirstWorkersInBatchOrder) {
         }
     }
 }
+
+// parallel_tasks (export: overlay_landuse's frame × class unions): results by task number, whatever the
+// order the tasks start in and the thread count; the first error by task number.
+TEST(Parallel, TasksComeBackByNumberWhateverTheirStartOrder) {
+    const std::vector<std::size_t> order = {4, 0, 3, 1, 2};  // e.g. the largest first
+    for (unsigned threads : {1u, 2u, 8u}) {
+        std::vector<int> squares = core::parallel_tasks<int>(order, threads, [](const geo::GeosContext&, std::size_t t) { return int(t * t); });
+        EXPECT_EQ(squares, (std::vector<int>{0, 1, 4, 9, 16})) << threads;
+    }
+    EXPECT_TRUE(core::parallel_tasks<int>({}, 2, [](const geo::GeosContext&, std::size_t) { return 1; }).empty());
+    for (unsigned threads : {1u, 2u}) {
+        try {
+            core::parallel_tasks<int>(order, threads, [](const geo::GeosContext&, std::size_t t) -> int {
+                if (t == 3 || t == 1) throw std::runtime_error("task " + std::to_string(t));
+                return 0;
+            });
+            FAIL();
+        } catch (const std::runtime_error& e) {
+            EXPECT_STREQ(e.what(), "task 1") << threads;  // task 3 starts first, task 1 is first by number
+        }
+    }
+}

@@ -52,6 +52,55 @@ TEST(Exporter, GeoPackageKeepsTheWorkCrsAndAddsStylesForQgis) {
     EXPECT_NE(ds->GetLayerByName("landuse_codes"), nullptr);
 }
 
+// The export command writes the store's layers while it works out the analysis (GeopackageExport), then
+// adds the analysis layers, their styles and the project: the same files as one export_layers.
+TEST(Exporter, AGeoPackageInTwoStepsHasEveryLayerStyledAndCounted) {
+    test::TempDir dir;
+    io::ExportOptions opt;
+    opt.format = "qgis";
+    opt.name = "t";
+    const core::Dataset store = test::boundary_dataset(kX0, kY0);
+    static core::LayerSpec analysis_spec = *store.layers[0].spec;  // stands for an analysis layer, made after the store's
+    analysis_spec.name = "boundary_again";
+    analysis_spec.title_zh = "行政区界（再）";  // GeoPackage identifiers are unique
+    std::vector<core::Layer> analysis(1, store.layers[0]);
+    analysis[0].spec = &analysis_spec;
+    {
+        io::GeopackageExport unfinished(dir / "out", store, {&analysis_spec}, test::catalog(), opt);
+        EXPECT_FALSE(std::filesystem::exists(dir / "out"));  // nothing in place before finish()
+    }
+    EXPECT_EQ(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator());  // and nothing left behind
+
+    io::GeopackageExport wrong(dir / "out", store, {&analysis_spec}, test::catalog(), opt);
+    try {
+        wrong.finish({});
+        FAIL();
+    } catch (const core::Error& e) {
+        EXPECT_EQ(e.code(), core::ExitCode::internal);
+    }
+
+    io::GeopackageExport gpkg(dir / "out2", store, {&analysis_spec}, test::catalog(), opt);
+    io::ExportSummary s = gpkg.finish(analysis);
+    EXPECT_EQ(s.files, (std::vector<std::string>{"t.gpkg", "t.qgs"}));
+    EXPECT_EQ(s.layers, 2u);
+    EXPECT_EQ(s.styles, 2u);
+    GDALDatasetUniquePtr ds = io::open_vector((dir / "out2" / "t.gpkg").string());
+    auto number = [&](const char* sql) {
+        OGRLayer* r = ds->ExecuteSQL(sql, nullptr, nullptr);
+        OGRFeatureUniquePtr f(r->GetNextFeature());
+        const GIntBig n = f && !f->IsFieldNull(0) ? f->GetFieldAsInteger64(0) : -1;
+        ds->ReleaseResultSet(r);
+        return n;
+    };
+    EXPECT_EQ(number("SELECT count(*) FROM boundary_again"), 1);
+    EXPECT_EQ(number("SELECT count(*) FROM layer_styles WHERE f_table_name IN ('boundary', 'boundary_again')"), 2);
+    // The count GDAL keeps for a table it wrote rows to (QGIS shows it), though the rows went in a second session.
+    EXPECT_EQ(number("SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = 'layer_styles'"), 2);
+    // layer_styles stands before the feature layers, as when GDAL wrote it with its rows in one session.
+    EXPECT_LT(number("SELECT rowid FROM gpkg_contents WHERE table_name = 'layer_styles'"),
+              number("SELECT rowid FROM gpkg_contents WHERE table_name = 'boundary'"));
+}
+
 TEST(Exporter, UnknownFormatLeavesNoFolder) {
     test::TempDir dir;
     io::ExportOptions opt;
