@@ -1220,20 +1220,19 @@ Outcomes transform_and_repair_range(Worker& w, const geo::GeosContext& geos, std
     return out;
 }
 
-/// Keeps the features of `features` in order, or leaves out those with a problem; each outcome's
-/// findings and repair go where they belong. `outcomes` are in index order.
-void keep_features(ReadResult& into, std::vector<SourceFeature>& features, Outcomes& outcomes) {
-    core::Layer& layer = into.layer;
+/// Keeps the features of `features` in `layer` in order, or leaves out those with a problem;
+/// each outcome's findings go to `findings`, its repair to the layer. `outcomes` are in index order.
+void keep_features(core::Layer& layer, std::vector<Finding>& findings, std::vector<SourceFeature>& features, Outcomes& outcomes) {
     auto next = outcomes.begin();
     for (std::size_t i = 0; i < features.size(); ++i) {
         if (next != outcomes.end() && next->first == i) {
             Outcome& o = (next++)->second;
             if (o.problem) {
-                into.findings.push_back(std::move(*o.problem));
+                findings.push_back(std::move(*o.problem));
                 continue;
             }
             if (o.repair) layer.repairs.push_back(std::move(*o.repair));
-            if (o.warning) into.findings.push_back(std::move(*o.warning));
+            if (o.warning) findings.push_back(std::move(*o.warning));
         }
         layer.features.push_back(std::move(features[i].feature));
     }
@@ -1259,7 +1258,7 @@ void transform_and_repair(ReadResult& into, std::vector<SourceFeature> features,
             return transform_and_repair_range(w.get(), geos, features, begin, end, spec);
         }));
     into.layer.features.reserve(into.layer.features.size() + features.size());
-    keep_features(into, features, outcomes);
+    keep_features(into.layer, into.findings, features, outcomes);
 }
 
 namespace {
@@ -1286,7 +1285,7 @@ void apply_where(OGRLayer& layer, const core::LayerSource& src, const FeatureRef
 
 ReadResult read_open_layer(WorkerPool& pool, const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src, OGRLayer& ogr_layer,
                            const std::string& work_crs, const std::string& source, unsigned threads, const CrsAdvice& advice,
-                           UnmappedReport unmapped, Recoder* decoder, const std::string& geopackage) {
+                           UnmappedReport unmapped, Recoder* decoder, const std::string& geopackage, LayerSink* sink) {
     const FeatureRef layer_ref{source, spec.name, {}, {}};
     const DeclaredCrs crs(resolve_crs(ogr_layer, spec, src, layer_ref), work_crs, spec, layer_ref, advice, pool);
     // Not forced: a forced count or extent would parse a GeoJSON sequence once more each.
@@ -1309,24 +1308,29 @@ ReadResult read_open_layer(WorkerPool& pool, const core::Catalog& catalog, const
     // workers while the next batch is read; kept in the order read.
     constexpr std::size_t kBatch = 8 * core::kChunk;
     const std::string& source_crs = crs.definition();
-    reader.start(ogr_layer, src.where.empty() ? geopackage : std::string());  // a where filter is GDAL's to apply
-    auto batches = core::pipeline<std::vector<SourceFeature>, Outcomes, LeasedWorker>(
+    reader.start(ogr_layer, src.where.empty() ? geopackage : std::string());
+    if (const GIntBig expected = ogr_layer.GetFeatureCount(FALSE); expected > 0) result.layer.features.reserve(static_cast<std::size_t>(expected));
+    // Each batch, once worked on, is kept in the layer in the order read (and given to the sink)
+    // on the pipeline's sink thread, while the next batches are read and transformed.
+    std::vector<Finding> transformed;
+    auto keep = [&](std::vector<SourceFeature>& batch, Outcomes& outcomes) {
+        const std::size_t from = result.layer.features.size();
+        keep_features(result.layer, transformed, batch, outcomes);
+        std::vector<SourceFeature>().swap(batch);
+        if (sink) sink->features(result.layer, from);
+    };
+    core::pipeline<std::vector<SourceFeature>, Outcomes, LeasedWorker>(
         threads, [&](std::vector<SourceFeature>& batch) { return reader.read_some(ogr_layer, batch, kBatch); },
         [&](const geo::GeosContext&) { return std::make_unique<LeasedWorker>(pool, source_crs, work_crs); },
         [&](LeasedWorker& w, const geo::GeosContext& geos, std::vector<SourceFeature>& batch) {
             return transform_and_repair_range(w.get(), geos, batch, 0, batch.size(), spec);
-        });
+        },
+        keep);
     reader.finish();
     if (reader.count() == 0) result.findings.push_back(Finding{Severity::error, "empty-layer", layer_ref, none, 0, {}});
     // The reader's findings (values, ids, geometry as read) first, then the transform's, as
     // when the whole layer was read before any was transformed.
-    std::size_t kept = 0;
-    for (const auto& b : batches) kept += b->batch.size();
-    result.layer.features.reserve(kept);
-    for (auto& b : batches) {
-        keep_features(result, b->batch, b->result);
-        b.reset();
-    }
+    result.findings.insert(result.findings.end(), std::make_move_iterator(transformed.begin()), std::make_move_iterator(transformed.end()));
     return result;
 }
 
@@ -1345,14 +1349,14 @@ ReadResult read_ogr_layer(const core::Catalog& catalog, const core::LayerSpec& s
                           const std::string& work_crs, const std::string& source, unsigned threads, const CrsAdvice& advice,
                           UnmappedReport unmapped) {
     WorkerPool pool;
-    return read_open_layer(pool, catalog, spec, src, ogr_layer, work_crs, source, threads, advice, unmapped, nullptr, {});
+    return read_open_layer(pool, catalog, spec, src, ogr_layer, work_crs, source, threads, advice, unmapped, nullptr, {}, nullptr);
 }
 
 namespace {
 
 ReadResult read_layer_with(WorkerPool& pool, const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src,
                            const std::string& work_crs, const std::filesystem::path& base_dir, unsigned threads, const CrsAdvice& advice,
-                           UnmappedReport unmapped) {
+                           UnmappedReport unmapped, LayerSink* sink = nullptr) {
     const std::string source = is_connection(src.source) ? src.source : (base_dir / src.source).lexically_normal().string();
     const FeatureRef layer_ref{source, spec.name, {}, {}};
 
@@ -1413,7 +1417,7 @@ ReadResult read_layer_with(WorkerPool& pool, const core::Catalog& catalog, const
     const bool plain_geopackage = EQUAL(ds->GetDriverName(), "GPKG") && options.empty() && !copy && !decoder && !is_connection(source) &&
                                   std::filesystem::is_regular_file(open_path, ec);
     return read_open_layer(pool, catalog, spec, src, choose_layer(*ds, spec, src, source), work_crs, source, threads, advice, unmapped,
-                           decoder.get(), plain_geopackage ? open_path : std::string());
+                           decoder.get(), plain_geopackage ? open_path : std::string(), sink);
 }
 
 }  // namespace
@@ -1424,7 +1428,7 @@ ReadResult read_layer(const core::Catalog& catalog, const core::LayerSpec& spec,
     return read_layer_with(pool, catalog, spec, src, work_crs, base_dir, threads, advice, unmapped);
 }
 
-DatasetReadResult read_dataset(const core::Catalog& catalog, const core::DatasetConfig& config, unsigned threads) {
+DatasetReadResult read_dataset(const core::Catalog& catalog, const core::DatasetConfig& config, unsigned threads, LayerSink* sink) {
     DatasetReadResult out;
     core::Dataset& d = out.dataset;
     d.metadata["name"] = config.name;
@@ -1453,6 +1457,13 @@ DatasetReadResult read_dataset(const core::Catalog& catalog, const core::Dataset
     if (!work.note.empty())
         out.findings.push_back(Finding{Severity::warning, "crs-area-of-use", FeatureRef{config.file.string(), "boundary", {}, {}}, work.note, 0, {}});
     WorkerPool pool;  // one for all layers: most share a CRS
+    if (sink) {
+        std::vector<const core::LayerSpec*> read;
+        for (const auto& spec : catalog.layers())
+            if (std::any_of(config.layers.begin(), config.layers.end(), [&](const core::LayerSource& ls) { return ls.layer == spec.name; }))
+                read.push_back(&spec);
+        sink->begin(d, read);
+    }
     for (const auto& spec : catalog.layers()) {
         const core::LayerSource* src = nullptr;
         for (auto& ls : config.layers)
@@ -1467,7 +1478,9 @@ DatasetReadResult read_dataset(const core::Catalog& catalog, const core::Dataset
                                            {}});
             continue;
         }
-        ReadResult r = read_layer_with(pool, catalog, spec, *src, work.definition, config.dir(), threads, {}, UnmappedReport::per_value);
+        if (sink) sink->layer_begin(spec);
+        ReadResult r = read_layer_with(pool, catalog, spec, *src, work.definition, config.dir(), threads, {}, UnmappedReport::per_value, sink);
+        if (sink) sink->layer_done(r.layer);
         d.metadata["source_crs." + spec.name] = r.layer.source_crs;
         out.findings.insert(out.findings.end(), r.findings.begin(), r.findings.end());
         d.layers.push_back(std::move(r.layer));
