@@ -571,3 +571,31 @@ TEST(SourceReader, GeoPackageRowsReadWithSqliteAsOgrReadsThem) {
     EXPECT_EQ(a, b);
     EXPECT_GE(b.size(), 6u);  // no geometry, empty, line, collection, duplicate id, unknown code, repair...
 }
+
+// A source already in the work CRS keeps its WKB bytes when they are what GEOS would write for
+// the layer's MultiPolygon (a single polygon gets the one-part header): the same as the WKB of
+// the geometry transformed (a no-op), reduced to polygons and written by GEOS.
+TEST(SourceReader, SourceInTheWorkCrsKeepsTheWkbGeosWouldWrite) {
+    test::TempDir dir;
+    const std::vector<std::string> wkts = {
+        kSquare,
+        "MULTIPOLYGON(((430000 3740000,430100 3740000,430100 3740100,430000 3740000)),((430200 3740000,430300 3740000,430300 3740100,"
+        "430200 3740000)))",
+        "POLYGON((430000 3740000,430100 3740000,430100 3740100,430000 3740100,430000 3740000),(430010 3740010,430020 3740010,430020 "
+        "3740020,430010 3740010))",
+        "POLYGON((430000.123456789 3740000.987654321,430100.5 3740000.25,430100.75 3740100.125,430000.123456789 3740000.987654321))"};
+    std::vector<std::pair<std::vector<std::pair<std::string, std::string>>, std::string>> feats;
+    for (std::size_t i = 0; i < wkts.size(); ++i) feats.push_back({{{"id", "P" + std::to_string(i)}, {"landuse", "0701"}}, wkts[i]});
+    write_ogr(dir / "same.gpkg", "GPKG", "p", 4547, wkbUnknown, feats);
+    write_ogr(dir / "same.geojson", "GeoJSON", "p", 4547, wkbUnknown, feats);
+    for (const char* file : {"same.gpkg", "same.geojson"}) {
+        io::ReadResult r = io::read_layer(catalog(), catalog().at("parcels"), source_of("parcels", file), "EPSG:4547", dir.path());
+        EXPECT_TRUE(r.findings.empty()) << file;
+        ASSERT_EQ(r.layer.features.size(), wkts.size()) << file;
+        geo::GeosContext ctx;
+        for (std::size_t i = 0; i < wkts.size(); ++i) {
+            const std::string expected = geo::to_wkb(ctx, geo::extract_dimension(ctx, geo::from_wkt(ctx, wkts[i]).get(), 2).get());
+            EXPECT_EQ(r.layer.features[i].wkb, expected) << file << ": " << wkts[i];
+        }
+    }
+}
