@@ -93,8 +93,8 @@ core::ExitCode BuildCommand::run() {
     store.commit(read.dataset);
     if (std::getenv("ZONING_TIMING")) {
         auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
-        std::cerr << "zoning build: timing: read and check " << ms(t0, t_read) << " ms, write " << ms(t_read, std::chrono::steady_clock::now())
-                  << " ms\n";
+        std::cerr << "zoning build: timing: read, check and store the features " << ms(t0, t_read) << " ms, finish the store "
+                  << ms(t_read, std::chrono::steady_clock::now()) << " ms\n";
     }
 
     std::cout << "Built " << m_store.string() << " from " << config.file.string() << " (" << config.name << ", "

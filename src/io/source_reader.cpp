@@ -1345,7 +1345,12 @@ ReadResult read_open_layer(WorkerPool& pool, const core::Catalog& catalog, const
         const std::size_t from = result.layer.features.size();
         keep_features(result.layer, transformed, batch, outcomes);
         std::vector<SourceFeature>().swap(batch);
-        if (sink) sink->features(result.layer, from);
+        if (sink && sink->features(result.layer, from))
+            for (std::size_t i = from; i < result.layer.features.size(); ++i) {
+                core::Feature& kept = result.layer.features[i];
+                std::vector<core::Value>().swap(kept.values);
+                std::string().swap(kept.wkb);
+            }
     };
     core::pipeline<std::vector<SourceFeature>, Outcomes, LeasedWorker>(
         threads, [&](std::vector<SourceFeature>& batch) { return reader.read_some(ogr_layer, batch, kBatch); },

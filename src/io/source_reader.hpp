@@ -77,14 +77,17 @@ public:
     /// Before `spec`'s features, on read_dataset's thread.
     virtual void layer_begin(const core::LayerSpec& spec) = 0;
     /// Features [from, end) of `layer` are final (checked, in the work CRS, repaired): called in
-    /// the order read, from one thread at a time but not always read_dataset's.
-    virtual void features(const core::Layer& layer, std::size_t from) = 0;
+    /// the order read, from one thread at a time but not always read_dataset's. True when the
+    /// sink has kept them: the layer then keeps only each feature's fid (its values and geometry
+    /// are freed, so the memory of a million features is used again for the next ones).
+    virtual bool features(const core::Layer& layer, std::size_t from) = 0;
     /// Every feature of `layer` has been given; on read_dataset's thread.
     virtual void layer_done(const core::Layer& layer) = 0;
 };
 
 /// `threads`: 0 for all cores; the geometry checks and transforms run on them. `sink`, if
-/// given, is told of the layers as they are read (whatever findings they have).
+/// given, is told of the layers as they are read (whatever findings they have); the features
+/// it keeps are left in the result with their fids only.
 DatasetReadResult read_dataset(const core::Catalog& catalog, const core::DatasetConfig& config, unsigned threads = 0,
                                LayerSink* sink = nullptr);
 

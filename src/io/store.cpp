@@ -268,8 +268,10 @@ void StoreStream::layer_begin(const core::LayerSpec& spec) {
     if (m_filler) m_filler->begin_layer(spec);
 }
 
-void StoreStream::features(const core::Layer& layer, std::size_t from) {
-    if (m_filler) m_filler->add(layer, from);
+bool StoreStream::features(const core::Layer& layer, std::size_t from) {
+    if (!m_filler) return false;
+    m_filler->add(layer, from);
+    return true;
 }
 
 void StoreStream::layer_done(const core::Layer&) {
@@ -277,12 +279,12 @@ void StoreStream::layer_done(const core::Layer&) {
 }
 
 void StoreStream::commit(const core::Dataset& dataset) {
-    if (!m_out || specs_of(dataset) != m_layers) {
-        m_filler.reset();
-        m_out.reset();
+    if (!m_out) {
         write_store(m_path, dataset, m_catalog);
         return;
     }
+    if (specs_of(dataset) != m_layers)  // its features are in the file only
+        throw core::Error(core::ExitCode::internal, "the store's layers are not the dataset's read with it");
     m_filler->commit();
     m_filler.reset();
     {

@@ -30,8 +30,8 @@ class GeoPackageFiller;
 /// layer's rows go in as the workers finish them, each R-tree once its layer is read; commit()
 /// adds the tables (metadata, files, repairs, land-use codes) and renames the file into place.
 /// Without commit() (a build with errors, an exception) the temporary is removed and `path` is
-/// untouched. When the file cannot be made at the start, nothing is written while reading and
-/// commit() is write_store, with its errors.
+/// untouched. When the file cannot be made at the start, nothing is written while reading (the
+/// features stay in the dataset) and commit() is write_store, with its errors.
 class StoreStream : public LayerSink {
 public:
     StoreStream(std::filesystem::path path, const core::Catalog& catalog);
@@ -41,7 +41,7 @@ public:
 
     void begin(const core::Dataset& dataset, const std::vector<const core::LayerSpec*>& layers) override;
     void layer_begin(const core::LayerSpec& spec) override;
-    void features(const core::Layer& layer, std::size_t from) override;
+    bool features(const core::Layer& layer, std::size_t from) override;
     void layer_done(const core::Layer& layer) override;
 
     /// The store of `dataset`, the one read_dataset read with this sink. Throws Error(output).
