@@ -63,7 +63,10 @@ core::ExitCode BuildCommand::run() {
     for (const auto& l : config.layers) inputs.push_back(config.dir() / l.source);  // a connection string names no file: skipped
     for (const auto& name : config.attached_files) inputs.push_back(config.dir() / name);
     io::guard_output(m_store, inputs, "--store");
-    io::DatasetReadResult read = io::read_dataset(catalog, config, m_common.threads);
+    // The store is written while the layers are read (its rows as the workers finish them),
+    // into a temporary that only commit() puts in place.
+    io::StoreStream store(m_store, catalog);
+    io::DatasetReadResult read = io::read_dataset(catalog, config, m_common.threads, &store);
     const auto t_read = std::chrono::steady_clock::now();
 
     // Every error line up to a limit, then a count per kind: a wholly wrong layer
@@ -87,11 +90,11 @@ core::ExitCode BuildCommand::run() {
     }
 
     analysis::check_plan_files(read.dataset, catalog, config.dir());
-    io::write_store(m_store, read.dataset, catalog);
+    store.commit(read.dataset);
     if (std::getenv("ZONING_TIMING")) {
         auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
-        std::cerr << "zoning build: timing: read and check " << ms(t0, t_read) << " ms, write " << ms(t_read, std::chrono::steady_clock::now())
-                  << " ms\n";
+        std::cerr << "zoning build: timing: read, check and store the features " << ms(t0, t_read) << " ms, finish the store "
+                  << ms(t_read, std::chrono::steady_clock::now()) << " ms\n";
     }
 
     std::cout << "Built " << m_store.string() << " from " << config.file.string() << " (" << config.name << ", "

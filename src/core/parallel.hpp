@@ -108,6 +108,7 @@ struct PipelineBatch {
     Batch batch;
     R result{};
     std::exception_ptr error;
+    bool worked = false;  // fn has run on it (under the pipeline's lock)
 };
 
 /// A reader feeding workers: produce(batch) fills one batch on the calling thread (GDAL's
@@ -117,18 +118,26 @@ struct PipelineBatch {
 /// back in the order read, with fn's results: nothing depends on the thread count. One thread
 /// reads and works in turn, on the calling thread. The producer's exception is rethrown first,
 /// then the first of fn's in batch order, whatever the thread count (an error in fn does not stop the reading).
+///
+/// `sink`, if given, takes each batch and its result in the order read, as soon as it and every
+/// batch before it are worked on, on a thread of its own (with one thread: on the calling thread,
+/// after each batch), so what is done with the results (e.g. writing them) overlaps the reading
+/// too. It stops at the first batch fn failed on; its own first exception is rethrown after fn's.
 template <class Batch, class R, class State>
 std::vector<std::unique_ptr<PipelineBatch<Batch, R>>> pipeline(
     unsigned threads, const std::function<bool(Batch&)>& produce,
     const std::function<std::unique_ptr<State>(const geo::GeosContext&)>& make_state,
-    const std::function<R(State&, const geo::GeosContext&, Batch&)>& fn) {
+    const std::function<R(State&, const geo::GeosContext&, Batch&)>& fn,
+    const std::function<void(Batch&, R&)>& sink = {}) {
     using Item = PipelineBatch<Batch, R>;
     std::vector<std::unique_ptr<Item>> items;
     if (threads == 0) threads = default_threads();
     std::mutex mutex;
-    std::condition_variable ready;
+    std::condition_variable ready, worked;
     std::deque<Item*> queue;
-    bool done = false;
+    std::vector<Item*> in_order;  // every batch read, for the sink (items may move while it runs)
+    bool done = false, stop_sink = false;
+    std::exception_ptr sink_error;
     auto work = [&](std::unique_ptr<State>& state, const geo::GeosContext& ctx, Item& item) {
         try {
             if (!state) state = make_state(ctx);
@@ -150,16 +159,46 @@ std::vector<std::unique_ptr<PipelineBatch<Batch, R>>> pipeline(
                 queue.pop_front();
             }
             work(state, ctx, *item);
+            {
+                std::lock_guard<std::mutex> lock(mutex);
+                item->worked = true;
+            }
+            worked.notify_all();
         }
         state.reset();  // through this thread's context, before it goes
+    };
+    // The sink's thread: batch k once it is worked on; ends when reading is done and every
+    // batch read has been taken (or one failed).
+    auto drain = [&] {
+        for (std::size_t k = 0;; ++k) {
+            Item* item = nullptr;
+            {
+                std::unique_lock<std::mutex> lock(mutex);
+                worked.wait(lock, [&] {
+                    return stop_sink || (k < in_order.size() && in_order[k]->worked) || (done && k >= in_order.size());
+                });
+                if (stop_sink || k >= in_order.size()) return;
+                item = in_order[k];
+            }
+            if (item->error) return;
+            try {
+                sink(item->batch, item->result);
+            } catch (...) {
+                sink_error = std::current_exception();
+                return;
+            }
+        }
     };
     std::vector<std::thread> pool;
     if (threads > 1)
         for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
+    std::thread sink_thread;
+    if (sink && !pool.empty()) sink_thread = std::thread(drain);
     // One thread: each batch worked on here as soon as it is read, in this context.
     std::optional<geo::GeosContext> own;
     std::unique_ptr<State> own_state;
     std::exception_ptr read_error;
+    bool sinking = static_cast<bool>(sink);
     try {
         for (bool more = true; more;) {
             auto item = std::make_unique<Item>();
@@ -169,11 +208,22 @@ std::vector<std::unique_ptr<PipelineBatch<Batch, R>>> pipeline(
             if (pool.empty()) {
                 if (!own) own.emplace();
                 work(own_state, *own, *raw);
+                raw->worked = true;
+                if (sinking && raw->error) sinking = false;
+                if (sinking) {
+                    try {
+                        sink(raw->batch, raw->result);
+                    } catch (...) {
+                        sink_error = std::current_exception();
+                        sinking = false;
+                    }
+                }
                 continue;
             }
             {
                 std::lock_guard<std::mutex> lock(mutex);
                 queue.push_back(raw);
+                in_order.push_back(raw);
             }
             ready.notify_one();
         }
@@ -183,14 +233,20 @@ std::vector<std::unique_ptr<PipelineBatch<Batch, R>>> pipeline(
     own_state.reset();
     {
         std::lock_guard<std::mutex> lock(mutex);
-        if (read_error) queue.clear();  // the read failed: what is queued is not worth working on
+        if (read_error) {
+            queue.clear();  // the read failed: what is queued is not worth working on, nor sinking
+            stop_sink = true;
+        }
         done = true;
     }
     ready.notify_all();
     for (auto& t : pool) t.join();
+    worked.notify_all();
+    if (sink_thread.joinable()) sink_thread.join();
     if (read_error) std::rethrow_exception(read_error);
     for (auto& item : items)
         if (item->error) std::rethrow_exception(item->error);
+    if (sink_error) std::rethrow_exception(sink_error);
     return items;
 }
 

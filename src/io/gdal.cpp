@@ -115,6 +115,16 @@ GDALDatasetUniquePtr create_dataset(const char* driver, const std::filesystem::p
     return ds;
 }
 
+GDALDatasetUniquePtr open_for_update(const std::filesystem::path& path, const std::string& shown) {
+    GdalErrorScope scope;
+    GDALDataset* ds = GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr);
+    if (!ds || scope.failed()) {
+        GDALDatasetUniquePtr owned(ds);
+        throw core::output_error(shown, "cannot open to write: " + scope.message_or("unknown GDAL error"));
+    }
+    return GDALDatasetUniquePtr(ds);
+}
+
 OGRGeometryUniquePtr ogr_from_wkb(const std::string& wkb) {
     OGRGeometry* raw = nullptr;
     const OGRErr err = OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &raw, wkb.size());

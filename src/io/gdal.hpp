@@ -64,6 +64,10 @@ GDALDatasetUniquePtr open_vector_with_options(const std::string& source, const s
 /// not the temporary one). Throws Error(output), or internal when GDAL lacks the driver.
 GDALDatasetUniquePtr create_dataset(const char* driver, const std::filesystem::path& path, const std::string& shown);
 
+/// Opens a file this program wrote (a store being made) to add to it; `shown` names it in
+/// errors. Throws Error(output).
+GDALDatasetUniquePtr open_for_update(const std::filesystem::path& path, const std::string& shown);
+
 /// A geometry from ISO or extended WKB; null when the bytes are not WKB.
 OGRGeometryUniquePtr ogr_from_wkb(const std::string& wkb);
 /// ISO WKT of a geometry; empty when OGR cannot write it.

@@ -5,6 +5,7 @@
 // the store, the export formats and nothing else; GDAL thread rule as in io/gdal.hpp.
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -38,5 +39,29 @@ void add_row(OGRLayer* l, const std::vector<std::string>& values, const std::str
 void fill_geopackage_layers(const std::filesystem::path& gpkg, const std::vector<core::Layer>& layers, const std::string& shown);
 /// The same for layers held elsewhere (the export's store and analysis layers).
 void fill_geopackage_layers(const std::filesystem::path& gpkg, const std::vector<const core::Layer*>& layers, const std::string& shown);
+
+/// fill_geopackage_layers a few rows at a time, for rows that come while they are still being read
+/// (the store of `zoning build`): one SQLite connection and transaction on `gpkg` from construction
+/// to commit(), nothing of it kept without commit(). A layer at a time: begin_layer, add (any
+/// number of times, in fid order as they are to be stored), end_layer. Usable from one thread at a
+/// time (not always the same). Same throws as fill_geopackage_layers.
+class GeoPackageFiller {
+public:
+    GeoPackageFiller(const std::filesystem::path& gpkg, const std::string& shown);
+    ~GeoPackageFiller();
+    GeoPackageFiller(const GeoPackageFiller&) = delete;
+    GeoPackageFiller& operator=(const GeoPackageFiller&) = delete;
+    void begin_layer(const core::LayerSpec& spec);
+    /// The features [from, end) of `layer`, whose spec is the layer begun.
+    void add(const core::Layer& layer, std::size_t from);
+    /// The R-tree packed, extent and count set, GDAL's triggers back.
+    void end_layer();
+    /// Ends the layer begun, if any, and commits.
+    void commit();
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
 
 }  // namespace zoning::io

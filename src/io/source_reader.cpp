@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <iconv.h>
 #include <map>
 #include <memory>
@@ -15,12 +16,15 @@
 #include <optional>
 #include <unordered_map>
 
+#include <sqlite3.h>
+
 #include "core/field_value.hpp"
 #include "core/parallel.hpp"
 #include "geo/geos.hpp"
 #include "geo/proj.hpp"
 #include "io/file_util.hpp"
 #include "io/gdal.hpp"
+#include "io/sqlite.hpp"
 #include "io/work_crs.hpp"
 
 // read_layer, step by step: choose the layer, resolve its CRS, map the catalog's fields
@@ -599,6 +603,264 @@ private:
     std::unordered_map<std::uint32_t, bool> m_common_cache;
 };
 
+// Check ids ------------------------------------------------------------------
+
+/// The ids met so far, each with the fid it was first met at. One open-addressing table of
+/// hashes and one buffer of the ids' bytes: a std::unordered_map of a million strings cost a
+/// tenth of a million-parcel build, in cache misses (bucket, node, string), rehashing and freeing.
+class IdIndex {
+public:
+    explicit IdIndex(std::size_t expected = 0) { grow(expected); }
+
+    /// The fid `id` was first met at; nullopt (and `id` recorded at `fid`) when it is new.
+    std::optional<std::int64_t> first_or_add(const std::string& id, std::int64_t fid) {
+        if ((m_count + 1) * 2 > m_slots.size()) grow(m_count + 1);
+        const std::uint64_t hash = std::hash<std::string>{}(id);
+        for (std::size_t i = hash & m_mask;; i = (i + 1) & m_mask) {
+            Slot& s = m_slots[i];
+            if (!s.used) {
+                s = Slot{hash, m_bytes.size(), id.size(), true, fid};
+                m_bytes += id;
+                ++m_count;
+                return std::nullopt;
+            }
+            if (s.hash == hash && s.size == id.size() && m_bytes.compare(s.offset, s.size, id) == 0) return s.fid;
+        }
+    }
+
+private:
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::size_t offset = 0, size = 0;  // in m_bytes
+        bool used = false;
+        std::int64_t fid = 0;
+    };
+
+    /// Room for `n` ids at most half full; the slots moved by their kept hashes.
+    void grow(std::size_t n) {
+        std::size_t size = 16;
+        while (size < 2 * n) size *= 2;
+        if (size <= m_slots.size()) return;
+        std::vector<Slot> old = std::move(m_slots);
+        m_slots.assign(size, Slot{});
+        m_mask = size - 1;
+        for (const Slot& s : old) {
+            if (!s.used) continue;
+            std::size_t i = s.hash & m_mask;
+            while (m_slots[i].used) i = (i + 1) & m_mask;
+            m_slots[i] = s;
+        }
+    }
+
+    std::vector<Slot> m_slots;
+    std::size_t m_mask = 0, m_count = 0;
+    std::string m_bytes;
+};
+
+// Read a GeoPackage's rows ----------------------------------------------------
+
+/// A linear 2D geometry as little-endian ISO WKB, with no empty part and finite coordinates:
+/// what OGR would export again byte for byte after parsing it. Anything else (another byte
+/// order, Z or M, a curve, a collection, an empty part, NaN) is not plain and goes through OGR.
+class PlainWkb {
+public:
+    PlainWkb(const unsigned char* wkb, std::size_t size) : m_p(wkb), m_end(wkb + size) {}
+
+    /// True when the bytes are one plain geometry of `family` (as geometry_family names it),
+    /// every byte used; `env` is then its envelope.
+    bool read(const std::string& family, OGREnvelope& env) {
+        std::uint32_t type = 0;
+        if (!header(type)) return false;
+        const std::uint32_t single = family == "polygon" ? 3 : family == "line" ? 2 : family == "point" ? 1 : 0;
+        if (single == 0 || (type != single && type != single + 3)) return false;
+        bool ok = false;
+        if (type == single) {
+            ok = body(type);
+        } else {
+            std::uint32_t parts = 0;
+            ok = u32(parts) && parts > 0;
+            for (std::uint32_t i = 0; ok && i < parts; ++i) {
+                std::uint32_t part = 0;
+                ok = header(part) && part == single && body(part);
+            }
+        }
+        if (!ok || m_p != m_end || m_minx > m_maxx) return false;
+        env.MinX = m_minx, env.MinY = m_miny, env.MaxX = m_maxx, env.MaxY = m_maxy;
+        return true;
+    }
+
+private:
+    bool u32(std::uint32_t& v) {
+        if (m_end - m_p < 4) return false;
+        std::memcpy(&v, m_p, 4);  // little-endian host (the WKB byte order checked in header())
+        m_p += 4;
+        return true;
+    }
+    bool header(std::uint32_t& type) {
+        if (m_end - m_p < 5 || m_p[0] != 1) return false;
+        ++m_p;
+        return u32(type) && type >= 1 && type <= 6;
+    }
+    bool points(std::uint32_t n) {
+        if (n == 0 || static_cast<std::size_t>(m_end - m_p) / 16 < n) return false;
+        for (std::uint32_t i = 0; i < n; ++i, m_p += 16) {
+            double x, y;
+            std::memcpy(&x, m_p, 8);
+            std::memcpy(&y, m_p + 8, 8);
+            if (!std::isfinite(x) || !std::isfinite(y)) return false;
+            m_minx = std::min(m_minx, x), m_maxx = std::max(m_maxx, x);
+            m_miny = std::min(m_miny, y), m_maxy = std::max(m_maxy, y);
+        }
+        return true;
+    }
+    bool body(std::uint32_t type) {
+        std::uint32_t n = 0;
+        if (type == 1) return points(1);
+        if (!u32(n)) return false;
+        if (type == 2) return points(n);
+        if (n == 0) return false;
+        for (std::uint32_t r = 0; r < n; ++r) {
+            std::uint32_t count = 0;
+            if (!u32(count) || !points(count)) return false;
+        }
+        return true;
+    }
+
+    const unsigned char* m_p;
+    const unsigned char* m_end;
+    double m_minx = HUGE_VAL, m_miny = HUGE_VAL, m_maxx = -HUGE_VAL, m_maxy = -HUGE_VAL;
+};
+
+/// The rows of a GeoPackage table read with SQLite, beside GDAL's handle on the same file (both
+/// only read): OGR made an OGRFeature and an OGRGeometry of each row only for its values to be
+/// read once and its WKB exported again, most of the reading thread's time in a million-parcel
+/// build. Each row's mapped fields go into one reused OGRFeature, set from the same SQLite
+/// column functions GDAL's driver uses, so the reader takes their text through OGR exactly as
+/// before; a row whose geometry or a value is not plain is read again through OGR by its fid.
+class GeoPackageRows {
+public:
+    /// nullptr when the layer is not a plain table this reads exactly as OGR does (a view, no
+    /// fid or geometry column, a mapped field of a type other than text, integer or real).
+    static std::unique_ptr<GeoPackageRows> open(const std::string& file, OGRLayer& layer, const std::vector<int>& field_indexes) {
+        OGRFeatureDefn* defn = layer.GetLayerDefn();
+        const std::string fid = layer.GetFIDColumn() ? layer.GetFIDColumn() : "";
+        const std::string geom = layer.GetGeometryColumn() ? layer.GetGeometryColumn() : "";
+        if (fid.empty() || geom.empty() || defn->GetGeomFieldCount() != 1) return nullptr;
+        std::vector<Column> columns;
+        for (int index : field_indexes) {
+            const OGRFieldType type = defn->GetFieldDefn(index)->GetType();
+            if (type != OFTString && type != OFTInteger && type != OFTInteger64 && type != OFTReal) return nullptr;
+            columns.push_back(Column{index, type});
+        }
+        sqlite3* raw = nullptr;
+        const int rc = sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
+        std::unique_ptr<sqlite3, SqliteCloser> db(raw);
+        if (rc != SQLITE_OK) return nullptr;
+        {
+            sqlite3_stmt* kind = nullptr;
+            if (sqlite3_prepare_v2(db.get(), "SELECT type FROM sqlite_master WHERE name = ?", -1, &kind, nullptr) != SQLITE_OK) return nullptr;
+            std::unique_ptr<sqlite3_stmt, StatementFinalizer> st(kind);
+            sqlite3_bind_text(st.get(), 1, layer.GetName(), -1, SQLITE_TRANSIENT);
+            if (sqlite3_step(st.get()) != SQLITE_ROW || std::strcmp(reinterpret_cast<const char*>(sqlite3_column_text(st.get(), 0)), "table") != 0)
+                return nullptr;
+        }
+        std::string sql = "SELECT " + quoted(fid) + ", " + quoted(geom);
+        for (const Column& c : columns) sql += ", " + quoted(defn->GetFieldDefn(c.index)->GetNameRef());
+        // GDAL's driver scans the table in rowid order, which the fid is.
+        sql += " FROM " + quoted(layer.GetName()) + " ORDER BY " + quoted(fid);
+        sqlite3_stmt* rows = nullptr;
+        if (sqlite3_prepare_v2(db.get(), sql.c_str(), -1, &rows, nullptr) != SQLITE_OK) return nullptr;
+        return std::unique_ptr<GeoPackageRows>(new GeoPackageRows(std::move(db), rows, std::move(columns)));
+    }
+
+    /// The next row: false at the end. Its fid, its mapped fields set in `scratch` (the others
+    /// untouched), and `wkb` and `env` when `plain`; when not plain the row must be read through OGR.
+    bool next(OGRFeature& scratch, const std::string& family, std::int64_t& fid, bool& plain, std::string& wkb, OGREnvelope& env) {
+        sqlite3_stmt* st = m_rows.get();
+        const int rc = sqlite3_step(st);
+        if (rc == SQLITE_DONE) return false;
+        if (rc != SQLITE_ROW) throw std::runtime_error(sqlite3_errmsg(m_db.get()));
+        fid = sqlite3_column_int64(st, 0);
+        plain = values(scratch) && geometry(family, wkb, env);
+        return true;
+    }
+
+private:
+    struct Column {
+        int index;  // in the OGR layer defn
+        OGRFieldType type;
+    };
+
+    GeoPackageRows(std::unique_ptr<sqlite3, SqliteCloser> db, sqlite3_stmt* rows, std::vector<Column> columns)
+        : m_db(std::move(db)), m_rows(rows), m_columns(std::move(columns)) {}
+
+    static std::string quoted(const std::string& name) {
+        std::string out = "\"";
+        for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+        return out + "\"";
+    }
+
+    /// Plain values only: each stored as its field's type (or NULL), so no conversion of SQLite's
+    /// or OGR's can tell the two paths apart.
+    bool values(OGRFeature& scratch) {
+        sqlite3_stmt* st = m_rows.get();
+        for (std::size_t k = 0; k < m_columns.size(); ++k) {
+            const int col = static_cast<int>(k) + 2;
+            const Column& c = m_columns[k];
+            const int stored = sqlite3_column_type(st, col);
+            if (stored == SQLITE_NULL) {
+                scratch.SetFieldNull(c.index);
+                continue;
+            }
+            switch (c.type) {
+                case OFTString: {
+                    if (stored != SQLITE_TEXT) return false;
+                    scratch.SetField(c.index, reinterpret_cast<const char*>(sqlite3_column_text(st, col)));
+                    break;
+                }
+                case OFTInteger: {
+                    const sqlite3_int64 v = sqlite3_column_int64(st, col);
+                    if (stored != SQLITE_INTEGER || v < INT32_MIN || v > INT32_MAX) return false;
+                    scratch.SetField(c.index, static_cast<int>(v));
+                    break;
+                }
+                case OFTInteger64: {
+                    if (stored != SQLITE_INTEGER) return false;
+                    scratch.SetField(c.index, static_cast<GIntBig>(sqlite3_column_int64(st, col)));
+                    break;
+                }
+                default: {
+                    if (stored != SQLITE_FLOAT) return false;
+                    scratch.SetField(c.index, sqlite3_column_double(st, col));
+                    break;
+                }
+            }
+        }
+        return true;
+    }
+
+    /// The WKB of a standard GeoPackage blob (no extension, not flagged empty) when it is plain.
+    bool geometry(const std::string& family, std::string& wkb, OGREnvelope& env) {
+        sqlite3_stmt* st = m_rows.get();
+        if (sqlite3_column_type(st, 1) != SQLITE_BLOB) return false;
+        const auto* blob = static_cast<const unsigned char*>(sqlite3_column_blob(st, 1));
+        const auto size = static_cast<std::size_t>(sqlite3_column_bytes(st, 1));
+        static const std::size_t envelope_bytes[] = {0, 32, 48, 48, 64};
+        if (size < 8 || blob[0] != 'G' || blob[1] != 'P' || blob[2] != 0 || (blob[3] & 0x30)) return false;  // 0x20 extended, 0x10 empty
+        const unsigned envelope = (blob[3] >> 1) & 0x07;
+        if (envelope > 4 || size < 8 + envelope_bytes[envelope]) return false;
+        const unsigned char* w = blob + 8 + envelope_bytes[envelope];
+        const std::size_t n = size - 8 - envelope_bytes[envelope];
+        if (!PlainWkb(w, n).read(family, env)) return false;
+        wkb.assign(reinterpret_cast<const char*>(w), n);
+        return true;
+    }
+
+    std::unique_ptr<sqlite3, SqliteCloser> m_db;
+    std::unique_ptr<sqlite3_stmt, StatementFinalizer> m_rows;
+    std::vector<Column> m_columns;
+};
+
 /// Reads the features of one layer in order, on the calling thread (GDAL's rule): values
 /// through core::parse_field_value, ids checked for reuse, geometry checked for kind and
 /// finite coordinates and kept as WKB in the source CRS. Problems become findings.
@@ -620,26 +882,28 @@ public:
           m_plausibility(decoder ? std::make_unique<EncodingPlausibility>(decoder->from()) : nullptr),
           m_report(report) {}
 
-    void start(OGRLayer& layer) { layer.ResetReading(); }
+    /// `geopackage`: the file of a GeoPackage source whose rows may be read with SQLite
+    /// (GeoPackageRows), empty to read through OGR only.
+    void start(OGRLayer& layer, const std::string& geopackage) {
+        layer.ResetReading();
+        if (const GIntBig expected = layer.GetFeatureCount(FALSE); expected > 0) m_seen_ids = IdIndex(static_cast<std::size_t>(expected));
+        if (geopackage.empty()) return;
+        std::vector<int> indexes;
+        for (const SourceField& f : m_fields)
+            if (f.kind == SourceField::Kind::field) indexes.push_back(f.index);
+        m_rows = GeoPackageRows::open(geopackage, layer, indexes);
+        if (m_rows) m_scratch = std::make_unique<OGRFeature>(layer.GetLayerDefn());
+    }
 
     /// Reads up to `max` features into `out` (those without a problem); false once the layer
     /// has no more. Then finish().
     bool read_some(OGRLayer& layer, std::vector<SourceFeature>& out, std::size_t max) {
         out.reserve(max);
+        if (m_rows) return read_rows(layer, out, max);
         for (std::size_t n = 0; n < max; ++n) {
             OGRFeatureUniquePtr f(layer.GetNextFeature());
             if (!f) return false;
-            ++m_sequence;
-            std::int64_t fid = f->GetFID() == OGRNullFID ? m_sequence : f->GetFID();
-            SourceFeature sf{core::Feature{}, FeatureRef{m_source, m_spec.name, fid, {}}};
-            sf.feature.fid = fid;
-            bool ok = parse_values(*f, sf);
-            ok = check_id(sf.ref) && ok;
-            std::optional<std::string> wkb = source_wkb(f->GetGeometryRef(), sf.ref);
-            if (ok && wkb) {
-                sf.feature.wkb = std::move(*wkb);
-                out.push_back(std::move(sf));
-            }
+            take(*f, nullptr, nullptr, out);
         }
         return true;
     }
@@ -655,6 +919,55 @@ public:
     std::int64_t count() const noexcept { return m_sequence; }
 
 private:
+    /// One feature as OGR has it, checked and kept in `out` or left out with findings; `plain`
+    /// and `env`: its geometry's WKB and envelope when GeoPackageRows read them (`f` has none).
+    void take(OGRFeature& f, const std::string* plain, const OGREnvelope* env, std::vector<SourceFeature>& out) {
+        ++m_sequence;
+        std::int64_t fid = f.GetFID() == OGRNullFID ? m_sequence : f.GetFID();
+        SourceFeature sf{core::Feature{}, FeatureRef{m_source, m_spec.name, fid, {}}};
+        sf.feature.fid = fid;
+        bool ok = parse_values(f, sf);
+        ok = check_id(sf.ref) && ok;
+        std::optional<std::string> wkb;
+        if (plain) {
+            if (!m_extent_checked) {
+                m_crs.check_extent(*env);  // as source_wkb: the first feature stands for the layer
+                m_extent_checked = true;
+            }
+            wkb = *plain;
+        } else {
+            wkb = source_wkb(f.GetGeometryRef(), sf.ref);
+        }
+        if (ok && wkb) {
+            sf.feature.wkb = std::move(*wkb);
+            out.push_back(std::move(sf));
+        }
+    }
+
+    /// read_some through GeoPackageRows; a row it cannot read plainly is read through OGR.
+    bool read_rows(OGRLayer& layer, std::vector<SourceFeature>& out, std::size_t max) {
+        std::string wkb;
+        OGREnvelope env;
+        for (std::size_t n = 0; n < max; ++n) {
+            std::int64_t fid = 0;
+            bool plain = false;
+            try {
+                if (!m_rows->next(*m_scratch, m_want, fid, plain, wkb, env)) return false;
+            } catch (const std::runtime_error& e) {
+                throw core::bad_input(FeatureRef{m_source, m_spec.name, {}, {}}, std::string("cannot read the GeoPackage: ") + e.what());
+            }
+            if (plain) {
+                m_scratch->SetFID(fid);
+                take(*m_scratch, &wkb, &env, out);
+                continue;
+            }
+            OGRFeatureUniquePtr f(layer.GetFeature(fid));
+            if (!f) throw core::bad_input(FeatureRef{m_source, m_spec.name, fid, {}}, "GDAL cannot read this feature of the GeoPackage");
+            take(*f, nullptr, nullptr, out);
+        }
+        return true;
+    }
+
     void problem(const FeatureRef& ref, const std::string& check, const std::string& msg) {
         m_findings.push_back(Finding{Severity::error, check, ref, msg, 0, {}});
     }
@@ -783,9 +1096,9 @@ private:
 
     bool check_id(const FeatureRef& ref) {
         if (ref.id.empty()) return true;
-        auto [it, inserted] = m_seen_ids.emplace(ref.id, *ref.fid);
-        if (inserted) return true;
-        problem(ref, "duplicate-id", "id '" + ref.id + "' is used again (first at fid " + std::to_string(it->second) + ")");
+        const std::optional<std::int64_t> first = m_seen_ids.first_or_add(ref.id, *ref.fid);
+        if (!first) return true;
+        problem(ref, "duplicate-id", "id '" + ref.id + "' is used again (first at fid " + std::to_string(*first) + ")");
         return false;
     }
 
@@ -829,7 +1142,7 @@ private:
     bool m_extent_checked;
     std::vector<Finding>& m_findings;
     const std::string m_want;
-    std::unordered_map<std::string, std::int64_t> m_seen_ids;
+    IdIndex m_seen_ids;
     std::int64_t m_sequence = 0;
     Recoder* m_decoder;
     std::unique_ptr<EncodingPlausibility> m_plausibility;  // with a decoder: is its text plausible?
@@ -844,6 +1157,8 @@ private:
     std::vector<Unmapped> m_unmapped;
     std::unordered_map<std::string, std::size_t> m_unmapped_index;
     std::map<std::size_t, std::map<std::string, std::size_t>> m_numeric_codes;  // field -> first-level code -> features
+    std::unique_ptr<GeoPackageRows> m_rows;  // set: the rows are read with SQLite
+    std::unique_ptr<OGRFeature> m_scratch;   // each row's values, for the reading through OGR's text
 };
 
 // Transform, check and repair geometry --------------------------------------
@@ -855,6 +1170,22 @@ struct Outcome {
     std::optional<core::Repair> repair;
 };
 using Outcomes = std::vector<std::pair<std::size_t, Outcome>>;  // (index in the batch, outcome)
+
+/// What `wkb` is to the WKB GEOS writes for the layer's multi-geometry (`dim` 2: MultiPolygon,
+/// 1: MultiLineString) made of it, when it is plain (PlainWkb: little-endian ISO 2D throughout,
+/// no empty part, finite coordinates): the same bytes (a multi-geometry), or those bytes after a
+/// multi-geometry's header of one part (a single one).
+enum class AsWritten { no, same, one_part };
+AsWritten as_written(const std::string& wkb, int dim) {
+    const auto* p = reinterpret_cast<const unsigned char*>(wkb.data());
+    const std::uint32_t single = dim == 2 ? 3 : 2;
+    std::uint32_t type = 0;
+    if (wkb.size() < 9 || p[0] != 1) return AsWritten::no;
+    std::memcpy(&type, p + 1, 4);
+    OGREnvelope env;
+    if ((type != single && type != single + 3) || !PlainWkb(p, wkb.size()).read(dim == 2 ? "polygon" : "line", env)) return AsWritten::no;
+    return type == single ? AsWritten::one_part : AsWritten::same;
+}
 
 /// One feature: to the work CRS, repaired with MakeValid when invalid (recorded), reduced to
 /// the layer's dimension, and a polygon must keep some area. The work-CRS WKB replaces the
@@ -869,6 +1200,18 @@ std::optional<Outcome> transform_and_repair_one(Worker& w, const geo::GeosContex
     };
     try {
         geo::GeomPtr geom = geo::from_wkb(geos, in.feature.wkb);
+        // Already in the work CRS, a multi-geometry of the layer's kind as plain 2D little-endian
+        // ISO WKB, and valid: the transform would copy it unchanged and GEOS write back these very
+        // bytes, a third of the workers' time on a source in the work CRS. Kept as they are.
+        if (const AsWritten as = w.transformer.is_noop() ? as_written(in.feature.wkb, want_dim) : AsWritten::no;
+            as != AsWritten::no && geo::invalid_reason(geos, geom.get()).empty()) {
+            if (want_dim == 2 && geo::area(geos, geom.get()) <= 0.0) return problem("geometry-empty", "polygon has zero area");
+            if (as == AsWritten::one_part) {
+                const unsigned char header[9] = {1, static_cast<unsigned char>(want_dim == 2 ? 6 : 5), 0, 0, 0, 1, 0, 0, 0};
+                in.feature.wkb.insert(0, reinterpret_cast<const char*>(header), sizeof header);
+            }
+            return std::nullopt;
+        }
         bool aborted = false;
         geo::GeomPtr moved = geo::transform_xy(
             geos, geom.get(), [&](double& x, double& y) { return w.transformer.transform(x, y); }, aborted);
@@ -905,20 +1248,19 @@ Outcomes transform_and_repair_range(Worker& w, const geo::GeosContext& geos, std
     return out;
 }
 
-/// Keeps the features of `features` in order, or leaves out those with a problem; each outcome's
-/// findings and repair go where they belong. `outcomes` are in index order.
-void keep_features(ReadResult& into, std::vector<SourceFeature>& features, Outcomes& outcomes) {
-    core::Layer& layer = into.layer;
+/// Keeps the features of `features` in `layer` in order, or leaves out those with a problem;
+/// each outcome's findings go to `findings`, its repair to the layer. `outcomes` are in index order.
+void keep_features(core::Layer& layer, std::vector<Finding>& findings, std::vector<SourceFeature>& features, Outcomes& outcomes) {
     auto next = outcomes.begin();
     for (std::size_t i = 0; i < features.size(); ++i) {
         if (next != outcomes.end() && next->first == i) {
             Outcome& o = (next++)->second;
             if (o.problem) {
-                into.findings.push_back(std::move(*o.problem));
+                findings.push_back(std::move(*o.problem));
                 continue;
             }
             if (o.repair) layer.repairs.push_back(std::move(*o.repair));
-            if (o.warning) into.findings.push_back(std::move(*o.warning));
+            if (o.warning) findings.push_back(std::move(*o.warning));
         }
         layer.features.push_back(std::move(features[i].feature));
     }
@@ -944,7 +1286,7 @@ void transform_and_repair(ReadResult& into, std::vector<SourceFeature> features,
             return transform_and_repair_range(w.get(), geos, features, begin, end, spec);
         }));
     into.layer.features.reserve(into.layer.features.size() + features.size());
-    keep_features(into, features, outcomes);
+    keep_features(into.layer, into.findings, features, outcomes);
 }
 
 namespace {
@@ -971,7 +1313,7 @@ void apply_where(OGRLayer& layer, const core::LayerSource& src, const FeatureRef
 
 ReadResult read_open_layer(WorkerPool& pool, const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src, OGRLayer& ogr_layer,
                            const std::string& work_crs, const std::string& source, unsigned threads, const CrsAdvice& advice,
-                           UnmappedReport unmapped, Recoder* decoder) {
+                           UnmappedReport unmapped, Recoder* decoder, const std::string& geopackage, LayerSink* sink) {
     const FeatureRef layer_ref{source, spec.name, {}, {}};
     const DeclaredCrs crs(resolve_crs(ogr_layer, spec, src, layer_ref), work_crs, spec, layer_ref, advice, pool);
     // Not forced: a forced count or extent would parse a GeoJSON sequence once more each.
@@ -994,24 +1336,34 @@ ReadResult read_open_layer(WorkerPool& pool, const core::Catalog& catalog, const
     // workers while the next batch is read; kept in the order read.
     constexpr std::size_t kBatch = 8 * core::kChunk;
     const std::string& source_crs = crs.definition();
-    reader.start(ogr_layer);
-    auto batches = core::pipeline<std::vector<SourceFeature>, Outcomes, LeasedWorker>(
+    reader.start(ogr_layer, src.where.empty() ? geopackage : std::string());
+    if (const GIntBig expected = ogr_layer.GetFeatureCount(FALSE); expected > 0) result.layer.features.reserve(static_cast<std::size_t>(expected));
+    // Each batch, once worked on, is kept in the layer in the order read (and given to the sink)
+    // on the pipeline's sink thread, while the next batches are read and transformed.
+    std::vector<Finding> transformed;
+    auto keep = [&](std::vector<SourceFeature>& batch, Outcomes& outcomes) {
+        const std::size_t from = result.layer.features.size();
+        keep_features(result.layer, transformed, batch, outcomes);
+        std::vector<SourceFeature>().swap(batch);
+        if (sink && sink->features(result.layer, from))
+            for (std::size_t i = from; i < result.layer.features.size(); ++i) {
+                core::Feature& kept = result.layer.features[i];
+                std::vector<core::Value>().swap(kept.values);
+                std::string().swap(kept.wkb);
+            }
+    };
+    core::pipeline<std::vector<SourceFeature>, Outcomes, LeasedWorker>(
         threads, [&](std::vector<SourceFeature>& batch) { return reader.read_some(ogr_layer, batch, kBatch); },
         [&](const geo::GeosContext&) { return std::make_unique<LeasedWorker>(pool, source_crs, work_crs); },
         [&](LeasedWorker& w, const geo::GeosContext& geos, std::vector<SourceFeature>& batch) {
             return transform_and_repair_range(w.get(), geos, batch, 0, batch.size(), spec);
-        });
+        },
+        keep);
     reader.finish();
     if (reader.count() == 0) result.findings.push_back(Finding{Severity::error, "empty-layer", layer_ref, none, 0, {}});
     // The reader's findings (values, ids, geometry as read) first, then the transform's, as
     // when the whole layer was read before any was transformed.
-    std::size_t kept = 0;
-    for (const auto& b : batches) kept += b->batch.size();
-    result.layer.features.reserve(kept);
-    for (auto& b : batches) {
-        keep_features(result, b->batch, b->result);
-        b.reset();
-    }
+    result.findings.insert(result.findings.end(), std::make_move_iterator(transformed.begin()), std::make_move_iterator(transformed.end()));
     return result;
 }
 
@@ -1030,14 +1382,14 @@ ReadResult read_ogr_layer(const core::Catalog& catalog, const core::LayerSpec& s
                           const std::string& work_crs, const std::string& source, unsigned threads, const CrsAdvice& advice,
                           UnmappedReport unmapped) {
     WorkerPool pool;
-    return read_open_layer(pool, catalog, spec, src, ogr_layer, work_crs, source, threads, advice, unmapped, nullptr);
+    return read_open_layer(pool, catalog, spec, src, ogr_layer, work_crs, source, threads, advice, unmapped, nullptr, {}, nullptr);
 }
 
 namespace {
 
 ReadResult read_layer_with(WorkerPool& pool, const core::Catalog& catalog, const core::LayerSpec& spec, const core::LayerSource& src,
                            const std::string& work_crs, const std::filesystem::path& base_dir, unsigned threads, const CrsAdvice& advice,
-                           UnmappedReport unmapped) {
+                           UnmappedReport unmapped, LayerSink* sink = nullptr) {
     const std::string source = is_connection(src.source) ? src.source : (base_dir / src.source).lexically_normal().string();
     const FeatureRef layer_ref{source, spec.name, {}, {}};
 
@@ -1092,8 +1444,13 @@ ReadResult read_layer_with(WorkerPool& pool, const core::Catalog& catalog, const
             }
         }
     }
+    // A GeoPackage file opened as it is (no open option to honour, no text to decode) may have
+    // its rows read with SQLite (GeoPackageRows).
+    std::error_code ec;
+    const bool plain_geopackage = EQUAL(ds->GetDriverName(), "GPKG") && options.empty() && !copy && !decoder && !is_connection(source) &&
+                                  std::filesystem::is_regular_file(open_path, ec);
     return read_open_layer(pool, catalog, spec, src, choose_layer(*ds, spec, src, source), work_crs, source, threads, advice, unmapped,
-                           decoder.get());
+                           decoder.get(), plain_geopackage ? open_path : std::string(), sink);
 }
 
 }  // namespace
@@ -1104,7 +1461,7 @@ ReadResult read_layer(const core::Catalog& catalog, const core::LayerSpec& spec,
     return read_layer_with(pool, catalog, spec, src, work_crs, base_dir, threads, advice, unmapped);
 }
 
-DatasetReadResult read_dataset(const core::Catalog& catalog, const core::DatasetConfig& config, unsigned threads) {
+DatasetReadResult read_dataset(const core::Catalog& catalog, const core::DatasetConfig& config, unsigned threads, LayerSink* sink) {
     DatasetReadResult out;
     core::Dataset& d = out.dataset;
     d.metadata["name"] = config.name;
@@ -1133,6 +1490,13 @@ DatasetReadResult read_dataset(const core::Catalog& catalog, const core::Dataset
     if (!work.note.empty())
         out.findings.push_back(Finding{Severity::warning, "crs-area-of-use", FeatureRef{config.file.string(), "boundary", {}, {}}, work.note, 0, {}});
     WorkerPool pool;  // one for all layers: most share a CRS
+    if (sink) {
+        std::vector<const core::LayerSpec*> read;
+        for (const auto& spec : catalog.layers())
+            if (std::any_of(config.layers.begin(), config.layers.end(), [&](const core::LayerSource& ls) { return ls.layer == spec.name; }))
+                read.push_back(&spec);
+        sink->begin(d, read);
+    }
     for (const auto& spec : catalog.layers()) {
         const core::LayerSource* src = nullptr;
         for (auto& ls : config.layers)
@@ -1147,7 +1511,9 @@ DatasetReadResult read_dataset(const core::Catalog& catalog, const core::Dataset
                                            {}});
             continue;
         }
-        ReadResult r = read_layer_with(pool, catalog, spec, *src, work.definition, config.dir(), threads, {}, UnmappedReport::per_value);
+        if (sink) sink->layer_begin(spec);
+        ReadResult r = read_layer_with(pool, catalog, spec, *src, work.definition, config.dir(), threads, {}, UnmappedReport::per_value, sink);
+        if (sink) sink->layer_done(r.layer);
         d.metadata["source_crs." + spec.name] = r.layer.source_crs;
         out.findings.insert(out.findings.end(), r.findings.begin(), r.findings.end());
         d.layers.push_back(std::move(r.layer));

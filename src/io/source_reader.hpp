@@ -66,7 +66,29 @@ struct DatasetReadResult {
     core::Dataset dataset;
     std::vector<core::Finding> findings;
 };
-/// `threads`: 0 for all cores; the geometry checks and transforms run on them.
-DatasetReadResult read_dataset(const core::Catalog& catalog, const core::DatasetConfig& config, unsigned threads = 0);
+/// Told of each layer's features while read_dataset reads them, so they can be stored in the
+/// meantime (zoning build's store, io::StoreStream) instead of after the whole dataset is read.
+class LayerSink {
+public:
+    virtual ~LayerSink() = default;
+    /// Before the first layer: the dataset so far (its metadata names the work CRS) and the
+    /// layers that will be read, in order. On read_dataset's thread.
+    virtual void begin(const core::Dataset& dataset, const std::vector<const core::LayerSpec*>& layers) = 0;
+    /// Before `spec`'s features, on read_dataset's thread.
+    virtual void layer_begin(const core::LayerSpec& spec) = 0;
+    /// Features [from, end) of `layer` are final (checked, in the work CRS, repaired): called in
+    /// the order read, from one thread at a time but not always read_dataset's. True when the
+    /// sink has kept them: the layer then keeps only each feature's fid (its values and geometry
+    /// are freed, so the memory of a million features is used again for the next ones).
+    virtual bool features(const core::Layer& layer, std::size_t from) = 0;
+    /// Every feature of `layer` has been given; on read_dataset's thread.
+    virtual void layer_done(const core::Layer& layer) = 0;
+};
+
+/// `threads`: 0 for all cores; the geometry checks and transforms run on them. `sink`, if
+/// given, is told of the layers as they are read (whatever findings they have); the features
+/// it keeps are left in the result with their fids only.
+DatasetReadResult read_dataset(const core::Catalog& catalog, const core::DatasetConfig& config, unsigned threads = 0,
+                               LayerSink* sink = nullptr);
 
 }  // namespace zoning::io

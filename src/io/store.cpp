@@ -169,54 +169,132 @@ private:
 
 }  // namespace
 
+namespace {
+
+/// GDAL makes the store's layers, empty: the features go in after it closes the file
+/// (fill_geopackage_layers, GeoPackageFiller): OGR's feature-by-feature inserts and R-tree
+/// upkeep were most of a million-parcel build.
+void create_store_layers(GDALDataset& ds, const std::vector<const core::LayerSpec*>& layers, const OGRSpatialReference& srs,
+                         const std::string& shown) {
+    for (const core::LayerSpec* spec : layers)
+        create_feature_layer(ds, *spec, srs, shown, {"GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=YES"});
+}
+
+/// The store's tables beside the layers, in one transaction: metadata, attached files, the
+/// repair log and the land-use codes.
+void add_store_tables(GDALDataset& ds, const core::Dataset& dataset, const core::Catalog& catalog, const std::string& shown,
+                      GdalErrorScope& scope) {
+    if (ds.StartTransaction() != OGRERR_NONE) throw core::output_error(shown, "cannot start a transaction");
+    OGRLayer* meta = create_attribute_table(ds, kMetadataTable, {{"key", OFTString}, {"value", OFTString}}, shown);
+    auto md = dataset.metadata;
+    md["built_at"] = now_iso();
+    md["zoning_store_version"] = kStoreVersion;
+    for (auto& [k, v] : md) add_row(meta, {k, v}, shown);
+
+    OGRLayer* files = create_attribute_table(ds, kFilesTable, {{"name", OFTString}, {"content", OFTString}}, shown);
+    for (auto& [k, v] : dataset.files) add_row(files, {k, v}, shown);
+
+    OGRLayer* repairs = create_attribute_table(
+        ds, kRepairsTable,
+        {{"layer", OFTString}, {"feature_fid", OFTInteger64}, {"feature_id", OFTString}, {"reason", OFTString},
+         {"area_before_m2", OFTReal}, {"area_after_m2", OFTReal}},
+        shown);
+    for (auto& layer : dataset.layers)
+        for (auto& r : layer.repairs)
+            add_row(repairs, {r.layer, std::to_string(r.fid), r.id, r.reason, std::to_string(r.area_before), std::to_string(r.area_after)},
+                    shown);
+
+    OGRLayer* lu = create_attribute_table(
+        ds, kLanduseTable,
+        {{"code", OFTString}, {"level", OFTInteger}, {"name_zh", OFTString}, {"name_en", OFTString},
+         {"construction", OFTInteger}, {"color", OFTString}},
+        shown);
+    for (auto& c : catalog.landuse().classes())
+        add_row(lu, {c.code, std::to_string(c.code.size() / 2), c.name_zh, c.name_en, c.construction ? "1" : "0", c.color}, shown);
+
+    if (ds.CommitTransaction() != OGRERR_NONE) throw core::output_error(shown, "cannot commit: " + scope.message_or("disk full or not writable?"));
+}
+
+std::vector<const core::LayerSpec*> specs_of(const core::Dataset& dataset) {
+    std::vector<const core::LayerSpec*> specs;
+    for (const auto& layer : dataset.layers) specs.push_back(layer.spec);
+    return specs;
+}
+
+}  // namespace
+
 void write_store(const std::filesystem::path& path, const core::Dataset& dataset, const core::Catalog& catalog) {
     AtomicFile out(path);
     {
         GdalErrorScope scope;  // before the dataset: errors while it closes on the way out are ours too
         GDALDatasetUniquePtr ds = create_dataset("GPKG", out.temp_path(), path.string());
-        OGRSpatialReference srs = work_srs(dataset.work_crs());
-
-        // GDAL makes the layers, empty, and the small tables; the features go in after it
-        // closes the file (fill_geopackage_layers): OGR's feature-by-feature inserts and
-        // R-tree upkeep were most of a million-parcel build.
-        for (const auto& layer : dataset.layers)
-            create_feature_layer(*ds, *layer.spec, srs, path.string(), {"GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=YES"});
-
-        if (ds->StartTransaction() != OGRERR_NONE) throw core::output_error(path.string(), "cannot start a transaction");
-        OGRLayer* meta = create_attribute_table(*ds, kMetadataTable, {{"key", OFTString}, {"value", OFTString}}, path.string());
-        auto md = dataset.metadata;
-        md["built_at"] = now_iso();
-        md["zoning_store_version"] = kStoreVersion;
-        for (auto& [k, v] : md) add_row(meta, {k, v}, path.string());
-
-        OGRLayer* files = create_attribute_table(*ds, kFilesTable, {{"name", OFTString}, {"content", OFTString}}, path.string());
-        for (auto& [k, v] : dataset.files) add_row(files, {k, v}, path.string());
-
-        OGRLayer* repairs = create_attribute_table(
-            *ds, kRepairsTable,
-            {{"layer", OFTString}, {"feature_fid", OFTInteger64}, {"feature_id", OFTString}, {"reason", OFTString},
-             {"area_before_m2", OFTReal}, {"area_after_m2", OFTReal}},
-            path.string());
-        for (auto& layer : dataset.layers)
-            for (auto& r : layer.repairs)
-                add_row(repairs, {r.layer, std::to_string(r.fid), r.id, r.reason, std::to_string(r.area_before), std::to_string(r.area_after)},
-                        path.string());
-
-        OGRLayer* lu = create_attribute_table(
-            *ds, kLanduseTable,
-            {{"code", OFTString}, {"level", OFTInteger}, {"name_zh", OFTString}, {"name_en", OFTString},
-             {"construction", OFTInteger}, {"color", OFTString}},
-            path.string());
-        for (auto& c : catalog.landuse().classes())
-            add_row(lu, {c.code, std::to_string(c.code.size() / 2), c.name_zh, c.name_en, c.construction ? "1" : "0", c.color},
-                    path.string());
-
-        if (ds->CommitTransaction() != OGRERR_NONE)
-            throw core::output_error(path.string(), "cannot commit: " + scope.message_or("disk full or not writable?"));
+        create_store_layers(*ds, specs_of(dataset), work_srs(dataset.work_crs()), path.string());
+        add_store_tables(*ds, dataset, catalog, path.string(), scope);
         close_or_throw(ds, path.string());
     }
     fill_geopackage_layers(out.temp_path(), dataset.layers, path.string());
     out.commit();
+}
+
+StoreStream::StoreStream(std::filesystem::path path, const core::Catalog& catalog) : m_path(std::move(path)), m_catalog(catalog) {}
+
+StoreStream::~StoreStream() {
+    m_filler.reset();  // SQLite's connection closed before the temporary goes
+    m_out.reset();
+}
+
+void StoreStream::begin(const core::Dataset& dataset, const std::vector<const core::LayerSpec*>& layers) {
+    // A store that cannot be made here (an unwritable folder, a bad work CRS) is not this
+    // sink's to report: commit() then writes it as write_store, which says why, after the
+    // dataset's own findings.
+    try {
+        auto out = std::make_unique<AtomicFile>(m_path);
+        {
+            GdalErrorScope scope;
+            GDALDatasetUniquePtr ds = create_dataset("GPKG", out->temp_path(), m_path.string());
+            create_store_layers(*ds, layers, work_srs(dataset.work_crs()), m_path.string());
+            close_or_throw(ds, m_path.string());
+        }
+        m_filler = std::make_unique<GeoPackageFiller>(out->temp_path(), m_path.string());
+        m_out = std::move(out);
+        m_layers = layers;
+    } catch (const core::Error&) {
+        m_filler.reset();
+        m_out.reset();
+    }
+}
+
+void StoreStream::layer_begin(const core::LayerSpec& spec) {
+    if (m_filler) m_filler->begin_layer(spec);
+}
+
+bool StoreStream::features(const core::Layer& layer, std::size_t from) {
+    if (!m_filler) return false;
+    m_filler->add(layer, from);
+    return true;
+}
+
+void StoreStream::layer_done(const core::Layer&) {
+    if (m_filler) m_filler->end_layer();
+}
+
+void StoreStream::commit(const core::Dataset& dataset) {
+    if (!m_out) {
+        write_store(m_path, dataset, m_catalog);
+        return;
+    }
+    if (specs_of(dataset) != m_layers)  // its features are in the file only
+        throw core::Error(core::ExitCode::internal, "the store's layers are not the dataset's read with it");
+    m_filler->commit();
+    m_filler.reset();
+    {
+        GdalErrorScope scope;
+        GDALDatasetUniquePtr ds = open_for_update(m_out->temp_path(), m_path.string());
+        add_store_tables(*ds, dataset, m_catalog, m_path.string(), scope);
+        close_or_throw(ds, m_path.string());
+    }
+    m_out->commit();
+    m_out.reset();
 }
 
 core::Dataset read_store(const std::filesystem::path& path, const core::Catalog& catalog) {

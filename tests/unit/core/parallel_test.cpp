@@ -141,3 +141,63 @@ TEST(Parallel, TasksComeBackByNumberWhateverTheirStartOrder) {
         }
     }
 }
+
+TEST(Parallel, PipelineSinkTakesEveryBatchInReadOrderWhateverTheThreadCount) {
+    struct NoState {};
+    auto make = [](const geo::GeosContext&) { return std::make_unique<NoState>(); };
+    for (unsigned threads : {1u, 2u, 8u}) {
+        int next = 0;
+        std::vector<int> sunk;
+        auto batches = core::pipeline<std::vector<int>, std::vector<int>, NoState>(
+            threads,
+            [&](std::vector<int>& batch) {
+                for (int k = 0; k < 7 && next < 1000; ++k) batch.push_back(next++);
+                return next < 1000;
+            },
+            make,
+            [](NoState&, const geo::GeosContext&, std::vector<int>& batch) {
+                std::vector<int> out;
+                for (int v : batch) out.push_back(2 * v);
+                return out;
+            },
+            [&](std::vector<int>& batch, std::vector<int>& result) {
+                EXPECT_EQ(batch.size(), result.size());
+                sunk.insert(sunk.end(), result.begin(), result.end());
+                batch.clear();  // the sink may take the batch's contents
+            });
+        std::vector<int> expect;
+        for (int i = 0; i < 1000; ++i) expect.push_back(2 * i);
+        EXPECT_EQ(sunk, expect) << threads;
+        for (auto& b : batches) EXPECT_TRUE(b->batch.empty());
+    }
+}
+
+TEST(Parallel, PipelineSinkStopsAtTheFirstFailedBatchAndItsErrorComesLast) {
+    struct NoState {};
+    auto make = [](const geo::GeosContext&) { return std::make_unique<NoState>(); };
+    for (unsigned threads : {1u, 2u, 4u}) {
+        int n = 0;
+        std::vector<int> sunk;
+        try {
+            core::pipeline<int, int, NoState>(
+                threads, [&](int& b) { b = n++; return n < 40; }, make,
+                [](NoState&, const geo::GeosContext&, int& b) -> int { if (b == 13) throw std::runtime_error("work 13"); return b; },
+                [&](int& b, int&) { sunk.push_back(b); });
+            FAIL();
+        } catch (const std::runtime_error& e) {
+            EXPECT_STREQ(e.what(), "work 13") << threads;
+        }
+        std::vector<int> expect;
+        for (int i = 0; i < 13; ++i) expect.push_back(i);
+        EXPECT_EQ(sunk, expect) << threads;
+        n = 0;
+        try {
+            core::pipeline<int, int, NoState>(
+                threads, [&](int& b) { b = n++; return n < 40; }, make, [](NoState&, const geo::GeosContext&, int& b) -> int { return b; },
+                [&](int& b, int&) { if (b == 7) throw std::runtime_error("sink 7"); });
+            FAIL();
+        } catch (const std::runtime_error& e) {
+            EXPECT_STREQ(e.what(), "sink 7") << threads;
+        }
+    }
+}

@@ -479,3 +479,123 @@ TEST(SourceReader, RightEncodingsAreNotFlagged) {
         EXPECT_TRUE(r.findings.empty()) << r.findings[0].line();
     }
 }
+
+// A GeoPackage opened without open options has its rows read with SQLite (GeoPackageRows); with
+// one, through OGR. Both must give the same features, values, WKB, repairs and findings, for
+// plain rows and for every kind of row the SQLite path hands back to OGR.
+TEST(SourceReader, GeoPackageRowsReadWithSqliteAsOgrReadsThem) {
+    test::TempDir dir;
+    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
+    {
+        GDALDatasetUniquePtr ds(drv->Create((dir / "rows.gpkg").c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        OGRSpatialReference srs;
+        srs.importFromEPSG(4547);
+        OGRLayer* l = ds->CreateLayer("parcels", &srs, wkbUnknown, nullptr);
+        const std::pair<const char*, OGRFieldType> fields[] = {
+            {"id", OFTInteger64}, {"landuse", OFTString}, {"name", OFTReal}, {"block", OFTInteger}, {"certainty", OFTString}};
+        for (auto& [name, type] : fields) {
+            OGRFieldDefn fd(name, type);
+            l->CreateField(&fd);
+        }
+        struct Row {
+            const char* wkt;  // nullptr: no geometry
+            GIntBig id;
+            const char* landuse;
+            double name;
+            int block;
+        };
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        const Row rows[] = {
+            {kSquare, 1, "0701", 3.25, 7},
+            {"MULTIPOLYGON(((430000 3740000,430100 3740000,430100 3740100,430000 3740000)),((430200 3740000,430300 3740000,430300 3740100,"
+             "430200 3740000)))",
+             2, "0901", 2.0, 8},
+            {"POLYGON((430000 3740000,430100 3740000,430100 3740100,430000 3740100,430000 3740000),(430010 3740010,430020 3740010,430020 "
+             "3740020,430010 3740010))",
+             3, "0301", 1e-7, -3},
+            {nullptr, 4, "0701", 0, 0},
+            {"POLYGON EMPTY", 5, "0701", 0, 0},
+            {"LINESTRING(430000 3740000,430100 3740100)", 6, "0701", 0, 0},
+            {"CURVEPOLYGON(CIRCULARSTRING(430000 3740000,430100 3740100,430000 3740000))", 7, "0701", 0, 0},
+            {"POLYGON Z((430000 3740000 1,430100 3740000 1,430100 3740100 1,430000 3740000 1))", 8, "0701", 0, 0},
+            {"POLYGON((430000 3740000,430100 3740100,430100 3740000,430000 3740100,430000 3740000))", 9, "0901", 0, 0},
+            {kSquare, 1, "0701", 0, 0},
+            {kSquare, 11, "99", 0, 0},
+            {kSquare, 12, "0701", nan, 0},
+            {"GEOMETRYCOLLECTION(POLYGON((430000 3740000,430100 3740000,430100 3740100,430000 3740000)))", 13, "0701", 0, 0},
+            {kSquare, 14, "0701", 0, 0},
+            {kSquare, 15, "0701", 0, 0},
+        };
+        for (const Row& row : rows) {
+            OGRFeature f(l->GetLayerDefn());
+            f.SetField("id", row.id);
+            f.SetField("landuse", row.landuse);
+            f.SetField("name", row.name);
+            f.SetField("block", row.block);
+            if (row.wkt) {
+                OGRGeometry* g = nullptr;
+                ASSERT_EQ(OGRGeometryFactory::createFromWkt(row.wkt, nullptr, &g), OGRERR_NONE) << row.wkt;
+                f.SetGeometryDirectly(g);
+            }
+            ASSERT_EQ(l->CreateFeature(&f), OGRERR_NONE);
+        }
+        // Values stored as another type than their column's (SQLite allows it) and NULLs.
+        ds->ExecuteSQL("UPDATE parcels SET name = 'text in a real column' WHERE fid = 14", nullptr, nullptr);
+        ds->ExecuteSQL("UPDATE parcels SET certainty = NULL, block = NULL, name = NULL WHERE fid = 15", nullptr, nullptr);
+        ds->ExecuteSQL("UPDATE parcels SET landuse = 701 WHERE fid = 2", nullptr, nullptr);
+    }
+    auto read = [&](bool through_ogr) {
+        core::LayerSource s = source_of("parcels", "rows.gpkg");
+        if (through_ogr) s.open_options = {"LIST_ALL_TABLES=NO"};  // any open option keeps the read in OGR
+        return io::read_layer(catalog(), catalog().at("parcels"), s, "EPSG:4547", dir.path());
+    };
+    const io::ReadResult sqlite = read(false), ogr = read(true);
+    ASSERT_EQ(sqlite.layer.features.size(), ogr.layer.features.size());
+    EXPECT_GE(ogr.layer.features.size(), 5u);
+    for (std::size_t i = 0; i < ogr.layer.features.size(); ++i) {
+        const core::Feature &a = sqlite.layer.features[i], &b = ogr.layer.features[i];
+        EXPECT_EQ(a.fid, b.fid);
+        EXPECT_EQ(a.wkb, b.wkb) << "fid " << b.fid;
+        ASSERT_EQ(a.values.size(), b.values.size());
+        for (std::size_t k = 0; k < a.values.size(); ++k)
+        {
+            EXPECT_EQ(a.values[k].index(), b.values[k].index()) << "fid " << b.fid << " field " << k;
+            EXPECT_EQ(core::value_text(a.values[k]), core::value_text(b.values[k])) << "fid " << b.fid << " field " << k;
+        }
+    }
+    ASSERT_EQ(sqlite.layer.repairs.size(), ogr.layer.repairs.size());
+    EXPECT_EQ(ogr.layer.repairs.size(), 1u);
+    std::vector<std::string> a, b;
+    for (auto& f : sqlite.findings) a.push_back(f.line());
+    for (auto& f : ogr.findings) b.push_back(f.line());
+    EXPECT_EQ(a, b);
+    EXPECT_GE(b.size(), 6u);  // no geometry, empty, line, collection, duplicate id, unknown code, repair...
+}
+
+// A source already in the work CRS keeps its WKB bytes when they are what GEOS would write for
+// the layer's MultiPolygon (a single polygon gets the one-part header): the same as the WKB of
+// the geometry transformed (a no-op), reduced to polygons and written by GEOS.
+TEST(SourceReader, SourceInTheWorkCrsKeepsTheWkbGeosWouldWrite) {
+    test::TempDir dir;
+    const std::vector<std::string> wkts = {
+        kSquare,
+        "MULTIPOLYGON(((430000 3740000,430100 3740000,430100 3740100,430000 3740000)),((430200 3740000,430300 3740000,430300 3740100,"
+        "430200 3740000)))",
+        "POLYGON((430000 3740000,430100 3740000,430100 3740100,430000 3740100,430000 3740000),(430010 3740010,430020 3740010,430020 "
+        "3740020,430010 3740010))",
+        "POLYGON((430000.123456789 3740000.987654321,430100.5 3740000.25,430100.75 3740100.125,430000.123456789 3740000.987654321))"};
+    std::vector<std::pair<std::vector<std::pair<std::string, std::string>>, std::string>> feats;
+    for (std::size_t i = 0; i < wkts.size(); ++i) feats.push_back({{{"id", "P" + std::to_string(i)}, {"landuse", "0701"}}, wkts[i]});
+    write_ogr(dir / "same.gpkg", "GPKG", "p", 4547, wkbUnknown, feats);
+    write_ogr(dir / "same.geojson", "GeoJSON", "p", 4547, wkbUnknown, feats);
+    for (const char* file : {"same.gpkg", "same.geojson"}) {
+        io::ReadResult r = io::read_layer(catalog(), catalog().at("parcels"), source_of("parcels", file), "EPSG:4547", dir.path());
+        EXPECT_TRUE(r.findings.empty()) << file;
+        ASSERT_EQ(r.layer.features.size(), wkts.size()) << file;
+        geo::GeosContext ctx;
+        for (std::size_t i = 0; i < wkts.size(); ++i) {
+            const std::string expected = geo::to_wkb(ctx, geo::extract_dimension(ctx, geo::from_wkt(ctx, wkts[i]).get(), 2).get());
+            EXPECT_EQ(r.layer.features[i].wkb, expected) << file << ": " << wkts[i];
+        }
+    }
+}

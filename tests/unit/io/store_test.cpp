@@ -6,7 +6,10 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <map>
 #include <thread>
+
+#include <sqlite3.h>
 
 #include "core/error.hpp"
 #include "io/gdal.hpp"
@@ -165,4 +168,77 @@ TEST(Store, ALayerInAnotherCrsThanTheStoreRecordsIsRefused) {
     } catch (const core::Error& e) {
         EXPECT_NE(std::string(e.what()).find("not the work CRS EPSG:4549 the store records"), std::string::npos) << e.what();
     }
+}
+
+namespace {
+/// Every table's rows as text, by table name (gpkg_contents without last_change, the metadata
+/// without built_at), ordered by their first column.
+std::map<std::string, std::string> table_rows(const std::filesystem::path& gpkg) {
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open_v2(gpkg.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    std::vector<std::string> tables;
+    auto collect = [](void* out, int, char** values, char**) {
+        static_cast<std::vector<std::string>*>(out)->push_back(values[0]);
+        return 0;
+    };
+    sqlite3_exec(db, "SELECT name FROM sqlite_master WHERE type = 'table'", collect, &tables, nullptr);
+    std::map<std::string, std::string> rows;
+    for (const auto& t : tables) {
+        std::string sql = "SELECT * FROM \"" + t + "\" ORDER BY 1";
+        if (t == "gpkg_contents") sql = "SELECT table_name, data_type, identifier, description, min_x, min_y, max_x, max_y, srs_id FROM gpkg_contents ORDER BY 1";
+        if (t == "zoning_metadata") sql = "SELECT key, value FROM zoning_metadata WHERE key <> 'built_at' ORDER BY 1";
+        sqlite3_stmt* st = nullptr;
+        EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr), SQLITE_OK) << sql;
+        std::string& text = rows[t];
+        while (sqlite3_step(st) == SQLITE_ROW)
+            for (int c = 0; c < sqlite3_column_count(st); ++c) {
+                const auto* v = static_cast<const char*>(sqlite3_column_blob(st, c));
+                text.append(v ? v : "NULL", static_cast<std::size_t>(sqlite3_column_bytes(st, c)));
+                text += '\x1f';
+            }
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(db);
+    return rows;
+}
+}  // namespace
+
+// zoning build's store, written while the layers are read, holds the rows write_store writes
+// from the whole dataset, R-trees included; the dataset keeps each feature's fid only.
+TEST(Store, StreamedWhileReadingHoldsTheRowsWriteStoreWrites) {
+    test::TempDir dir;
+    const core::DatasetConfig config = core::DatasetConfig::load(test::fixture("mini"));
+    io::write_store(dir / "whole.gpkg", mini(), catalog());
+    for (unsigned threads : {1u, 2u}) {
+        const std::filesystem::path streamed = dir / ("streamed-" + std::to_string(threads) + ".gpkg");
+        io::StoreStream stream(streamed, catalog());
+        io::DatasetReadResult r = io::read_dataset(catalog(), config, threads, &stream);
+        const core::Layer* parcels = r.dataset.find("parcels");
+        ASSERT_NE(parcels, nullptr);
+        ASSERT_FALSE(parcels->features.empty());
+        const core::Dataset held = mini();
+        const core::Layer& all = *held.find("parcels");
+        ASSERT_EQ(parcels->features.size(), all.features.size());
+        for (std::size_t i = 0; i < all.features.size(); ++i) {
+            EXPECT_TRUE(parcels->features[i].wkb.empty() && parcels->features[i].values.empty());  // in the store, not kept twice
+            EXPECT_EQ(parcels->features[i].fid, all.features[i].fid);
+        }
+        stream.commit(r.dataset);
+        const auto whole = table_rows(dir / "whole.gpkg"), got = table_rows(streamed);
+        ASSERT_EQ(got.size(), whole.size());
+        for (const auto& [table, rows] : whole) EXPECT_EQ(got.at(table), rows) << table << " at " << threads << " thread(s)";
+    }
+}
+
+TEST(Store, StreamNeverCommittedLeavesTheOldStoreAndNoTemporary) {
+    test::TempDir dir;
+    io::write_store(dir / "s.gpkg", mini(), catalog());
+    const std::string before = test::read_file(dir / "s.gpkg");
+    {
+        io::StoreStream stream(dir / "s.gpkg", catalog());
+        io::DatasetReadResult r = io::read_dataset(catalog(), core::DatasetConfig::load(test::fixture("mini")), 2, &stream);
+        // a build with errors returns here, without commit()
+    }
+    EXPECT_EQ(test::read_file(dir / "s.gpkg"), before);
+    for (auto& e : std::filesystem::directory_iterator(dir.path())) EXPECT_EQ(e.path().filename(), "s.gpkg") << "left behind: " << e.path();
 }
