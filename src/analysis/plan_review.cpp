@@ -89,6 +89,7 @@ PlanReview plan_review(const core::Dataset& dataset, const core::Catalog& catalo
     };
     ConflictOptions co;
     co.threads = options.threads;
+    co.geometry = options.conflict_geometry || !options.zone.empty();
     const unsigned threads = options.threads == 0 ? default_threads() : options.threads;
     if (threads == 1) {
         review.overlay = overlay(dataset, oo);

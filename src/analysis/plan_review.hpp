@@ -24,6 +24,9 @@ struct PlanReviewOptions {
     bool coverage = true;
     /// Judge progress as of this year (report --year); empty: the dataset's evaluation year.
     std::optional<int> year;
+    /// False: the caller draws no conflict (report --format json, md, csv), so conflicts skip geometry
+    /// that costs more than finding them (ConflictOptions::geometry). A zone needs it to place each conflict.
+    bool conflict_geometry = true;
 };
 
 struct PlanReview {

@@ -162,6 +162,7 @@ core::ExitCode ReportCommand::run() {
     opt.threads = m_common.threads;
     opt.zone = m_zone;
     opt.year = m_year;
+    opt.conflict_geometry = format.draws_conflicts;
     analysis::PlanReview review = analysis::plan_review(dataset, catalog, targets, rules, opt);
     const auto t_review = std::chrono::steady_clock::now();
     report::ReportData data;

@@ -181,7 +181,7 @@ core::ConflictSet evaluate(const RuleRun& run) {
         std::string wkb;
         std::vector<std::string> notes;
     };
-    std::vector<Union> unions = parallel_each<Union>(found.size(), run.options.threads, [&](const geo::GeosContext& ctx, std::size_t k) {
+    std::vector<Union> unions = parallel_each<Union>(run.options.geometry ? found.size() : 0, run.options.threads, [&](const geo::GeosContext& ctx, std::size_t k) {
         std::vector<geo::GeomPtr> parts;
         parts.reserve(found[k].pieces.size());
         for (const std::string* w : found[k].pieces) parts.push_back(geo::from_wkb(ctx, *w));
@@ -191,8 +191,9 @@ core::ConflictSet evaluate(const RuleRun& run) {
     });
     std::vector<core::Conflict> out;
     for (std::size_t k = 0; k < found.size(); ++k) {
-        found[k].conflict.overlap_wkb = std::move(unions[k].wkb);
         out.push_back(std::move(found[k].conflict));
+        if (k >= unions.size()) continue;  // no geometry asked for
+        out.back().overlap_wkb = std::move(unions[k].wkb);
         notes.insert(notes.end(), unions[k].notes.begin(), unions[k].notes.end());
     }
     return core::ConflictSet{std::move(out), std::move(notes)};
