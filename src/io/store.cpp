@@ -146,7 +146,9 @@ private:
     /// enough: {lowest, highest + 1} for one part. The FIDs zoning writes are 1..N.
     std::vector<std::int64_t> fid_bounds(const std::string& table) {
         sqlite3_stmt* raw = nullptr;
-        const std::string sql = "SELECT min(fid), max(fid) FROM " + quoted(table);
+        // Two subqueries: SQLite finds a lone min() or max() of the rowid at the ends of the b-tree, but
+        // scans the whole table for both in one SELECT (0.1 s of CPU for a million parcels).
+        const std::string sql = "SELECT (SELECT min(fid) FROM " + quoted(table) + "), (SELECT max(fid) FROM " + quoted(table) + ")";
         if (sqlite3_prepare_v2(m_dbs[0].get(), sql.c_str(), -1, &raw, nullptr) != SQLITE_OK) corrupt(table);
         std::unique_ptr<sqlite3_stmt, StatementFinalizer> st(raw);
         if (sqlite3_step(st.get()) != SQLITE_ROW) corrupt(table);

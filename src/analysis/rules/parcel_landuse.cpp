@@ -75,10 +75,21 @@ core::ConflictSet evaluate(const RuleRun& run) {
     // (the subject itself when the parcel contains it); they are added up below in parcel order, as that loop did.
     const std::vector<std::string_view> subject_wkbs = wkbs_of(s, subjects);
     std::vector<double> own(subjects.size());
+    std::vector<geo::Envelope> boxes(subjects.size());
     {
         geo::GeosContext ctx;
-        for (std::size_t n = 0; n < subjects.size(); ++n) own[n] = geo::area(ctx, geo::from_wkb(ctx, subject_wkbs[n]).get());
+        for (std::size_t n = 0; n < subjects.size(); ++n) {
+            geo::GeomPtr g = geo::from_wkb(ctx, subject_wkbs[n]);
+            own[n] = geo::area(ctx, g.get());
+            boxes[n] = geo::envelope(ctx, g.get());
+        }
     }
+    // Most parcels lie far from every subject: their box, read off the WKB, says so before they are parsed
+    // (the index would find nothing near them either).
+    auto far = [&boxes](std::string_view wkb) {
+        const std::optional<geo::Envelope> box = geo::wkb_envelope(wkb);
+        return box && std::none_of(boxes.begin(), boxes.end(), [&](const geo::Envelope& b) { return b.intersects(*box); });
+    };
     std::vector<HitChunk> chunks = parallel_chunks_with<HitChunk, FrameIndex>(
         parcels.features.size(), run.options.threads,
         [&](const geo::GeosContext& ctx) {
@@ -90,6 +101,7 @@ core::ConflictSet evaluate(const RuleRun& run) {
             HitChunk out;
             RobustnessLog log;
             for (std::size_t p = begin; p < end; ++p) {
+                if (far(parcels.features[p].wkb)) continue;
                 geo::GeomPtr pg = geo::from_wkb(ctx, parcels.features[p].wkb);
                 const std::vector<std::size_t> near = index.query(pg.get());
                 if (near.empty()) continue;
