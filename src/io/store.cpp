@@ -98,13 +98,19 @@ public:
         while (m_dbs.size() < parts) m_dbs.push_back(open());
         // Part k holds the rows with bounds[k] <= fid < bounds[k + 1]: joined in k order, they are in FID order.
         const std::string ranged = sql + " WHERE fid >= ? AND fid < ? ORDER BY fid";
+        // The first range straight into the layer (reserved for all its rows by the caller), the others
+        // beside it, each reserved for as many rows as its FIDs could number: growing a vector of a
+        // million features by doubling moved them all again and touched twice the memory.
         std::vector<std::vector<core::Feature>> rows(parts);
+        for (std::size_t k = 1; k < parts; ++k)
+            rows[k].reserve(static_cast<std::size_t>(std::min<std::uint64_t>(
+                static_cast<std::uint64_t>(bounds[k + 1]) - static_cast<std::uint64_t>(bounds[k]), layer.features.capacity())));
         std::vector<std::exception_ptr> errors(parts);
         std::vector<std::string> gdal_errors(parts);
         auto work = [&](std::size_t k) {
             try {
                 GdalErrorScope scope;  // per thread: GDAL's handlers are the thread's own
-                read_range(m_dbs[k].get(), ranged, std::pair{bounds[k], bounds[k + 1]}, spec, columns, rows[k]);
+                read_range(m_dbs[k].get(), ranged, std::pair{bounds[k], bounds[k + 1]}, spec, columns, k == 0 ? layer.features : rows[k]);
                 if (scope.failed()) gdal_errors[k] = scope.message();
             } catch (...) {
                 errors[k] = std::current_exception();
@@ -119,7 +125,7 @@ public:
         std::size_t total = layer.features.size();
         for (auto& r : rows) total += r.size();
         layer.features.reserve(total);
-        for (auto& r : rows) {
+        for (auto& r : rows) {  // rows[0] is empty: the first range is in place
             std::move(r.begin(), r.end(), std::back_inserter(layer.features));
             std::vector<core::Feature>().swap(r);
         }
