@@ -16,6 +16,11 @@ struct ConflictOptions {
     unsigned threads = 0;  ///< 0: default_threads()
     /// Evaluate only these subject feature indices of the subject layer (a proposal); empty: all.
     std::vector<std::size_t> only_subjects;
+    /// False: a conflict whose geometry costs more than finding it (parcel_landuse's union of the
+    /// parcels under its subject) carries none (empty overlap_wkb), for outputs that do not draw or
+    /// locate conflicts; its figures and words are the same. A retry that union would have needed is
+    /// then not noted either: there is no geometry to have retried.
+    bool geometry = true;
 };
 
 /// Applies every rule; results ordered by rule (file order), then subject fid, then the other feature.

@@ -2,10 +2,14 @@
 #include "analysis/plan_review.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <future>
 
 #include "analysis/conflicts.hpp"
 #include "analysis/frame_index.hpp"
 #include "analysis/overlay.hpp"
+#include "analysis/parallel.hpp"
 #include "analysis/progress.hpp"
 #include "analysis/rules/rule_kind.hpp"
 #include "core/error.hpp"
@@ -74,11 +78,51 @@ PlanReview plan_review(const core::Dataset& dataset, const core::Catalog& catalo
 
     // One overlay serves both: progress reads the district row, the report the zone's rows.
     PlanReview review;
-    review.overlay = overlay(dataset, oo);
-    review.progress = measure_progress(dataset, targets, review.overlay, &review.progress_notes, options.year);
+    auto t = std::chrono::steady_clock::now();
+    std::clock_t cpu = std::clock();  // the process's, all threads
+    auto phase = [&](const char* name) {
+        const auto now = std::chrono::steady_clock::now();
+        const std::clock_t cpu_now = std::clock();
+        review.phases.push_back({name, std::chrono::duration<double>(now - t).count(), double(cpu_now - cpu) / CLOCKS_PER_SEC});
+        t = now;
+        cpu = cpu_now;
+    };
     ConflictOptions co;
     co.threads = options.threads;
-    review.conflicts = find_conflicts(dataset, catalog, rules, co);
+    co.geometry = options.conflict_geometry || !options.zone.empty();
+    const unsigned threads = options.threads == 0 ? default_threads() : options.threads;
+    if (threads == 1) {
+        review.overlay = overlay(dataset, oo);
+        phase("overlay");
+        review.progress = measure_progress(dataset, targets, review.overlay, &review.progress_notes, options.year);
+        phase("progress");
+        review.conflicts = find_conflicts(dataset, catalog, rules, co);
+        phase("conflicts");
+    } else {
+        // The conflicts need nothing of the overlay, and each has phases on one thread (the overlay's
+        // frame areas and sums, a rule's union of the parcels under its subject) while the other cores
+        // idle: run side by side, each fills the cores the other leaves. Each result is what it is
+        // alone; the overlay's error, if both fail, is the one reported, as when they ran in turn.
+        double conflict_seconds = 0;
+        std::future<core::ConflictSet> conflicts = std::async(std::launch::async, [&] {
+            const auto start = std::chrono::steady_clock::now();
+            core::ConflictSet found = find_conflicts(dataset, catalog, rules, co);
+            conflict_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            return found;
+        });
+        try {
+            review.overlay = overlay(dataset, oo);
+            phase("overlay");
+            review.progress = measure_progress(dataset, targets, review.overlay, &review.progress_notes, options.year);
+            phase("progress");
+        } catch (...) {
+            conflicts.wait();
+            throw;
+        }
+        review.conflicts = conflicts.get();
+        phase("then conflicts");
+        review.phases.push_back({"conflicts beside them", conflict_seconds, -1});  // its CPU is in the phases above
+    }
     if (frames.empty()) return review;
 
     auto is_zone = [&](const std::string& layer, const std::string& id) {
@@ -97,6 +141,7 @@ PlanReview plan_review(const core::Dataset& dataset, const core::Catalog& catalo
     RobustnessLog log;
     std::erase_if(review.conflicts.conflicts, [&](const core::Conflict& c) { return !in_zone(ctx, zones, frames, c, log); });
     review.conflicts.robustness_notes.insert(review.conflicts.robustness_notes.end(), log.notes.begin(), log.notes.end());
+    phase("zone");
     return review;
 }
 

@@ -24,6 +24,9 @@ struct PlanReviewOptions {
     bool coverage = true;
     /// Judge progress as of this year (report --year); empty: the dataset's evaluation year.
     std::optional<int> year;
+    /// False: the caller draws no conflict (report --format json, md, csv), so conflicts skip geometry
+    /// that costs more than finding them (ConflictOptions::geometry). A zone needs it to place each conflict.
+    bool conflict_geometry = true;
 };
 
 struct PlanReview {
@@ -31,6 +34,13 @@ struct PlanReview {
     std::vector<core::ProgressRow> progress;  ///< with a zone: the targets measured in it
     core::ConflictSet conflicts;              ///< with a zone: those lying in it (and its retries choosing them)
     std::vector<std::string> progress_notes;  ///< geometry retries while measuring progress
+    /// Each phase's wall and process CPU seconds (overlay, progress, conflicts, zone), for `ZONING_TIMING=1 zoning report`;
+    /// CPU -1 for a phase that ran beside others.
+    struct Phase {
+        std::string name;
+        double wall_s = 0, cpu_s = 0;
+    };
+    std::vector<Phase> phases;
     /// Every geometry retry of the three (overlay, progress, conflicts), for the report's notes.
     std::vector<std::string> robustness_notes() const;
 };

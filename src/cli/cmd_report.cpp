@@ -5,6 +5,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
+#include <ctime>
 #include <condition_variable>
 #include <fstream>
 #include <iostream>
@@ -145,7 +147,11 @@ core::ExitCode ReportCommand::run() {
     if (m_out != "-") guard_plan_output(m_out, "--out", {m_baseline});
     StageBar bar(m_common.quiet, 2);
     bar.stage(0, "reading store");
+    const auto t0 = std::chrono::steady_clock::now();
+    const std::clock_t cpu0 = std::clock();
     PlanInputs plan = load_plan();
+    const auto t_read = std::chrono::steady_clock::now();
+    const std::clock_t cpu_read = std::clock();
     const core::Catalog& catalog = plan.catalog;
     const core::Dataset& dataset = plan.store;
     const std::vector<core::Target>& targets = plan.targets;
@@ -156,7 +162,9 @@ core::ExitCode ReportCommand::run() {
     opt.threads = m_common.threads;
     opt.zone = m_zone;
     opt.year = m_year;
+    opt.conflict_geometry = format.draws_conflicts;
     analysis::PlanReview review = analysis::plan_review(dataset, catalog, targets, rules, opt);
+    const auto t_review = std::chrono::steady_clock::now();
     report::ReportData data;
     data.dataset = &dataset;
     data.catalog = &catalog;
@@ -179,6 +187,7 @@ core::ExitCode ReportCommand::run() {
         data.since = &*since;
     }
     bar.stage(2, "writing");
+    const auto t_reviewed = std::chrono::steady_clock::now();
 
     const report::Lang lang = m_lang == "en" ? report::Lang::en : report::Lang::zh;
     if (format.tables) {
@@ -188,6 +197,22 @@ core::ExitCode ReportCommand::run() {
         format.write(text, data, lang);
         if (m_out == "-") std::cout << text.str();
         else io::write_text_atomically(m_out, text.str());
+    }
+    if (std::getenv("ZONING_TIMING")) {
+        auto s = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); };
+        std::ostringstream line;
+        line.precision(2);
+        line << std::fixed << "zoning report: timing (wall s / process CPU s): read store " << s(t0, t_read) << " / "
+             << double(cpu_read - cpu0) / CLOCKS_PER_SEC;
+        for (const auto& p : review.phases) {
+            line << ", " << p.name << " " << p.wall_s << " / ";
+            if (p.cpu_s >= 0) line << p.cpu_s;
+            else line << "-";
+        }
+        if (baseline) line << ", baseline " << s(t_review, t_reviewed);
+        line << ", write " << s(t_reviewed, std::chrono::steady_clock::now()) << ", all " << s(t0, std::chrono::steady_clock::now()) << " / "
+             << double(std::clock() - cpu0) / CLOCKS_PER_SEC;
+        std::cerr << line.str() << '\n';
     }
     if (m_out != "-") {
         std::size_t conflicts = 0, reviews = 0, quality = 0;

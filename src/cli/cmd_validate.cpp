@@ -63,7 +63,7 @@ core::ExitCode ValidateCommand::run() {
         else m_data = default_data_dir();
     }
     if (!m_store.empty()) {
-        dataset = io::read_store(m_store, catalog);
+        dataset = io::read_store(m_store, catalog, m_common.threads);
         input = m_store.string();
     } else {
         core::DatasetConfig config = core::DatasetConfig::load(m_data);

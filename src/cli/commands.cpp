@@ -44,7 +44,7 @@ void PlanOptions::add_to(CLI::App& app, const std::string& store_help) {
 PlanInputs PlanOptions::load(const CommonOptions& common) const {
     PlanInputs in;
     in.catalog = core::Catalog::load(common.catalog_dir);
-    in.store = io::read_store(store, in.catalog);
+    in.store = io::read_store(store, in.catalog, common.threads);
     in.catalog.apply_dataset_words(in.store.metadata);  // the dataset's titles, groups and colours (dataset.toml [titles], ...)
     if (auto it = in.store.files.find("targets.toml"); it != in.store.files.end())
         in.targets = core::parse_targets(it->second, store.string() + ":targets.toml");

@@ -2,8 +2,10 @@
 #include "geo/geos.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 namespace zoning::geo {
 
@@ -185,6 +187,75 @@ double length(const GeosContext& ctx, const GEOSGeometry* g) {
 Envelope envelope(const GeosContext& ctx, const GEOSGeometry* g) {
     Envelope e;
     if (!GEOSGeom_getExtent_r(ctx.handle(), g, &e.minx, &e.miny, &e.maxx, &e.maxy)) ctx.raise("extent");
+    return e;
+}
+
+namespace {
+
+/// Reads WKB numbers in the byte order its geometry header gives.
+struct WkbBytes {
+    const unsigned char* p;
+    const unsigned char* end;
+    bool little = true;
+
+    bool order() {
+        if (p == end || *p > 1) return false;
+        little = *p++ == 1;
+        return true;
+    }
+    template <class T>
+    bool read(T& out) {
+        if (static_cast<std::size_t>(end - p) < sizeof(T)) return false;
+        unsigned char b[sizeof(T)];
+        for (std::size_t i = 0; i < sizeof(T); ++i) b[i] = little ? p[i] : p[sizeof(T) - 1 - i];
+        if constexpr (std::endian::native == std::endian::big) std::reverse(b, b + sizeof(T));
+        std::memcpy(&out, b, sizeof(T));
+        p += sizeof(T);
+        return true;
+    }
+    /// A Polygon's rings (after its type), into `e`; `any` once a point is seen.
+    bool polygon(Envelope& e, bool& any) {
+        std::uint32_t rings = 0;
+        if (!read(rings)) return false;
+        for (std::uint32_t r = 0; r < rings; ++r) {
+            std::uint32_t n = 0;
+            if (!read(n) || static_cast<std::size_t>(end - p) / 16 < n) return false;
+            for (std::uint32_t i = 0; i < n; ++i) {
+                double x = 0, y = 0;
+                read(x);
+                read(y);
+                if (std::isnan(x) || std::isnan(y)) return false;
+                if (!any) e = Envelope{x, y, x, y};
+                any = true;
+                e.minx = std::min(e.minx, x), e.maxx = std::max(e.maxx, x);
+                e.miny = std::min(e.miny, y), e.maxy = std::max(e.maxy, y);
+            }
+        }
+        return true;
+    }
+};
+
+}  // namespace
+
+std::optional<Envelope> wkb_envelope(std::string_view wkb) {
+    WkbBytes in{reinterpret_cast<const unsigned char*>(wkb.data()), reinterpret_cast<const unsigned char*>(wkb.data()) + wkb.size()};
+    std::uint32_t type = 0;
+    if (!in.order() || !in.read(type)) return std::nullopt;
+    Envelope e;
+    bool any = false;
+    if (type == 3) {
+        if (!in.polygon(e, any)) return std::nullopt;
+    } else if (type == 6) {
+        std::uint32_t parts = 0;
+        if (!in.read(parts)) return std::nullopt;
+        for (std::uint32_t k = 0; k < parts; ++k) {
+            std::uint32_t part_type = 0;
+            if (!in.order() || !in.read(part_type) || part_type != 3 || !in.polygon(e, any)) return std::nullopt;
+        }
+    } else {
+        return std::nullopt;
+    }
+    if (!any) return std::nullopt;
     return e;
 }
 

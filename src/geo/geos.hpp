@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -129,6 +130,12 @@ struct Envelope {
         return !(o.minx > maxx || o.maxx < minx || o.miny > maxy || o.maxy < miny);
     }
 };
+
+/// The box of a 2D WKB Polygon or MultiPolygon read off its bytes, with no geometry made: every
+/// ring's points (GEOS's box is the shell's, so this one holds it). Nothing for another type, Z or M,
+/// an empty geometry, a NaN coordinate or bytes that end early: the caller parses those. For a scan that
+/// skips the features far from a few others before parsing them (a million parcels, two subjects).
+std::optional<Envelope> wkb_envelope(std::string_view wkb);
 
 
 // Free functions: each takes the context of the calling thread.

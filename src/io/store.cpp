@@ -7,9 +7,16 @@
 #include <sqlite3.h>
 
 #include <cstring>
+#include <exception>
+#include <iterator>
+#include <limits>
 #include <memory>
+#include <optional>
+#include <thread>
+#include <utility>
 
 #include "core/error.hpp"
+#include "core/parallel.hpp"
 #include "io/file_util.hpp"
 #include "io/gdal.hpp"
 #include "io/layer_writer.hpp"
@@ -64,27 +71,114 @@ void check_store_sealed(GDALDataset& ds, const std::map<std::string, std::string
 
 /// A store's features read with SQLite itself, beside GDAL's handle on the same file (both only
 /// read): OGR made an OGRFeature and an OGRGeometry of every row only for the WKB to be
-/// exported again, a quarter of `validate` on a million parcels.
+/// exported again, a quarter of `validate` on a million parcels. A big layer is read in FID
+/// ranges on several threads, one read-only connection each: on one thread the read of a million
+/// parcels (the rows' values and WKB copied out) was the serial start of every store command.
 class FeatureRows {
 public:
-    explicit FeatureRows(const std::string& path) : m_path(path) {
-        sqlite3* raw = nullptr;
-        const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
-        m_db.reset(raw);
-        if (rc != SQLITE_OK) corrupt();
+    FeatureRows(const std::string& path, unsigned threads) : m_path(path), m_threads(threads == 0 ? core::default_threads() : threads) {
+        m_dbs.push_back(open());
     }
 
-    /// Reads the rows of `spec`'s table into `layer`: `columns[i]` is whether the store has the
-    /// catalog field i (read_store checked the required ones).
-    void read(const core::LayerSpec& spec, const std::vector<bool>& columns, core::Layer& layer) {
+    /// Reads the rows of `spec`'s table into `layer`, in FID order whatever the thread count:
+    /// `columns[i]` is whether the store has the catalog field i (read_store checked the required ones).
+    /// A GDAL error while a worker thread parsed a geometry is returned (empty: none).
+    std::string read(const core::LayerSpec& spec, const std::vector<bool>& columns, core::Layer& layer) {
         const std::string geom = geometry_column(spec.name);
         std::string sql = "SELECT fid, " + quoted(geom);
         for (std::size_t i = 0; i < spec.fields.size(); ++i)
             if (columns[i]) sql += ", " + quoted(spec.fields[i].name);
-        sql += " FROM " + quoted(spec.name) + " ORDER BY fid";
+        sql += " FROM " + quoted(spec.name);
+        const std::vector<std::int64_t> bounds = fid_bounds(spec.name);
+        const std::size_t parts = bounds.size() - 1;
+        if (parts == 1) {
+            read_range(m_dbs[0].get(), sql + " ORDER BY fid", {}, spec, columns, layer.features);
+            return {};
+        }
+        while (m_dbs.size() < parts) m_dbs.push_back(open());
+        // Part k holds the rows with bounds[k] <= fid < bounds[k + 1]: joined in k order, they are in FID order.
+        const std::string ranged = sql + " WHERE fid >= ? AND fid < ? ORDER BY fid";
+        // The first range straight into the layer (reserved for all its rows by the caller), the others
+        // beside it, each reserved for as many rows as its FIDs could number: growing a vector of a
+        // million features by doubling moved them all again and touched twice the memory.
+        std::vector<std::vector<core::Feature>> rows(parts);
+        for (std::size_t k = 1; k < parts; ++k)
+            rows[k].reserve(static_cast<std::size_t>(std::min<std::uint64_t>(
+                static_cast<std::uint64_t>(bounds[k + 1]) - static_cast<std::uint64_t>(bounds[k]), layer.features.capacity())));
+        std::vector<std::exception_ptr> errors(parts);
+        std::vector<std::string> gdal_errors(parts);
+        auto work = [&](std::size_t k) {
+            try {
+                GdalErrorScope scope;  // per thread: GDAL's handlers are the thread's own
+                read_range(m_dbs[k].get(), ranged, std::pair{bounds[k], bounds[k + 1]}, spec, columns, k == 0 ? layer.features : rows[k]);
+                if (scope.failed()) gdal_errors[k] = scope.message();
+            } catch (...) {
+                errors[k] = std::current_exception();
+            }
+        };
+        std::vector<std::thread> pool;
+        for (std::size_t k = 1; k < parts; ++k) pool.emplace_back(work, k);
+        work(0);
+        for (auto& t : pool) t.join();
+        for (auto& e : errors)
+            if (e) std::rethrow_exception(e);  // the first range's: the error of the lowest FID, as one thread would meet it
+        std::size_t total = layer.features.size();
+        for (auto& r : rows) total += r.size();
+        layer.features.reserve(total);
+        for (auto& r : rows) {  // rows[0] is empty: the first range is in place
+            std::move(r.begin(), r.end(), std::back_inserter(layer.features));
+            std::vector<core::Feature>().swap(r);
+        }
+        for (auto& e : gdal_errors)
+            if (!e.empty()) return e;
+        return {};
+    }
+
+private:
+    /// Below this many rows a layer is read on one thread: a connection and a thread cost more than they save.
+    static constexpr std::int64_t kRowsPerPart = 65536;
+
+    std::unique_ptr<sqlite3, SqliteCloser> open() const {
+        sqlite3* raw = nullptr;
+        const int rc = sqlite3_open_v2(m_path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
+        std::unique_ptr<sqlite3, SqliteCloser> db(raw);
+        if (rc != SQLITE_OK)
+            throw core::bad_input(FeatureRef{m_path, {}, {}, {}},
+                                  std::string("store is corrupt or truncated: ") + (db ? sqlite3_errmsg(db.get()) : "out of memory"));
+        return db;
+    }
+
+    /// FID bounds cutting the table into parts of equal FID span, one per thread when it is big
+    /// enough: {lowest, highest + 1} for one part. The FIDs zoning writes are 1..N.
+    std::vector<std::int64_t> fid_bounds(const std::string& table) {
         sqlite3_stmt* raw = nullptr;
-        if (sqlite3_prepare_v2(m_db.get(), sql.c_str(), -1, &raw, nullptr) != SQLITE_OK) corrupt(spec.name);
+        // Two subqueries: SQLite finds a lone min() or max() of the rowid at the ends of the b-tree, but
+        // scans the whole table for both in one SELECT (0.1 s of CPU for a million parcels).
+        const std::string sql = "SELECT (SELECT min(fid) FROM " + quoted(table) + "), (SELECT max(fid) FROM " + quoted(table) + ")";
+        if (sqlite3_prepare_v2(m_dbs[0].get(), sql.c_str(), -1, &raw, nullptr) != SQLITE_OK) corrupt(table);
         std::unique_ptr<sqlite3_stmt, StatementFinalizer> st(raw);
+        if (sqlite3_step(st.get()) != SQLITE_ROW) corrupt(table);
+        if (sqlite3_column_type(st.get(), 0) == SQLITE_NULL) return {0, 1};  // no rows
+        const std::int64_t lo = sqlite3_column_int64(st.get(), 0), hi = sqlite3_column_int64(st.get(), 1);
+        // hi - lo as unsigned: FIDs may span the whole int64 range in a foreign file.
+        const std::uint64_t span = static_cast<std::uint64_t>(hi) - static_cast<std::uint64_t>(lo);
+        const std::uint64_t parts = std::min<std::uint64_t>(m_threads, span / kRowsPerPart + 1);
+        if (parts <= 1 || hi == std::numeric_limits<std::int64_t>::max()) return {lo, hi};  // hi: read by the unranged query
+        std::vector<std::int64_t> bounds;
+        for (std::uint64_t k = 0; k < parts; ++k) bounds.push_back(static_cast<std::int64_t>(static_cast<std::uint64_t>(lo) + span / parts * k));
+        bounds.push_back(hi + 1);
+        return bounds;
+    }
+
+    void read_range(sqlite3* db, const std::string& sql, std::optional<std::pair<std::int64_t, std::int64_t>> range, const core::LayerSpec& spec,
+                    const std::vector<bool>& columns, std::vector<core::Feature>& out) const {
+        sqlite3_stmt* raw = nullptr;
+        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &raw, nullptr) != SQLITE_OK) corrupt(db, spec.name);
+        std::unique_ptr<sqlite3_stmt, StatementFinalizer> st(raw);
+        if (range) {
+            sqlite3_bind_int64(st.get(), 1, range->first);
+            sqlite3_bind_int64(st.get(), 2, range->second);
+        }
         int rc;
         while ((rc = sqlite3_step(st.get())) == SQLITE_ROW) {
             core::Feature feat;
@@ -109,15 +203,15 @@ public:
             const auto size = static_cast<std::size_t>(sqlite3_column_bytes(st.get(), 1));
             if (!blob || !wkb_of(blob, size, feat.wkb))
                 throw core::bad_input(FeatureRef{m_path, spec.name, feat.fid, {}}, "feature has no geometry");
-            layer.features.push_back(std::move(feat));
+            out.push_back(std::move(feat));
         }
-        if (rc != SQLITE_DONE) corrupt(spec.name);
+        if (rc != SQLITE_DONE) corrupt(db, spec.name);
     }
 
-private:
-    [[noreturn]] void corrupt(const std::string& layer = {}) const {
+    [[noreturn]] void corrupt(const std::string& layer = {}) const { corrupt(m_dbs.empty() ? nullptr : m_dbs[0].get(), layer); }
+    [[noreturn]] void corrupt(sqlite3* db, const std::string& layer) const {
         throw core::bad_input(FeatureRef{m_path, layer, {}, {}},
-                              std::string("store is corrupt or truncated: ") + (m_db ? sqlite3_errmsg(m_db.get()) : "out of memory"));
+                              std::string("store is corrupt or truncated: ") + (db ? sqlite3_errmsg(db) : "out of memory"));
     }
 
     static std::string quoted(const std::string& name) {
@@ -128,7 +222,7 @@ private:
 
     std::string geometry_column(const std::string& table) {
         sqlite3_stmt* raw = nullptr;
-        if (sqlite3_prepare_v2(m_db.get(), "SELECT column_name FROM gpkg_geometry_columns WHERE lower(table_name) = lower(?)", -1, &raw,
+        if (sqlite3_prepare_v2(m_dbs[0].get(), "SELECT column_name FROM gpkg_geometry_columns WHERE lower(table_name) = lower(?)", -1, &raw,
                                nullptr) != SQLITE_OK)
             corrupt(table);
         std::unique_ptr<sqlite3_stmt, StatementFinalizer> st(raw);
@@ -164,7 +258,8 @@ private:
     }
 
     std::string m_path;
-    std::unique_ptr<sqlite3, SqliteCloser> m_db;
+    unsigned m_threads;
+    std::vector<std::unique_ptr<sqlite3, SqliteCloser>> m_dbs;  ///< [0] for the queries of one thread; one more per further part
 };
 
 }  // namespace
@@ -297,7 +392,7 @@ void StoreStream::commit(const core::Dataset& dataset) {
     m_out.reset();
 }
 
-core::Dataset read_store(const std::filesystem::path& path, const core::Catalog& catalog) {
+core::Dataset read_store(const std::filesystem::path& path, const core::Catalog& catalog, unsigned threads) {
     const std::string p = path.string();
     if (!core::input_exists(path, FeatureRef{p, {}, {}, {}}))
         throw core::bad_input(FeatureRef{p, {}, {}, {}}, "store not found (run `zoning build` first)");
@@ -313,7 +408,8 @@ core::Dataset read_store(const std::filesystem::path& path, const core::Catalog&
     if (OGRLayer* files = ds->GetLayerByName(kFilesTable))
         for (auto& f : *files) d.files[f->GetFieldAsString("name")] = f->GetFieldAsString("content");
 
-    FeatureRows rows(p);
+    FeatureRows rows(p, threads);
+    std::string worker_error;  // GDAL's, on a reading thread: the scope below sees this thread's only
     for (const auto& spec : catalog.layers()) {
         OGRLayer* l = ds->GetLayerByName(spec.name.c_str());
         if (!l) continue;
@@ -332,7 +428,7 @@ core::Dataset read_store(const std::filesystem::path& path, const core::Catalog&
             columns.push_back(i >= 0);
         }
         layer.features.reserve(static_cast<std::size_t>(std::max<GIntBig>(0, l->GetFeatureCount())));
-        rows.read(spec, columns, layer);
+        if (std::string e = rows.read(spec, columns, layer); worker_error.empty()) worker_error = std::move(e);
         if (OGRLayer* rep = ds->GetLayerByName(kRepairsTable)) {
             rep->SetAttributeFilter(("layer = '" + spec.name + "'").c_str());
             for (auto& f : *rep)
@@ -344,6 +440,7 @@ core::Dataset read_store(const std::filesystem::path& path, const core::Catalog&
         d.layers.push_back(std::move(layer));
     }
     if (scope.failed()) throw core::bad_input(FeatureRef{p, {}, {}, {}}, "store is corrupt or truncated: " + scope.message());
+    if (!worker_error.empty()) throw core::bad_input(FeatureRef{p, {}, {}, {}}, "store is corrupt or truncated: " + worker_error);
     return d;
 }
 

@@ -55,8 +55,9 @@ private:
     std::vector<const core::LayerSpec*> m_layers;
 };
 
-/// Reads a store written by write_store. Throws Error(bad_input) for a missing,
+/// Reads a store written by write_store, big layers on up to `threads` threads (0: default_threads());
+/// the result does not depend on the thread count. Throws Error(bad_input) for a missing,
 /// corrupt or foreign file. Main thread.
-core::Dataset read_store(const std::filesystem::path& path, const core::Catalog& catalog);
+core::Dataset read_store(const std::filesystem::path& path, const core::Catalog& catalog, unsigned threads = 0);
 
 }  // namespace zoning::io

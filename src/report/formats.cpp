@@ -7,7 +7,7 @@ namespace zoning::report {
 
 const std::vector<ReportFormat>& report_formats() {
     static const std::vector<ReportFormat> formats = {
-        {"html", "one self-contained page with a map", "out/report.html", write_html, nullptr},
+        {"html", "one self-contained page with a map", "out/report.html", write_html, nullptr, true},
         {"md", "Markdown", "out/report.md", write_markdown, nullptr},
         {"json", "the machine-readable contract (docs/report-json.md)", "out/report.json", write_json, nullptr},
         {"csv", "a folder of tables", "out/report-csv", nullptr, csv_tables},

@@ -19,6 +19,8 @@ struct ReportFormat {
     void (*write)(std::ostream& out, const ReportData& r, Lang lang) = nullptr;
     /// A folder of tables (file name -> content); null for a single document.
     std::map<std::string, std::string> (*tables)(const ReportData& r, Lang lang) = nullptr;
+    /// Draws the conflicts' geometry (a map): without it the review skips the costly parts of it.
+    bool draws_conflicts = false;
 };
 
 /// In the order --help lists them; the first is the default.

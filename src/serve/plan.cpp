@@ -53,7 +53,7 @@ std::shared_ptr<const Plan> load_plan(const PlanOptions& options) {
     auto plan = std::make_shared<Plan>();
     plan->stamp = stamp_of(options.store);
     plan->catalog = core::Catalog::load(options.catalog_dir);
-    plan->store = io::read_store(options.store, plan->catalog);
+    plan->store = io::read_store(options.store, plan->catalog, options.threads);
     plan->catalog.apply_dataset_words(plan->store.metadata);
     const std::string shown = options.store.string();
     if (auto it = plan->store.files.find("targets.toml"); it != plan->store.files.end())

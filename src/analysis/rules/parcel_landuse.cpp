@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "analysis/parallel.hpp"
 #include "analysis/rules/support.hpp"
 #include "core/number_format.hpp"
 
@@ -74,10 +75,21 @@ core::ConflictSet evaluate(const RuleRun& run) {
     // (the subject itself when the parcel contains it); they are added up below in parcel order, as that loop did.
     const std::vector<std::string_view> subject_wkbs = wkbs_of(s, subjects);
     std::vector<double> own(subjects.size());
+    std::vector<geo::Envelope> boxes(subjects.size());
     {
         geo::GeosContext ctx;
-        for (std::size_t n = 0; n < subjects.size(); ++n) own[n] = geo::area(ctx, geo::from_wkb(ctx, subject_wkbs[n]).get());
+        for (std::size_t n = 0; n < subjects.size(); ++n) {
+            geo::GeomPtr g = geo::from_wkb(ctx, subject_wkbs[n]);
+            own[n] = geo::area(ctx, g.get());
+            boxes[n] = geo::envelope(ctx, g.get());
+        }
     }
+    // Most parcels lie far from every subject: their box, read off the WKB, says so before they are parsed
+    // (the index would find nothing near them either).
+    auto far = [&boxes](std::string_view wkb) {
+        const std::optional<geo::Envelope> box = geo::wkb_envelope(wkb);
+        return box && std::none_of(boxes.begin(), boxes.end(), [&](const geo::Envelope& b) { return b.intersects(*box); });
+    };
     std::vector<HitChunk> chunks = parallel_chunks_with<HitChunk, FrameIndex>(
         parcels.features.size(), run.options.threads,
         [&](const geo::GeosContext& ctx) {
@@ -89,6 +101,7 @@ core::ConflictSet evaluate(const RuleRun& run) {
             HitChunk out;
             RobustnessLog log;
             for (std::size_t p = begin; p < end; ++p) {
+                if (far(parcels.features[p].wkb)) continue;
                 geo::GeomPtr pg = geo::from_wkb(ctx, parcels.features[p].wkb);
                 const std::vector<std::size_t> near = index.query(pg.get());
                 if (near.empty()) continue;
@@ -127,14 +140,20 @@ core::ConflictSet evaluate(const RuleRun& run) {
         notes.insert(notes.end(), c.notes.begin(), c.notes.end());
     }
 
-    geo::GeosContext ctx;
-    RobustnessLog log;
-    std::vector<core::Conflict> out;
+    // The figures first, subject by subject; then the unions of the conflicts' non-carrying parts (for
+    // the conflict's geometry: tens of thousands of parcels under an office subject), one subject per
+    // task on all cores, each exactly the union the subject's own loop made, its retries noted in subject order.
+    struct Found {
+        core::Conflict conflict;
+        std::vector<const std::string*> pieces;  ///< the non-carrying parts' WKB, in parcel order
+        std::string what;
+    };
+    std::vector<Found> found;
     for (std::size_t n = 0; n < subjects.size(); ++n) {
         const std::size_t i = subjects[n];
         double covered = 0, allowed_m2 = 0;
         std::map<std::string, double> other_by_code;
-        std::vector<geo::GeomPtr> other_pieces;
+        std::vector<const std::string*> other_pieces;
         std::size_t worst = parcels.features.size();
         double worst_m2 = 0;
         for (const Hit* h : by_subject[n]) {
@@ -147,7 +166,7 @@ core::ConflictSet evaluate(const RuleRun& run) {
             }
             other_by_code[code] += a;
             if (a > worst_m2) worst_m2 = a, worst = h->parcel;
-            other_pieces.push_back(geo::from_wkb(ctx, h->piece_wkb));
+            other_pieces.push_back(&h->piece_wkb);
         }
         // Nothing under it is a coverage gap, which validation reports; here only a contradiction counts.
         if (covered <= 0 || allowed_m2 / covered >= need_share || worst == parcels.features.size()) continue;
@@ -156,8 +175,6 @@ core::ConflictSet evaluate(const RuleRun& run) {
         core::Conflict c = rules::conflict_of(r);
         c.features = {rules::ref(s, i), rules::ref(parcels, worst)};
         c.overlap_m2 = other;
-        geo::GeomPtr pieces = robust_union(ctx, std::move(other_pieces), rules::retry_label(r, s.id_of(s.features[i]), layer), log);
-        c.overlap_wkb = geo::to_wkb(ctx, pieces.get());
         std::string zh, en;
         for (auto& [code, a] : other_by_code) {
             zh += (zh.empty() ? "" : "、") + landuse_words(run.catalog, code, true) + " " + core::percent(a / covered);
@@ -170,9 +187,27 @@ core::ConflictSet evaluate(const RuleRun& run) {
         c.reason = (kind.empty() ? "" : s.spec->word_en("kind", kind) + " ") + "'" + name + "' stands on parcels of which only " +
                    core::percent(allowed_m2 / covered) + " are of a land use that can carry it (" + ok_words + "); the rest: " + en +
                    ". The data contradicts itself.";
-        out.push_back(std::move(c));
+        found.push_back(Found{std::move(c), std::move(other_pieces), rules::retry_label(r, s.id_of(s.features[i]), layer)});
     }
-    notes.insert(notes.end(), log.notes.begin(), log.notes.end());
+    struct Union {
+        std::string wkb;
+        std::vector<std::string> notes;
+    };
+    std::vector<Union> unions = parallel_each<Union>(run.options.geometry ? found.size() : 0, run.options.threads, [&](const geo::GeosContext& ctx, std::size_t k) {
+        std::vector<geo::GeomPtr> parts;
+        parts.reserve(found[k].pieces.size());
+        for (const std::string* w : found[k].pieces) parts.push_back(geo::from_wkb(ctx, *w));
+        RobustnessLog log;
+        geo::GeomPtr u = robust_union(ctx, std::move(parts), found[k].what, log);
+        return Union{geo::to_wkb(ctx, u.get()), std::move(log.notes)};
+    });
+    std::vector<core::Conflict> out;
+    for (std::size_t k = 0; k < found.size(); ++k) {
+        out.push_back(std::move(found[k].conflict));
+        if (k >= unions.size()) continue;  // no geometry asked for
+        out.back().overlap_wkb = std::move(unions[k].wkb);
+        notes.insert(notes.end(), unions[k].notes.begin(), unions[k].notes.end());
+    }
     return core::ConflictSet{std::move(out), std::move(notes)};
 }
 

@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "core/error.hpp"
+#include "geo/geos.hpp"
 #include "fixtures.hpp"
 #include "support.hpp"
 
@@ -228,6 +229,39 @@ TEST(Conflicts, ParcelLandUseWeighsTheShareOfAllowedLand) {
     ASSERT_EQ(cores.size(), 1u);
     EXPECT_EQ(cores[0].features[0].id, "K");
     EXPECT_NEAR(cores[0].overlap_m2, 40000, 1e-6);
+}
+
+TEST(Conflicts, ParcelLandUseGeometryIsTheSameOnAnyThreadCountAndSkippedWhenNotAsked) {
+    // With only 07 allowed, the corridor L (a quarter on 0701) and the core K (wholly on 1001) are findings,
+    // each with the union of its non-carrying parcels' parts: the parcels tile, so it measures the finding's area.
+    const auto rules = parcel_rule("subject = \"eco_structure\"\nallowed_landuse = [\"07\"]\n");
+    analysis::ConflictOptions one;
+    one.threads = 1;
+    const auto serial = analysis::find_conflicts(mini(), catalog(), rules, one).conflicts;
+    ASSERT_GE(serial.size(), 2u);
+    geo::GeosContext ctx;
+    for (const auto& c : serial) {
+        ASSERT_FALSE(c.overlap_wkb.empty()) << c.features[0].id;
+        EXPECT_NEAR(geo::area(ctx, geo::from_wkb(ctx, c.overlap_wkb).get()), c.overlap_m2, 1e-6) << c.features[0].id;
+    }
+    for (unsigned threads : {2u, 3u}) {
+        analysis::ConflictOptions many;
+        many.threads = threads;
+        const auto parallel = analysis::find_conflicts(mini(), catalog(), rules, many).conflicts;
+        ASSERT_EQ(parallel.size(), serial.size());
+        for (std::size_t i = 0; i < serial.size(); ++i) EXPECT_EQ(parallel[i].overlap_wkb, serial[i].overlap_wkb) << threads;
+    }
+    // For an output that draws no conflict: the same findings, words and figures, without the union.
+    analysis::ConflictOptions bare;
+    bare.geometry = false;
+    const auto without = analysis::find_conflicts(mini(), catalog(), rules, bare).conflicts;
+    ASSERT_EQ(without.size(), serial.size());
+    for (std::size_t i = 0; i < serial.size(); ++i) {
+        EXPECT_TRUE(without[i].overlap_wkb.empty());
+        EXPECT_EQ(without[i].overlap_m2, serial[i].overlap_m2);
+        EXPECT_EQ(without[i].reason_zh, serial[i].reason_zh);
+        EXPECT_EQ(without[i].features[1].id, serial[i].features[1].id);
+    }
 }
 
 TEST(Conflicts, ParcelLandUseKeysAreChecked) {

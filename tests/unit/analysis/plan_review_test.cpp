@@ -59,6 +59,33 @@ TEST(PlanReview, AZoneKeepsTheConflictsWhoseOverlapLiesInItAndDropsTheOthers) {
     EXPECT_DOUBLE_EQ(*west.progress[0].measured, 80000);
 }
 
+TEST(PlanReview, AZonePlacesAFindingByItsGeometryEvenForAFormatThatDrawsNone) {
+    // The core K (东区) stands wholly on 1001: with 05 allowed, a parcel_landuse finding naming K and a
+    // parcel, neither of them a zone, placed in 东区 by its geometry (the union of those parcels).
+    const core::Dataset& mini = test::mini_dataset();
+    auto rules = core::parse_rules("[[rule]]\nid = \"QC\"\nkind = \"parcel_landuse\"\ntitle = \"t\"\nclause = \"数据质检\"\n"
+                                   "severity = \"review\"\nsubject = \"eco_structure\"\nsubject_kinds = [\"核\"]\nallowed_landuse = [\"05\"]\n",
+                                   "qc.toml");
+    for (bool drawn : {true, false}) {
+        analysis::PlanReviewOptions o;
+        o.zone = "东区";
+        o.conflict_geometry = drawn;
+        analysis::PlanReview r = analysis::plan_review(mini, test::bundled_catalog(), {}, rules, o);
+        ASSERT_EQ(r.conflicts.conflicts.size(), 1u) << drawn;
+        EXPECT_EQ(r.conflicts.conflicts[0].features[0].id, "K");
+        EXPECT_FALSE(r.conflicts.conflicts[0].overlap_wkb.empty()) << drawn;
+        o.zone = "西区";
+        EXPECT_TRUE(analysis::plan_review(mini, test::bundled_catalog(), {}, rules, o).conflicts.conflicts.empty()) << drawn;
+    }
+    // The whole district for a format that draws none: the finding, its figures, no union made.
+    analysis::PlanReviewOptions bare;
+    bare.conflict_geometry = false;
+    analysis::PlanReview r = analysis::plan_review(mini, test::bundled_catalog(), {}, rules, bare);
+    ASSERT_EQ(r.conflicts.conflicts.size(), 1u);
+    EXPECT_TRUE(r.conflicts.conflicts[0].overlap_wkb.empty());
+    EXPECT_NEAR(r.conflicts.conflicts[0].overlap_m2, 40000, 1e-6);
+}
+
 TEST(PlanReview, AZoneIsFoundByIdAsByName) {
     EXPECT_EQ(rule_ids(review_of("K")), rule_ids(review_of("测试湿地")));
 }

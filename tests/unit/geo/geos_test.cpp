@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <gtest/gtest.h>
 
+#include <cstring>
+#include <optional>
 #include <thread>
 
 #include "geo/geos.hpp"
@@ -192,4 +194,41 @@ TEST(Geos, PathsListEveryRing) {
     EXPECT_EQ(rings[1].size(), 4u);
     EXPECT_EQ(rings[1][1].x, 3);
     EXPECT_TRUE(paths(ctx, from_wkt(ctx, "POINT(1 1)").get()).empty());
+}
+
+TEST(Geos, WkbEnvelopeIsTheBoxGeosGivesReadOffTheBytes) {
+    GeosContext ctx;
+    for (const char* wkt : {"POLYGON((10 20, 110 20, 110 70, 10 70, 10 20), (30 30, 40 30, 40 40, 30 30))",
+                            "MULTIPOLYGON(((0 0, 1 0, 1 1, 0 0)), ((-5 7, -4 7, -4 9.5, -5 7)))", "POLYGON((-3.25 -1e6, 2 -1e6, 2 4e6, -3.25 -1e6))"}) {
+        GeomPtr g = from_wkt(ctx, wkt);
+        const std::optional<Envelope> box = wkb_envelope(to_wkb(ctx, g.get()));
+        ASSERT_TRUE(box.has_value()) << wkt;
+        const Envelope e = envelope(ctx, g.get());
+        EXPECT_EQ(box->minx, e.minx) << wkt;
+        EXPECT_EQ(box->miny, e.miny) << wkt;
+        EXPECT_EQ(box->maxx, e.maxx) << wkt;
+        EXPECT_EQ(box->maxy, e.maxy) << wkt;
+    }
+    // Big-endian (XDR): POLYGON((1 2, 3 2, 3 5, 1 2)).
+    std::string xdr("\x00\x00\x00\x00\x03\x00\x00\x00\x01\x00\x00\x00\x04", 13);
+    for (double v : {1.0, 2.0, 3.0, 2.0, 3.0, 5.0, 1.0, 2.0}) {
+        unsigned char b[8];
+        std::memcpy(b, &v, 8);
+        for (int i = 7; i >= 0; --i) xdr += static_cast<char>(b[i]);  // the test host is little-endian, as zoning requires
+    }
+    const std::optional<Envelope> box = wkb_envelope(xdr);
+    ASSERT_TRUE(box.has_value());
+    EXPECT_EQ(box->minx, 1.0);
+    EXPECT_EQ(box->miny, 2.0);
+    EXPECT_EQ(box->maxx, 3.0);
+    EXPECT_EQ(box->maxy, 5.0);
+    EXPECT_EQ(area(ctx, from_wkb(ctx, xdr).get()), 3.0);  // and GEOS reads the same bytes as that triangle
+    // What it does not read, the caller parses: another type, an empty polygon, bytes that end early.
+    EXPECT_FALSE(wkb_envelope(to_wkb(ctx, from_wkt(ctx, "POINT(1 2)").get())).has_value());
+    EXPECT_FALSE(wkb_envelope(to_wkb(ctx, from_wkt(ctx, "LINESTRING(1 2, 3 4)").get())).has_value());
+    EXPECT_FALSE(wkb_envelope(std::string("\x01\x03\x00\x00\x00\x00\x00\x00\x00", 9)).has_value());
+    const std::string whole = to_wkb(ctx, from_wkt(ctx, "POLYGON((0 0, 1 0, 1 1, 0 0))").get());
+    EXPECT_FALSE(wkb_envelope(std::string_view(whole).substr(0, whole.size() - 1)).has_value());
+    EXPECT_FALSE(wkb_envelope("").has_value());
+    EXPECT_FALSE(wkb_envelope(std::string("\x01\xe3\x03\x00\x00", 5)).has_value());  // type 1003: Polygon Z
 }

@@ -50,6 +50,69 @@ TEST(Store, RoundTripKeepsFeaturesValuesAndMetadata) {
     EXPECT_EQ(back.find("parcels")->features[2].wkb, d.find("parcels")->features[2].wkb);
 }
 
+namespace {
+/// A store whose parcels are many enough to be read in FID ranges (65,536 rows a range): copies of
+/// the mini fixture's first parcel with ids P0, P1, ... and FIDs 1, 4, 7, ... (gaps, so ranges differ in rows).
+std::filesystem::path big_store(const test::TempDir& dir, std::size_t n) {
+    core::Dataset d = mini();
+    core::Layer* parcels = d.find("parcels");
+    const core::Feature model = parcels->features[0];
+    parcels->features.clear();
+    for (std::size_t i = 0; i < n; ++i) {
+        core::Feature f = model;
+        f.fid = static_cast<std::int64_t>(3 * i + 1);
+        f.values[0] = "P" + std::to_string(i);
+        parcels->features.push_back(std::move(f));
+    }
+    io::write_store(dir / "big.gpkg", d, catalog());
+    return dir / "big.gpkg";
+}
+}  // namespace
+
+TEST(Store, ABigLayerReadsTheSameInFidOrderOnAnyThreadCount) {
+    test::TempDir dir;
+    const auto path = big_store(dir, 150000);
+    const core::Dataset one = io::read_store(path, catalog(), 1);
+    const auto& a = one.find("parcels")->features;
+    ASSERT_EQ(a.size(), 150000u);
+    for (std::size_t i = 0; i < a.size(); i += 7919) {
+        EXPECT_EQ(a[i].fid, static_cast<std::int64_t>(3 * i + 1));
+        EXPECT_EQ(one.find("parcels")->id_of(a[i]), "P" + std::to_string(i));
+    }
+    for (unsigned threads : {2u, 3u, 8u}) {
+        const core::Dataset many = io::read_store(path, catalog(), threads);
+        const auto& b = many.find("parcels")->features;
+        ASSERT_EQ(b.size(), a.size()) << threads;
+        std::size_t differ = 0;
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (b[i].fid != a[i].fid || b[i].values != a[i].values || b[i].wkb != a[i].wkb) ++differ;
+        EXPECT_EQ(differ, 0u) << threads << " threads";
+        EXPECT_EQ(many.find("projects")->features.size(), one.find("projects")->features.size());
+    }
+}
+
+TEST(Store, ABadGeometryInABigLayerIsTheLowestFidsWhateverTheThreadCount) {
+    test::TempDir dir;
+    const auto path = big_store(dir, 150000);
+    {
+        GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        ASSERT_TRUE(ds);
+        // Two rows of no geometry, in the first and the last third of the FIDs.
+        ds->ExecuteSQL("UPDATE parcels SET geom = X'00' WHERE fid IN (60001, 420001)", nullptr, nullptr);
+    }
+    for (unsigned threads : {1u, 3u}) {
+        try {
+            io::read_store(path, catalog(), threads);
+            FAIL() << "read a store with broken geometry on " << threads << " threads";
+        } catch (const core::Error& e) {
+            EXPECT_EQ(e.code(), core::ExitCode::bad_input);
+            const std::string what = e.what();
+            EXPECT_NE(what.find("fid 60001"), std::string::npos) << what;
+            EXPECT_NE(what.find("feature has no geometry"), std::string::npos) << what;
+        }
+    }
+}
+
 TEST(Store, FailedWriteLeavesTheOldStoreByteIdentical) {
     test::TempDir dir;
     core::Dataset d = mini();
