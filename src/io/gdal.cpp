@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "io/gdal.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 #include <cpl_minixml.h>
@@ -52,6 +53,15 @@ void close_or_throw(GDALDatasetUniquePtr& ds, const std::string& path) {
 
 bool is_connection(const std::string& s) {
     return s.rfind("PG:", 0) == 0 || s.rfind("/vsimem/", 0) == 0 || s.find("://") != std::string::npos;
+}
+
+std::size_t feature_count_hint(OGRLayer& layer, const std::string& source, bool force) {
+    const GIntBig count = layer.GetFeatureCount(force ? TRUE : FALSE);
+    if (count <= 0) return 0;
+    std::error_code ec;
+    const std::uintmax_t bytes = std::filesystem::is_regular_file(source, ec) ? std::filesystem::file_size(source, ec) : 0;
+    const std::uintmax_t most = !ec && bytes > 0 ? bytes / 16 : std::uintmax_t{1} << 20;
+    return static_cast<std::size_t>(std::min<std::uintmax_t>(static_cast<std::uintmax_t>(count), most));
 }
 
 namespace {

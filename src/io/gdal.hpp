@@ -80,4 +80,11 @@ std::string srs_wkt(const OGRSpatialReference& srs);
 /// x = easting whatever axis order the definition states. Throws Error(bad_input) when GDAL cannot read it.
 OGRSpatialReference work_srs(const std::string& definition);
 
+/// How many features to make room for before reading `layer` of `source`. GDAL's count may come
+/// from the file's own header (a GeoPackage's gpkg_ogr_contents), which nothing checks: a small
+/// file claiming four billion rows must not make zoning claim their memory. The count is taken
+/// up to what the file's size could hold (16 bytes a row), or up to 2^20 for a source that is
+/// not one file; containers grow beyond it as they fill.
+std::size_t feature_count_hint(OGRLayer& layer, const std::string& source, bool force = false);
+
 }  // namespace zoning::io

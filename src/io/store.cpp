@@ -427,7 +427,7 @@ core::Dataset read_store(const std::filesystem::path& path, const core::Catalog&
                 throw core::bad_input(FeatureRef{p, spec.name, {}, {}}, "store layer lacks field '" + fs.name + "' (rebuild the store)");
             columns.push_back(i >= 0);
         }
-        layer.features.reserve(static_cast<std::size_t>(std::max<GIntBig>(0, l->GetFeatureCount())));
+        layer.features.reserve(feature_count_hint(*l, p, true));
         if (std::string e = rows.read(spec, columns, layer); worker_error.empty()) worker_error = std::move(e);
         if (OGRLayer* rep = ds->GetLayerByName(kRepairsTable)) {
             rep->SetAttributeFilter(("layer = '" + spec.name + "'").c_str());

@@ -120,3 +120,34 @@ TEST(Gdal, CreateDatasetAndCloseOrThrow) {
         EXPECT_EQ(e.detail(), "GDAL has no NoSuchDriver driver");
     }
 }
+
+// A GeoPackage's own count (gpkg_ogr_contents) is a hint nothing checks: four billion rows claimed by
+// a file of three must not become four billion features' worth of memory.
+TEST(Gdal, FeatureCountHintIsNoMoreThanTheFileCouldHold) {
+    test::TempDir dir;
+    const std::string path = (dir / "count.gpkg").string();
+    {
+        GDALDatasetUniquePtr ds = io::create_dataset("GPKG", path, path);
+        OGRLayer* l = ds->CreateLayer("p", nullptr, wkbPoint, nullptr);
+        for (int i = 0; i < 3; ++i) {
+            OGRFeature f(l->GetLayerDefn());
+            f.SetGeometryDirectly(new OGRPoint(i, i));
+            ASSERT_EQ(l->CreateFeature(&f), OGRERR_NONE);
+        }
+        io::close_or_throw(ds, path);
+    }
+    {
+        GDALDatasetUniquePtr ds = io::open_vector(path);
+        EXPECT_EQ(io::feature_count_hint(*ds->GetLayerByName("p"), path), 3u);
+    }
+    {
+        GDALDatasetUniquePtr ds = io::open_for_update(path, path);
+        ds->ExecuteSQL("UPDATE gpkg_ogr_contents SET feature_count = 4000000000", nullptr, nullptr);
+    }
+    GDALDatasetUniquePtr ds = io::open_vector(path);
+    OGRLayer* l = ds->GetLayerByName("p");
+    ASSERT_EQ(l->GetFeatureCount(FALSE), 4000000000);  // what GDAL believes
+    const std::size_t hint = io::feature_count_hint(*l, path);
+    EXPECT_LE(hint, std::filesystem::file_size(path) / 16);
+    EXPECT_LE(io::feature_count_hint(*l, "PG:dbname=not-a-file"), std::size_t{1} << 20);
+}
