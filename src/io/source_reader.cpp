@@ -740,7 +740,8 @@ private:
 class GeoPackageRows {
 public:
     /// nullptr when the layer is not a plain table this reads exactly as OGR does (a view, no
-    /// fid or geometry column, a mapped field of a type other than text, integer or real).
+    /// fid or geometry column, a mapped field of a type other than text, integer or real, or
+    /// with a subtype).
     static std::unique_ptr<GeoPackageRows> open(const std::string& file, OGRLayer& layer, const std::vector<int>& field_indexes) {
         OGRFeatureDefn* defn = layer.GetLayerDefn();
         const std::string fid = layer.GetFIDColumn() ? layer.GetFIDColumn() : "";
@@ -750,6 +751,10 @@ public:
         for (int index : field_indexes) {
             const OGRFieldType type = defn->GetFieldDefn(index)->GetType();
             if (type != OFTString && type != OFTInteger && type != OFTInteger64 && type != OFTReal) return nullptr;
+            // A subtype (Boolean, Int16, Float32, JSON, UUID) is what the driver reads the stored
+            // value through, and OGRFeature::SetField clamps to it (2 as a Boolean becomes 1,
+            // 34000 as an Int16 32767) where the driver keeps what is stored: OGR reads these.
+            if (defn->GetFieldDefn(index)->GetSubType() != OFSTNone) return nullptr;
             columns.push_back(Column{index, type});
         }
         sqlite3* raw = nullptr;
@@ -886,7 +891,7 @@ public:
     /// (GeoPackageRows), empty to read through OGR only.
     void start(OGRLayer& layer, const std::string& geopackage) {
         layer.ResetReading();
-        if (const GIntBig expected = layer.GetFeatureCount(FALSE); expected > 0) m_seen_ids = IdIndex(static_cast<std::size_t>(expected));
+        if (const std::size_t expected = feature_count_hint(layer, m_source); expected > 0) m_seen_ids = IdIndex(expected);
         if (geopackage.empty()) return;
         std::vector<int> indexes;
         for (const SourceField& f : m_fields)
@@ -1337,7 +1342,7 @@ ReadResult read_open_layer(WorkerPool& pool, const core::Catalog& catalog, const
     constexpr std::size_t kBatch = 8 * core::kChunk;
     const std::string& source_crs = crs.definition();
     reader.start(ogr_layer, src.where.empty() ? geopackage : std::string());
-    if (const GIntBig expected = ogr_layer.GetFeatureCount(FALSE); expected > 0) result.layer.features.reserve(static_cast<std::size_t>(expected));
+    result.layer.features.reserve(feature_count_hint(ogr_layer, source));
     // Each batch, once worked on, is kept in the layer in the order read (and given to the sink)
     // on the pipeline's sink thread, while the next batches are read and transformed.
     std::vector<Finding> transformed;

@@ -572,6 +572,44 @@ TEST(SourceReader, GeoPackageRowsReadWithSqliteAsOgrReadsThem) {
     EXPECT_GE(b.size(), 6u);  // no geometry, empty, line, collection, duplicate id, unknown code, repair...
 }
 
+// A column with a subtype (Boolean, Int16) is read as GDAL's driver reads it, which keeps the stored
+// value: OGRFeature::SetField would clamp 2 to a Boolean's 1 and 34000 to an Int16's 32767 (and then
+// call two parcels the same id).
+TEST(SourceReader, GeoPackageColumnsWithASubtypeKeepTheirStoredValues) {
+    test::TempDir dir;
+    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
+    {
+        GDALDatasetUniquePtr ds(drv->Create((dir / "sub.gpkg").c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        OGRSpatialReference srs;
+        srs.importFromEPSG(4547);
+        OGRLayer* l = ds->CreateLayer("parcels", &srs, wkbPolygon, nullptr);
+        OGRFieldDefn id("id", OFTInteger), landuse("landuse", OFTString), block("block", OFTInteger);
+        id.SetSubType(OFSTInt16);
+        block.SetSubType(OFSTBoolean);
+        l->CreateField(&id);
+        l->CreateField(&landuse);
+        l->CreateField(&block);
+        for (int i = 0; i < 2; ++i) {
+            OGRFeature f(l->GetLayerDefn());
+            f.SetField("id", i);
+            f.SetField("landuse", "0701");
+            f.SetField("block", 1);
+            OGRGeometry* g = nullptr;
+            ASSERT_EQ(OGRGeometryFactory::createFromWkt(kSquare, nullptr, &g), OGRERR_NONE);
+            f.SetGeometryDirectly(g);
+            ASSERT_EQ(l->CreateFeature(&f), OGRERR_NONE);
+        }
+        ds->ExecuteSQL("UPDATE parcels SET id = 34000 + fid, block = 2", nullptr, nullptr);
+    }
+    const io::ReadResult r = io::read_layer(catalog(), catalog().at("parcels"), source_of("parcels", "sub.gpkg"), "EPSG:4547", dir.path());
+    ASSERT_EQ(r.layer.features.size(), 2u);
+    const core::LayerSpec& spec = catalog().at("parcels");
+    EXPECT_EQ(r.layer.id_of(r.layer.features[0]), "34001");
+    EXPECT_EQ(r.layer.id_of(r.layer.features[1]), "34002");
+    EXPECT_EQ(core::value_text(r.layer.features[0].values[static_cast<std::size_t>(spec.field_index("block"))]), "2");
+    for (const auto& f : r.findings) EXPECT_EQ(f.line().find("used again"), std::string::npos) << f.line();
+}
+
 // A source already in the work CRS keeps its WKB bytes when they are what GEOS would write for
 // the layer's MultiPolygon (a single polygon gets the one-part header): the same as the WKB of
 // the geometry transformed (a no-op), reduced to polygons and written by GEOS.
