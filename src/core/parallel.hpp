@@ -13,6 +13,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -24,6 +25,32 @@ namespace zoning::core {
 unsigned default_threads();
 
 inline constexpr std::size_t kChunk = 512;
+
+/// worker() on `threads` threads, this one among them, and back when all have ended. What escapes
+/// a worker (its GEOS context could not be made: out of memory) is rethrown here once every thread
+/// has ended, not left to end the process; a thread the system will not start leaves its share to
+/// the others.
+template <class Worker>
+void run_workers(unsigned threads, Worker&& worker) {
+    std::mutex mutex;
+    std::exception_ptr first;
+    auto guarded = [&] {
+        try {
+            worker();
+        } catch (...) {
+            std::lock_guard<std::mutex> lock(mutex);
+            if (!first) first = std::current_exception();
+        }
+    };
+    std::vector<std::thread> pool;
+    try {
+        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(guarded);
+    } catch (const std::system_error&) {
+    }
+    guarded();
+    for (auto& t : pool) t.join();
+    if (first) std::rethrow_exception(first);
+}
 
 /// As parallel_chunks, with per-worker state made once per worker by make_state(ctx)
 /// (e.g. prepared frames and an index): fn(state, ctx, begin, end). `threads` 0 means
@@ -51,10 +78,7 @@ std::vector<R> parallel_chunks_with(std::size_t n, unsigned threads,
     };
     if (threads == 0) threads = default_threads();
     if (threads > chunks) threads = static_cast<unsigned>(std::max<std::size_t>(chunks, 1));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& t : pool) t.join();
+    run_workers(threads, worker);
     for (auto& e : errors)
         if (e) std::rethrow_exception(e);
     return results;
@@ -93,13 +117,19 @@ std::vector<R> parallel_tasks(const std::vector<std::size_t>& order, unsigned th
     };
     if (threads == 0) threads = default_threads();
     if (threads > order.size()) threads = static_cast<unsigned>(std::max<std::size_t>(order.size(), 1));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& t : pool) t.join();
+    run_workers(threads, worker);
     for (auto& e : errors)
         if (e) std::rethrow_exception(e);
     return results;
+}
+
+/// parallel_tasks for the items [0, n) taken in their order: for a few costly items (a rule's
+/// unions, one per subject), which parallel_chunks would hand, as one chunk of kChunk, to one thread.
+template <class R>
+std::vector<R> parallel_each(std::size_t n, unsigned threads, const std::function<R(const geo::GeosContext&, std::size_t)>& fn) {
+    std::vector<std::size_t> order(n);
+    for (std::size_t i = 0; i < n; ++i) order[i] = i;
+    return parallel_tasks<R>(order, threads, fn);
 }
 
 /// One batch of a pipeline and what the workers made of it.
