@@ -129,7 +129,10 @@ core::ExitCode ExportCommand::run() {
     report::label_progress_layer(layers, review->progress);
     const auto t_analysed = std::chrono::steady_clock::now();
     const double cpu_analysed = cpu_now();
-    for (auto& note : notes) log(m_common.quiet, "zoning export: geometry retry: " + note);
+    // The review's retries first, then the layers', as the two ran in turn.
+    std::vector<std::string> retries = review->robustness_notes();
+    retries.insert(retries.end(), notes.begin(), notes.end());
+    for (auto& note : retries) log(m_common.quiet, "zoning export: geometry retry: " + note);
 
     io::ExportSummary s = writing.valid() ? writing.get()->finish(layers) : io::export_layers(dir, store, layers, catalog, opt);
     if (std::getenv("ZONING_TIMING")) {
