@@ -106,7 +106,7 @@ core::ExitCode CheckCommand::run() {
     const core::Dataset& dataset = plan.store;
     const std::vector<core::Rule>& rules = plan.rules;
 
-    io::ProposalInput in{m_proposal, m_layer, m_wkt, m_crs, m_landuse, m_name, m_category, m_batch};
+    io::ProposalInput in{m_proposal, m_layer, m_wkt, m_crs, m_landuse, m_name, m_category, m_batch, {}};
     in.indicators = m_indicators;
     std::vector<core::Proposal> proposals = io::read_proposals(catalog, dataset.work_crs(), in);
     const std::string origin = m_wkt.empty() ? m_proposal : std::string("--wkt");

@@ -328,7 +328,7 @@ Response answer_site(const Plan& plan, const std::string& body, const std::map<s
             out << body;
             if (!out) throw core::Error(core::ExitCode::internal, "cannot store the upload in " + dir.path().string());
         }
-        io::ProposalInput in{file.string(), "", "", param("crs"), param("landuse"), param("name"), param("category"), false};
+        io::ProposalInput in{file.string(), "", "", param("crs"), param("landuse"), param("name"), param("category"), false, {}};
         in.indicators = figures;
         std::vector<core::Proposal> proposals = io::read_proposals(plan.catalog, plan.store.work_crs(), in);
         if (proposals.empty()) throw core::bad_input(core::FeatureRef{name, {}, {}, {}}, "no proposal feature");

@@ -124,7 +124,7 @@ TEST(SitingIndex, GivesTheResultsOfACheckThatBuildsItsOwn) {
     MiniPlan m;
     const serve::Plan& p = *m.plan;
     io::ProposalInput in{"", "", "POLYGON ((430760 3740760, 430840 3740760, 430840 3740840, 430760 3740840, 430760 3740760))", "EPSG:4547", "1001",
-                         "核心区厂房", "", false};
+                         "核心区厂房", "", false, {}};
     std::vector<core::Proposal> proposals = io::read_proposals(p.catalog, p.store.work_crs(), in);
     analysis::SitingIndex index(p.store);
     for (int round = 0; round < 2; ++round) {  // an index used twice answers the same
