@@ -91,70 +91,6 @@ core::Layer numbered(const core::LayerSpec& spec, const std::string& prefix, Not
     return l;
 }
 
-/// The box of a 2D Polygon or MultiPolygon in WKB, read from its bytes; nothing for any other geometry, an
-/// empty one or a coordinate that is not finite (those are parsed by GEOS, as before). Most parcels lie
-/// well inside their frame: the box and the frame's interior grid settle them without a parse.
-std::optional<geo::Envelope> polygonal_wkb_box(std::string_view wkb) {
-    std::size_t at = 0;
-    bool little = true;
-    auto u32 = [&](std::uint32_t& v) {
-        if (at + 4 > wkb.size()) return false;
-        unsigned char b[4];
-        std::memcpy(b, wkb.data() + at, 4);
-        at += 4;
-        v = little ? b[0] | b[1] << 8 | b[2] << 16 | std::uint32_t(b[3]) << 24 : b[3] | b[2] << 8 | b[1] << 16 | std::uint32_t(b[0]) << 24;
-        return true;
-    };
-    auto f64 = [&](double& d) {
-        if (at + 8 > wkb.size()) return false;
-        unsigned char b[8];
-        std::memcpy(b, wkb.data() + at, 8);
-        if (!little) std::reverse(b, b + 8);
-        std::memcpy(&d, b, 8);
-        at += 8;
-        return std::isfinite(d);
-    };
-    auto header = [&](std::uint32_t& type) {
-        if (at >= wkb.size() || (wkb[at] != 0 && wkb[at] != 1)) return false;
-        little = wkb[at++] == 1;
-        return u32(type);
-    };
-    geo::Envelope box{std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity(),
-                      -std::numeric_limits<double>::infinity()};
-    std::size_t points = 0;
-    auto polygon = [&] {
-        std::uint32_t rings = 0;
-        if (!u32(rings) || rings == 0) return false;
-        for (std::uint32_t r = 0; r < rings; ++r) {
-            std::uint32_t n = 0;
-            if (!u32(n) || n < 4 || n > (wkb.size() - at) / 16) return false;  // not a closed ring: GEOS decides
-            for (std::uint32_t i = 0; i < n; ++i) {
-                double x, y;
-                if (!f64(x) || !f64(y)) return false;
-                box.minx = std::min(box.minx, x), box.maxx = std::max(box.maxx, x), box.miny = std::min(box.miny, y), box.maxy = std::max(box.maxy, y);
-                ++points;
-            }
-        }
-        return true;
-    };
-    std::uint32_t type = 0;
-    if (!header(type)) return std::nullopt;
-    if (type == 3) {
-        if (!polygon()) return std::nullopt;
-    } else if (type == 6) {
-        std::uint32_t n = 0;
-        if (!u32(n)) return std::nullopt;
-        for (std::uint32_t i = 0; i < n; ++i) {
-            std::uint32_t part = 0;
-            if (!header(part) || part != 3 || !polygon()) return std::nullopt;
-        }
-    } else {
-        return std::nullopt;
-    }
-    if (at != wkb.size() || points == 0) return std::nullopt;  // trailing bytes, or empty
-    return box;
-}
-
 /// Up to this many frames, a parcel's are found by comparing boxes, not through the frames' tree.
 constexpr std::size_t kScannedFrames = 64;
 
@@ -202,7 +138,7 @@ Noted<std::vector<Row>> overlay_landuse(const core::Dataset& d, const core::Cata
             for (std::size_t i = b; i < e; ++i) {
                 const core::Feature& f = parcels->features[i];
                 geo::GeomPtr g;  // parsed only where the box and the grid cannot tell
-                std::optional<geo::Envelope> box = polygonal_wkb_box(f.wkb);
+                std::optional<geo::Envelope> box = geo::wkb_envelope(f.wkb);
                 if (!box) {
                     g = geo::from_wkb(ctx, f.wkb);
                     if (geo::is_empty(ctx, g.get())) continue;  // meets no frame's box

@@ -216,15 +216,16 @@ struct WkbBytes {
     /// A Polygon's rings (after its type), into `e`; `any` once a point is seen.
     bool polygon(Envelope& e, bool& any) {
         std::uint32_t rings = 0;
-        if (!read(rings)) return false;
+        if (!read(rings) || rings == 0) return false;
         for (std::uint32_t r = 0; r < rings; ++r) {
             std::uint32_t n = 0;
-            if (!read(n) || static_cast<std::size_t>(end - p) / 16 < n) return false;
+            // fewer than 4 points is no closed ring: GEOS decides what it is
+            if (!read(n) || n < 4 || static_cast<std::size_t>(end - p) / 16 < n) return false;
             for (std::uint32_t i = 0; i < n; ++i) {
                 double x = 0, y = 0;
                 read(x);
                 read(y);
-                if (std::isnan(x) || std::isnan(y)) return false;
+                if (!std::isfinite(x) || !std::isfinite(y)) return false;
                 if (!any) e = Envelope{x, y, x, y};
                 any = true;
                 e.minx = std::min(e.minx, x), e.maxx = std::max(e.maxx, x);
@@ -255,7 +256,7 @@ std::optional<Envelope> wkb_envelope(std::string_view wkb) {
     } else {
         return std::nullopt;
     }
-    if (!any) return std::nullopt;
+    if (!any || in.p != in.end) return std::nullopt;  // empty, or bytes after the geometry
     return e;
 }
 

@@ -133,7 +133,8 @@ struct Envelope {
 
 /// The box of a 2D WKB Polygon or MultiPolygon read off its bytes, with no geometry made: every
 /// ring's points (GEOS's box is the shell's, so this one holds it). Nothing for another type, Z or M,
-/// an empty geometry, a NaN coordinate or bytes that end early: the caller parses those. For a scan that
+/// an empty geometry or part, a ring of fewer than 4 points, a coordinate that is not finite, or bytes
+/// that end early or go on after it: the caller parses those. For a scan that
 /// skips the features far from a few others before parsing them (a million parcels, two subjects).
 std::optional<Envelope> wkb_envelope(std::string_view wkb);
 
