@@ -219,12 +219,6 @@ void gpkg_blob(const std::string& wkb, std::int32_t srs_id, const Envelope& env,
     out += wkb;
 }
 
-std::string quoted(const std::string& name) {
-    std::string out = "\"";
-    for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
 using StatementPtr = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
 
 /// One read-write SQLite connection on the file GDAL made; every failure names the file.
@@ -308,13 +302,13 @@ void put_be(unsigned char* p, std::uint64_t v, int bytes) {
 /// tree's depth; a node is a 16-bit cell count then cells of a 64-bit id and four 32-bit
 /// floats, all big-endian, in blobs of the size the table was created with.
 void write_rtree(GpkgFile& db, const std::string& rtree, std::vector<RtreeCell> cells) {
-    const std::optional<std::string> size = db.text("SELECT length(data) FROM " + quoted(rtree + "_node") + " WHERE nodeno = 1");
+    const std::optional<std::string> size = db.text("SELECT length(data) FROM " + sql_identifier(rtree + "_node") + " WHERE nodeno = 1");
     if (!size) db.fail("the spatial index " + rtree + " has no root node");
     const std::size_t node_size = static_cast<std::size_t>(std::atoll(size->c_str()));
     if (node_size < 4 + 24 * 3) db.fail("the spatial index " + rtree + " has nodes of " + *size + " bytes");
     const std::size_t capacity = (node_size - 4) / 24;
-    db.exec("DELETE FROM " + quoted(rtree + "_node") + "; DELETE FROM " + quoted(rtree + "_rowid") + "; DELETE FROM " +
-            quoted(rtree + "_parent"));
+    db.exec("DELETE FROM " + sql_identifier(rtree + "_node") + "; DELETE FROM " + sql_identifier(rtree + "_rowid") + "; DELETE FROM " +
+            sql_identifier(rtree + "_parent"));
 
     // levels[0]: the features; levels[L + 1]: the nodes of level L, one cell each.
     std::vector<std::vector<RtreeCell>> levels{std::move(cells)};
@@ -342,9 +336,9 @@ void write_rtree(GpkgFile& db, const std::string& rtree, std::vector<RtreeCell> 
     }
     auto node_of = [&](std::size_t level, std::size_t k) { return level == top ? std::int64_t{1} : first[level] + static_cast<std::int64_t>(k); };
 
-    StatementPtr node = db.prepare("INSERT INTO " + quoted(rtree + "_node") + " (nodeno, data) VALUES (?, ?)");
-    StatementPtr rowid = db.prepare("INSERT INTO " + quoted(rtree + "_rowid") + " (rowid, nodeno) VALUES (?, ?)");
-    StatementPtr parent = db.prepare("INSERT INTO " + quoted(rtree + "_parent") + " (nodeno, parentnode) VALUES (?, ?)");
+    StatementPtr node = db.prepare("INSERT INTO " + sql_identifier(rtree + "_node") + " (nodeno, data) VALUES (?, ?)");
+    StatementPtr rowid = db.prepare("INSERT INTO " + sql_identifier(rtree + "_rowid") + " (rowid, nodeno) VALUES (?, ?)");
+    StatementPtr parent = db.prepare("INSERT INTO " + sql_identifier(rtree + "_parent") + " (nodeno, parentnode) VALUES (?, ?)");
     std::vector<unsigned char> blob(node_size);
     std::vector<std::pair<std::int64_t, std::int64_t>> leaves;  // (feature's fid, its leaf node)
     // Node k of level l (the root: l == top, k == 0) holds cells [k * capacity, ...) of levels[l].
@@ -430,12 +424,12 @@ public:
                 names.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st.get(), 0)));
                 m_triggers.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st.get(), 1)));
             }
-            for (const auto& n : names) db.exec("DROP TRIGGER " + quoted(n));
+            for (const auto& n : names) db.exec("DROP TRIGGER " + sql_identifier(n));
         }
         std::string columns = "\"fid\"", marks = "?";
         if (m_geometry) columns += ", \"geom\"", marks += ", ?";
-        for (const auto& fs : spec.fields) columns += ", " + quoted(fs.name), marks += ", ?";
-        m_insert = db.prepare("INSERT INTO " + quoted(m_table) + " (" + columns + ") VALUES (" + marks + ")");
+        for (const auto& fs : spec.fields) columns += ", " + sql_identifier(fs.name), marks += ", ?";
+        m_insert = db.prepare("INSERT INTO " + sql_identifier(m_table) + " (" + columns + ") VALUES (" + marks + ")");
     }
 
     void add(const core::Feature& feat) {

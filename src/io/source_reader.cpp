@@ -769,10 +769,10 @@ public:
             if (sqlite3_step(st.get()) != SQLITE_ROW || std::strcmp(reinterpret_cast<const char*>(sqlite3_column_text(st.get(), 0)), "table") != 0)
                 return nullptr;
         }
-        std::string sql = "SELECT " + quoted(fid) + ", " + quoted(geom);
-        for (const Column& c : columns) sql += ", " + quoted(defn->GetFieldDefn(c.index)->GetNameRef());
+        std::string sql = "SELECT " + sql_identifier(fid) + ", " + sql_identifier(geom);
+        for (const Column& c : columns) sql += ", " + sql_identifier(defn->GetFieldDefn(c.index)->GetNameRef());
         // GDAL's driver scans the table in rowid order, which the fid is.
-        sql += " FROM " + quoted(layer.GetName()) + " ORDER BY " + quoted(fid);
+        sql += " FROM " + sql_identifier(layer.GetName()) + " ORDER BY " + sql_identifier(fid);
         sqlite3_stmt* rows = nullptr;
         if (sqlite3_prepare_v2(db.get(), sql.c_str(), -1, &rows, nullptr) != SQLITE_OK) return nullptr;
         return std::unique_ptr<GeoPackageRows>(new GeoPackageRows(std::move(db), rows, std::move(columns)));
@@ -798,12 +798,6 @@ private:
 
     GeoPackageRows(std::unique_ptr<sqlite3, SqliteCloser> db, sqlite3_stmt* rows, std::vector<Column> columns)
         : m_db(std::move(db)), m_rows(rows), m_columns(std::move(columns)) {}
-
-    static std::string quoted(const std::string& name) {
-        std::string out = "\"";
-        for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-        return out + "\"";
-    }
 
     /// Plain values only: each stored as its field's type (or NULL), so no conversion of SQLite's
     /// or OGR's can tell the two paths apart.
@@ -850,14 +844,10 @@ private:
         if (sqlite3_column_type(st, 1) != SQLITE_BLOB) return false;
         const auto* blob = static_cast<const unsigned char*>(sqlite3_column_blob(st, 1));
         const auto size = static_cast<std::size_t>(sqlite3_column_bytes(st, 1));
-        static const std::size_t envelope_bytes[] = {0, 32, 48, 48, 64};
-        if (size < 8 || blob[0] != 'G' || blob[1] != 'P' || blob[2] != 0 || (blob[3] & 0x30)) return false;  // 0x20 extended, 0x10 empty
-        const unsigned envelope = (blob[3] >> 1) & 0x07;
-        if (envelope > 4 || size < 8 + envelope_bytes[envelope]) return false;
-        const unsigned char* w = blob + 8 + envelope_bytes[envelope];
-        const std::size_t n = size - 8 - envelope_bytes[envelope];
-        if (!PlainWkb(w, n).read(family, env)) return false;
-        wkb.assign(reinterpret_cast<const char*>(w), n);
+        const std::optional<GeoPackageWkb> in = geopackage_wkb(blob, size);
+        if (!in || in->version != 0 || in->flagged_empty) return false;
+        if (!PlainWkb(in->wkb, in->size).read(family, env)) return false;
+        wkb.assign(reinterpret_cast<const char*>(in->wkb), in->size);
         return true;
     }
 

@@ -14,6 +14,21 @@
 
 namespace zoning::io {
 
+std::string sql_identifier(const std::string& name) {
+    std::string out = "\"";
+    for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+std::optional<GeoPackageWkb> geopackage_wkb(const unsigned char* blob, std::size_t size) {
+    static const std::size_t envelope_bytes[] = {0, 32, 48, 48, 64};  // by the flags' envelope code
+    if (size < 8 || blob[0] != 'G' || blob[1] != 'P' || (blob[3] & 0x20)) return std::nullopt;
+    const unsigned envelope = (blob[3] >> 1) & 0x07;
+    if (envelope > 4 || size < 8 + envelope_bytes[envelope]) return std::nullopt;
+    const std::size_t header = 8 + envelope_bytes[envelope];
+    return GeoPackageWkb{blob + header, size - header, blob[2], (blob[3] & 0x10) != 0};
+}
+
 void SqliteCloser::operator()(sqlite3* db) const noexcept {
     if (db) sqlite3_close_v2(db);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// SQLite handles with SpatiaLite loaded, for `zoning sql` over the store.
+// SQLite handles with SpatiaLite loaded, for `zoning sql` over the store; and what every reader
+// and writer of a GeoPackage through SQLite shares (identifiers, the geometry blob's header).
 // A Sqlite and its statements belong to one thread.
 #include <filesystem>
 #include <memory>
@@ -22,6 +23,20 @@ struct SqliteCloser {
 struct StatementFinalizer {
     void operator()(sqlite3_stmt* st) const noexcept;
 };
+
+/// `name` as an SQL identifier: in double quotes, a double quote inside it doubled.
+std::string sql_identifier(const std::string& name);
+
+/// Where the WKB lies in a GeoPackage geometry blob ("GP", version, flags, srs_id, envelope, WKB).
+struct GeoPackageWkb {
+    const unsigned char* wkb;
+    std::size_t size;
+    unsigned version;    ///< the header's version byte (0 in GeoPackage 1.x)
+    bool flagged_empty;  ///< the header's empty-geometry flag
+};
+/// Nothing when the bytes are no standard blob: not "GP", an extension's blob (flag 0x20), an
+/// unknown envelope code, or shorter than the header and envelope it states.
+std::optional<GeoPackageWkb> geopackage_wkb(const unsigned char* blob, std::size_t size);
 
 using core::SqlCell;
 using core::SqlResult;

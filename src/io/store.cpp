@@ -85,10 +85,10 @@ public:
     /// A GDAL error while a worker thread parsed a geometry is returned (empty: none).
     std::string read(const core::LayerSpec& spec, const std::vector<bool>& columns, core::Layer& layer) {
         const std::string geom = geometry_column(spec.name);
-        std::string sql = "SELECT fid, " + quoted(geom);
+        std::string sql = "SELECT fid, " + sql_identifier(geom);
         for (std::size_t i = 0; i < spec.fields.size(); ++i)
-            if (columns[i]) sql += ", " + quoted(spec.fields[i].name);
-        sql += " FROM " + quoted(spec.name);
+            if (columns[i]) sql += ", " + sql_identifier(spec.fields[i].name);
+        sql += " FROM " + sql_identifier(spec.name);
         const std::vector<std::int64_t> bounds = fid_bounds(spec.name);
         const std::size_t parts = bounds.size() - 1;
         if (parts == 1) {
@@ -154,7 +154,7 @@ private:
         sqlite3_stmt* raw = nullptr;
         // Two subqueries: SQLite finds a lone min() or max() of the rowid at the ends of the b-tree, but
         // scans the whole table for both in one SELECT (0.1 s of CPU for a million parcels).
-        const std::string sql = "SELECT (SELECT min(fid) FROM " + quoted(table) + "), (SELECT max(fid) FROM " + quoted(table) + ")";
+        const std::string sql = "SELECT (SELECT min(fid) FROM " + sql_identifier(table) + "), (SELECT max(fid) FROM " + sql_identifier(table) + ")";
         if (sqlite3_prepare_v2(m_dbs[0].get(), sql.c_str(), -1, &raw, nullptr) != SQLITE_OK) corrupt(table);
         std::unique_ptr<sqlite3_stmt, StatementFinalizer> st(raw);
         if (sqlite3_step(st.get()) != SQLITE_ROW) corrupt(table);
@@ -214,12 +214,6 @@ private:
                               std::string("store is corrupt or truncated: ") + (db ? sqlite3_errmsg(db) : "out of memory"));
     }
 
-    static std::string quoted(const std::string& name) {
-        std::string out = "\"";
-        for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-        return out + "\"";
-    }
-
     std::string geometry_column(const std::string& table) {
         sqlite3_stmt* raw = nullptr;
         if (sqlite3_prepare_v2(m_dbs[0].get(), "SELECT column_name FROM gpkg_geometry_columns WHERE lower(table_name) = lower(?)", -1, &raw,
@@ -237,15 +231,13 @@ private:
     /// taken as it is when the blob holds just that, as zoning writes it; anything else (another
     /// byte order, Z or M, an empty geometry) goes through OGR. False when the bytes are no geometry.
     static bool wkb_of(const unsigned char* blob, std::size_t size, std::string& wkb) {
-        if (size < 8 || blob[0] != 'G' || blob[1] != 'P' || (blob[3] & 0x20)) return false;  // 0x20: an extension's blob
-        static const std::size_t envelope_bytes[] = {0, 32, 48, 48, 64};
-        const unsigned envelope = (blob[3] >> 1) & 0x07;
-        if (envelope > 4 || size < 8 + envelope_bytes[envelope] + 5) return false;
-        const unsigned char* w = blob + 8 + envelope_bytes[envelope];
-        const std::size_t n = size - 8 - envelope_bytes[envelope];
+        const std::optional<GeoPackageWkb> in = geopackage_wkb(blob, size);
+        if (!in || in->size < 5) return false;
+        const unsigned char* w = in->wkb;
+        const std::size_t n = in->size;
         std::uint32_t type = 0;
         std::memcpy(&type, w + 1, 4);  // little-endian host, as the check of w[0] below requires of the bytes
-        if (w[0] == 1 && type >= 1 && type <= 7 && !(blob[3] & 0x10)) {
+        if (w[0] == 1 && type >= 1 && type <= 7 && !in->flagged_empty) {
             wkb.assign(reinterpret_cast<const char*>(w), n);
             return true;
         }
